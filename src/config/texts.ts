@@ -1,0 +1,30 @@
+import type { Texts } from '../types';
+
+/** The built-in English texts; every other language falls back to these. */
+export const EN: Texts = {
+  banner: {
+    title: 'We use cookies',
+    description:
+      'We use cookies to keep this site working and, if you agree, to understand how it is used. ' +
+      'If you decline, some parts of the site may not work as well.',
+    acceptAll: 'Accept all',
+    rejectAll: 'Decline all',
+    preferences: 'Preferences',
+    readMore: 'Read more',
+  },
+  preferences: {
+    title: 'Cookie preferences',
+    description:
+      'Choose which cookies this site may use. You can change your choice at any time ' +
+      'from the cookie preferences link on every page.',
+    acceptAll: 'Accept all',
+    rejectAll: 'Decline all',
+    save: 'Save',
+    close: 'Close',
+    accept: 'Accept',
+    decline: 'Decline',
+    alwaysOn: 'Always on',
+    gpc: 'Your browser asked not to share or sell your data (Global Privacy Control), so these stay off unless you switch them on.',
+    saved: 'Your choices have been saved.',
+  },
+};

@@ -1,0 +1,95 @@
+// The consent model: pure functions from a config and a decision to what is accepted.
+import type { Changes, Consent, ConsentPatch } from '../types';
+import type { Settings } from '../config/validate';
+
+/** The part of a decision the visitor chooses. */
+export type Choices = Pick<Consent, 'categories' | 'services'>;
+
+const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+/**
+ * Whether a category (or one of its services) is accepted. A required category always is; otherwise
+ * only an explicit decision accepts, and a service follows its category unless declined on its own.
+ */
+export function accepted(s: Settings, c: Choices | null, cat: string, svc?: string): boolean {
+  const def = own(s.categories, cat) && s.categories[cat];
+  if (!def) return false;
+  if (def.required) return true;
+  if (!c || c.categories[cat] !== true) return false;
+  const m = svc != null && own(c.services, cat) ? c.services[cat] : null;
+  return !(m && own(m, svc!) && m[svc!] === false);
+}
+
+/** The effective state of every category and known service, keeping decisions on services this page doesn't list. */
+export function current(s: Settings, c: Choices | null): Choices {
+  const out: Choices = { categories: {}, services: {} };
+  for (const id of s.ids) {
+    out.categories[id] = accepted(s, c, id);
+    const m: Record<string, boolean> = { ...(c && own(c.services, id) ? c.services[id] : null) };
+    for (const sid in s.categories[id].services) m[sid] = accepted(s, c, id, sid);
+    out.services[id] = m;
+  }
+  return out;
+}
+
+/**
+ * Applies a patch: `true`/`false` sets a category and all its services; a map sets single services,
+ * and accepting one turns its category on. A category whose services are all declined turns off.
+ * Required categories stay on; unknown ids are ignored.
+ */
+export function patch(s: Settings, base: Choices | null, p: ConsentPatch): Choices {
+  const next = current(s, base);
+  for (const cat of Object.keys(p)) {
+    if (!own(s.categories, cat) || s.categories[cat].required) continue;
+    const v = p[cat];
+    const m = next.services[cat];
+    if (typeof v == 'boolean') {
+      next.categories[cat] = v;
+      for (const sid in m) m[sid] = v;
+    } else {
+      for (const sid of Object.keys(v)) if (sid != '__proto__') m[sid] = v[sid] === true;
+      const known = Object.keys(s.categories[cat].services);
+      next.categories[cat] = Object.values(v).some(Boolean) || (next.categories[cat] && !(known.length && known.every((k) => !m[k])));
+    }
+  }
+  return next;
+}
+
+/** Everything on, or everything off but required categories. `keepOff` stays off (Global Privacy Control). */
+export function all(s: Settings, on: boolean, keepOff: (cat: string) => boolean = () => false): Choices {
+  const p: ConsentPatch = {};
+  for (const id of s.ids) p[id] = on && !keepOff(id);
+  return patch(s, null, p);
+}
+
+/** What differs between two decisions; before the first one, everything counts as changed. */
+export function diff(s: Settings, prev: Choices | null, next: Choices): Changes {
+  const ch: Changes = { categories: [], services: {} };
+  for (const id of s.ids) {
+    if (!prev || accepted(s, prev, id) != accepted(s, next, id)) ch.categories.push(id);
+    const svcs = Object.keys(s.categories[id].services).filter((sid) => !prev || accepted(s, prev, id, sid) != accepted(s, next, id, sid));
+    if (svcs.length) ch.services[id] = svcs;
+  }
+  return ch;
+}
+
+/** True when a change list is empty. */
+export const unchanged = (ch: Changes) => !ch.categories.length && !Object.keys(ch.services).length;
+
+/** A random UUID v4; crypto.randomUUID needs a secure context, getRandomValues doesn't. */
+export function uuid(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 15) | 64;
+  b[8] = (b[8] & 63) | 128;
+  let h = '';
+  b.forEach((x, i) => (h += (i > 3 && i < 11 && !(i & 1) ? '-' : '') + (x | 256).toString(16).slice(1)));
+  return h;
+}
+
+/** The record stored for a decision: the choices with who and when. */
+export function record(s: Settings, prev: Consent | null, choices: Choices, now: Date, gpc?: boolean): Consent {
+  const t = now.toISOString();
+  const c: Consent = { id: prev ? prev.id : uuid(), revision: s.revision, givenAt: prev ? prev.givenAt : t, updatedAt: t, ...choices };
+  if (gpc) c.gpc = true;
+  return c;
+}

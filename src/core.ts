@@ -1,0 +1,254 @@
+// The running library: one decision per page, and the path every decision takes —
+// stored, then applied (scripts released, cookies of declined services deleted), then announced.
+import { validate, toService, type Settings } from './config/validate';
+import { ConsentGateConfigError } from './config/error';
+import { pickLanguage, textsFor } from './config/language';
+import { accepted, all, current, diff, patch, record, unchanged, type Choices } from './consent/model';
+import { readConsent, writeConsent, removeConsent, deleteCookies } from './storage/cookies';
+import { releaseMarkup } from './gating/markup';
+import { run } from './gating/scripts';
+import { consentMode } from './integrations/consent-mode';
+import { emit, on, safe, clearHandlers } from './events';
+import * as ui from './ui/controller';
+import type { Config, Consent, ConsentPatch, ServiceDef, Texts } from './types';
+
+interface State extends ui.Host {
+  consent: Consent | null;
+  lang: string;
+  /** Services whose configured scripts already ran in this page. */
+  ran: Set<string>;
+  /** Undoes what init attached to the page. */
+  off: (() => void)[];
+}
+
+let st: State | null = null;
+
+/** Nonce of the script tag that loaded the library (read at load: currentScript is gone later). */
+const ownNonce = typeof document != 'undefined' ? (document.currentScript as HTMLScriptElement | null)?.nonce : undefined;
+
+const warned = new Set<string>();
+const warnOnce = (msg: string) => {
+  if (!warned.has(msg)) console.warn('consent-gate: ' + msg);
+  warned.add(msg);
+};
+
+/** The browser's Global Privacy Control signal. */
+const gpcSignal = () => (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+/** Categories that the GPC signal keeps off unless the visitor switches them on. */
+const gpcOff = (s: Settings) => (cat: string) => gpcSignal() && !!s.categories[cat].gpc;
+
+function nonce(s: Settings) {
+  return s.nonce || ownNonce || undefined;
+}
+
+function runServiceScripts(s: Settings, cat: string, sid: string, def: ServiceDef) {
+  const key = cat + '/' + sid;
+  if (st!.ran.has(key)) return;
+  st!.ran.add(key);
+  for (const d of def.scripts || []) {
+    run({ attrs: Object.entries(d.attrs || {}), src: d.src, text: d.inline, async: d.async, type: d.type, nonce: nonce(s) });
+  }
+}
+
+/**
+ * Brings the page in line with the current decision. `prev` is the decision before (null on
+ * the first one); `load` is set for a decision read from the cookie at page load.
+ */
+function apply(prev: Choices | null, load: boolean) {
+  const { s, consent } = st!;
+  for (const cat of s.ids) {
+    const { services } = s.categories[cat];
+    for (const sid in services) {
+      const def = services[sid];
+      const now = accepted(s, consent, cat, sid);
+      const was = accepted(s, prev, cat, sid);
+      if (now) {
+        runServiceScripts(s, cat, sid, def);
+        if (load || !was) safe(def.onAccept);
+      } else if (consent) {
+        deleteCookies(def.cookies);
+        if (!load && (was || !prev)) safe(def.onReject);
+      }
+    }
+  }
+  release();
+  if (s.gcm) consentMode('update', s.gcm, (cat) => accepted(s, consent, cat));
+}
+
+/** Releases gated markup the current decision allows. */
+function release() {
+  const { s } = st!;
+  releaseMarkup((cat, svc, neg) => {
+    if (!s.ids.includes(cat)) {
+      warnOnce(`data-category="${cat}" names no category of the config, so that element stays blocked. Add "${cat}" to categories.`);
+      return false;
+    }
+    if (svc && !(svc in s.categories[cat].services))
+      warnOnce(`data-service="${svc}" is not listed in categories.${cat}.services; it follows its category. List it so that visitors can see it.`);
+    const ok = accepted(s, st!.consent, cat, svc);
+    return neg ? !!st!.consent && !ok : ok;
+  }, nonce(s));
+}
+
+/** Records a decision and carries it out. */
+function decide(choices: Choices) {
+  const { s, consent: prev } = st!;
+  const gpc = gpcSignal() && s.ids.some((id) => s.categories[id].gpc);
+  const next = (st!.consent = record(s, prev, choices, new Date(), gpc));
+  // When the browser refuses cookies, the decision still holds for this page.
+  writeConsent(s, next);
+  ui.hidePreferences(st!);
+  ui.hideBanner(st!);
+  ui.announce(st!.texts.preferences.saved);
+  apply(prev, false);
+  const changes = diff(s, prev, next);
+  emit('consent', copy(next));
+  safe(s.onConsent, copy(next));
+  if (!prev || !unchanged(changes)) {
+    emit('change', copy(next), changes);
+    safe(s.onChange, copy(next), changes);
+  }
+}
+
+/** Callers get copies: the decision in force must not change behind the library's back. */
+const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v));
+
+function started(name: string): State | null {
+  if (!st) console.warn(`consent-gate: ${name}() needs init() first`);
+  return st;
+}
+
+/**
+ * Validates the config, reads the stored decision, releases what it allows and shows the
+ * banner when a decision is due. Throws ConsentGateConfigError on a bad config.
+ */
+export function init(config: Config): void {
+  if (st) return warnOnce('init() was called again without destroy(); the second call is ignored');
+  const s = validate(config);
+  // Without a DOM (Node, server rendering) there is nothing to gate or show.
+  if (typeof document == 'undefined') return;
+  const lang = pickLanguage(s);
+  const state: State = (st = {
+    s,
+    lang,
+    texts: textsFor(s, lang),
+    consent: null,
+    ran: new Set(),
+    off: [],
+    state: () => current(s, st!.consent),
+    gpcNote: () => s.ids.some(gpcOff(s)),
+    acceptAll,
+    rejectAll,
+    save: update,
+    emit: (e) => emit(e, getConsent()),
+  });
+  // Before any gated script can run: Google tags must see the default first.
+  if (s.gcm) consentMode('default', s.gcm, (cat) => accepted(s, null, cat));
+  state.consent = readConsent(s);
+
+  const onClick = (e: Event) => {
+    const t = (e.target as Element).closest?.('[data-cg-open="preferences"]');
+    if (t) {
+      e.preventDefault();
+      showPreferences();
+    }
+  };
+  document.addEventListener('click', onClick);
+  // Gated markup may come later: the rest of the page while it loads, or a single-page app's views.
+  const mo = new MutationObserver(() => st == state && release());
+  mo.observe(document, { childList: true, subtree: true });
+  state.off.push(() => document.removeEventListener('click', onClick), () => mo.disconnect());
+
+  if (state.consent) {
+    apply(null, true);
+    emit('consent', copy(state.consent));
+    safe(s.onConsent, copy(state.consent));
+  } else {
+    release();
+    ui.showBanner(state);
+  }
+}
+
+/** The stored decision, or null before one. */
+export function getConsent(): Consent | null {
+  return st && st.consent && copy(st.consent);
+}
+
+/** Whether a category, or one service of it, is accepted. */
+export function isAccepted(category: string, service?: string): boolean {
+  return !!st && accepted(st.s, st.consent, category, service);
+}
+
+/** Accepts every category and service (but those a Global Privacy Control signal keeps off). */
+export function acceptAll(): void {
+  if (started('acceptAll')) decide(all(st!.s, true, gpcOff(st!.s)));
+}
+
+/** Declines everything but required categories. */
+export function rejectAll(): void {
+  if (started('rejectAll')) decide(all(st!.s, false));
+}
+
+/** Sets some categories or services and keeps the rest: `update({ analytics: true, marketing: { youtube: true } })`. */
+export function update(choices: ConsentPatch): void {
+  if (!started('update')) return;
+  for (const cat of Object.keys(choices)) if (!st!.s.ids.includes(cat)) warnOnce(`update(): "${cat}" is not a category of the config`);
+  decide(patch(st!.s, st!.consent, choices));
+}
+
+export function showBanner(): void {
+  if (started('showBanner')) ui.showBanner(st!);
+}
+export function hideBanner(): void {
+  if (st) ui.hideBanner(st);
+}
+export function showPreferences(): void {
+  if (started('showPreferences')) ui.showPreferences(st!);
+}
+export function hidePreferences(): void {
+  if (st) ui.hidePreferences(st);
+}
+
+/** Adds a service at run time; its scripts run at once when it is already accepted. */
+export function register(category: string, serviceId: string, service: ServiceDef): void {
+  if (!st) throw new ConsentGateConfigError('ConsentGate.register() must come after init()');
+  const { s } = st;
+  const path = `register("${category}", "${serviceId}")`;
+  if (!s.ids.includes(category)) throw new ConsentGateConfigError(`${path}: "${category}" is not a category of the config`);
+  if (!/^[a-z][\w-]*$/i.test(serviceId)) throw new ConsentGateConfigError(`${path}: the service id must be letters, digits, - and _, starting with a letter`);
+  const services = s.categories[category].services;
+  if (serviceId in services) return warnOnce(`${path}: the service is already registered; the second one is ignored`);
+  const def = (services[serviceId] = toService(service, path));
+  if (accepted(s, st.consent, category, serviceId)) {
+    runServiceScripts(s, category, serviceId, def);
+    safe(def.onAccept);
+  }
+}
+
+/** Forgets the decision and asks again. */
+export function reset(): void {
+  if (!started('reset')) return;
+  removeConsent(st!.s);
+  st!.consent = null;
+  if (st!.s.gcm) consentMode('update', st!.s.gcm, (cat) => accepted(st!.s, null, cat));
+  ui.showBanner(st!);
+}
+
+/** Removes the UI and everything init attached, so that init can run again. */
+export function destroy(): void {
+  if (!st) return;
+  ui.removeUI(st);
+  st.off.forEach((f) => f());
+  clearHandlers();
+  st = null;
+}
+
+/** Switches the visible texts to another language of the config. */
+export function setLanguage(code: string): void {
+  if (!started('setLanguage')) return;
+  st!.lang = pickLanguage({ ...st!.s, language: code });
+  st!.texts = textsFor(st!.s, st!.lang) as Texts;
+  ui.refresh(st!);
+}
+
+export { on };

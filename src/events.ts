@@ -1,0 +1,28 @@
+// Event handlers registered with on(); every event also goes to window as consent-gate:<event>.
+import type { EventName } from './types';
+
+type Handler = (...args: any[]) => void;
+let handlers: Partial<Record<EventName, Set<Handler>>> = {};
+
+/** Calls a site's callback; an error in it must not stop the library's own work. */
+export function safe(fn: Handler | undefined, ...args: unknown[]): void {
+  try {
+    if (fn) fn(...args);
+  } catch (e) {
+    console.error('consent-gate: a callback threw', e);
+  }
+}
+
+export function on(event: EventName, handler: Handler): () => void {
+  (handlers[event] ||= new Set()).add(handler);
+  return () => void handlers[event]!.delete(handler);
+}
+
+export function emit(event: EventName, detail: unknown, ...extra: unknown[]): void {
+  handlers[event]?.forEach((fn) => safe(fn, detail, ...extra));
+  window.dispatchEvent(new CustomEvent('consent-gate:' + event, { detail }));
+}
+
+export function clearHandlers(): void {
+  handlers = {};
+}

@@ -1,0 +1,23 @@
+/**
+ * consent-gate: a small, accessible cookie consent manager.
+ * @packageDocumentation
+ */
+export {
+  init,
+  getConsent,
+  isAccepted,
+  acceptAll,
+  rejectAll,
+  update,
+  showBanner,
+  hideBanner,
+  showPreferences,
+  hidePreferences,
+  register,
+  on,
+  reset,
+  destroy,
+  setLanguage,
+} from './core';
+export { ConsentGateConfigError } from './config/error';
+export type * from './types';

@@ -1,0 +1,75 @@
+// The cookie jar, through js-cookie. The only module that touches document.cookie.
+import Cookies from 'js-cookie';
+import type { Consent } from '../types';
+import type { Settings } from '../config/validate';
+import { parse } from '../consent/parse';
+
+/**
+ * Every value stored under a name. A host cookie and a parent-domain cookie of the same name
+ * both show up in document.cookie; js-cookie's get() would return only the first.
+ */
+function values(name: string): string[] {
+  const out: string[] = [];
+  for (const pair of document.cookie.split('; ')) {
+    const i = pair.indexOf('=');
+    if (pair.slice(0, i) == name) {
+      try {
+        out.push(Cookies.converter.read(pair.slice(i + 1), name));
+      } catch {
+        // A value that does not decode is no decision.
+      }
+    }
+  }
+  return out;
+}
+
+/** The stored decision: of several valid copies, the newest; null when none is valid. */
+export function readConsent(s: Settings): Consent | null {
+  let best: Consent | null = null;
+  for (const raw of values(s.cookie.name)) {
+    const c = parse(raw, s, Date.now());
+    if (c && (!best || c.updatedAt > best.updatedAt)) best = c;
+  }
+  return best;
+}
+
+const attrs = (s: Settings) => ({
+  path: s.cookie.path,
+  domain: s.cookie.domain,
+  sameSite: s.cookie.sameSite,
+  secure: location.protocol == 'https:',
+});
+
+/** Stores a decision with a fresh expiry. False when the browser refused it (cookies off). */
+export function writeConsent(s: Settings, c: Consent): boolean {
+  try {
+    Cookies.set(s.cookie.name, JSON.stringify(c), { ...attrs(s), expires: s.cookie.expiresAfterDays });
+    return values(s.cookie.name).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+export function removeConsent(s: Settings): void {
+  Cookies.remove(s.cookie.name, attrs(s));
+}
+
+/** This host, then each parent domain short of the top level: www.shop.example → shop.example → example. */
+function domains(): string[] {
+  const parts = location.hostname.split('.');
+  const out: string[] = [];
+  for (let i = 0; i < parts.length - 1; i++) out.push(parts.slice(i).join('.'));
+  return out;
+}
+
+/** Deletes the cookies a declined service set: host-only and on every parent domain, at / and here. */
+export function deleteCookies(matchers: (string | RegExp)[]): void {
+  if (!matchers.length) return;
+  for (const name of Object.keys(Cookies.get())) {
+    if (!matchers.some((m) => (typeof m == 'string' ? m == name : name.search(m) >= 0))) continue;
+    for (const path of ['/', location.pathname.replace(/\/[^/]*$/, '') || '/']) {
+      Cookies.remove(name, { path });
+      for (const domain of domains()) Cookies.remove(name, { path, domain });
+    }
+  }
+}

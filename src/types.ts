@@ -1,0 +1,167 @@
+/** A script that a service runs once it is accepted. Give `src` or `inline`, not both. */
+export interface ScriptDef {
+  /** URL of an external script. */
+  src?: string;
+  /** Source text of an inline script. */
+  inline?: string;
+  /** Load an external script without holding back the scripts after it. */
+  async?: boolean;
+  /** The `type` of the injected script, e.g. `'module'`. */
+  type?: string;
+  /** Further attributes for the injected `<script>` (e.g. `{ crossorigin: 'anonymous' }`). */
+  attrs?: Record<string, string>;
+}
+
+/** A cookie name to delete when its service is declined: exact, or a pattern (`"/^_ga/"` in JSON). */
+export type CookieMatcher = string | RegExp;
+
+/** One third-party service (a tracker, an embed) inside a category. */
+export interface ServiceDef {
+  /** Name shown to visitors, e.g. `'Google Analytics'`. */
+  label: string;
+  /** Optional line shown under the service's name. */
+  description?: string;
+  /** Scripts injected when the service is accepted. Not needed when markup gates the service. */
+  scripts?: ScriptDef[];
+  /** Cookies this service sets; deleted (on this host and its parent domains) when it is declined. */
+  cookies?: CookieMatcher[];
+  /** Runs when the service is accepted: on a decision, and on each page load with a stored acceptance. */
+  onAccept?: () => void;
+  /** Runs when the service is declined: at the first decision, or later after it was accepted. */
+  onReject?: () => void;
+}
+
+/** A category of cookies (necessary, analytics, marketing…). */
+export interface CategoryDef {
+  /** Name shown to visitors; also the accessible name of the category's switch. */
+  label: string;
+  /** One or two sentences that say what the category is for. */
+  description?: string;
+  /** Always accepted; its switch is shown on and disabled. */
+  required?: boolean;
+  /** Declined while the browser sends a Global Privacy Control signal, unless switched on explicitly. */
+  gpc?: boolean;
+  /** Services of this category, by id. */
+  services?: Record<string, ServiceDef>;
+}
+
+/** Where and how the decision is stored. */
+export interface CookieOptions {
+  /** Cookie name. Default `'cg_consent'`. */
+  name?: string;
+  /** Share the decision across subdomains, e.g. `'example.com'`. Default: this host only. */
+  domain?: string;
+  /** Default `'/'`. */
+  path?: string;
+  /** Default `'Lax'`. */
+  sameSite?: 'Lax' | 'Strict' | 'None';
+  /** Lifetime of a decision in days; at most 395 (13 months). Default 182. */
+  expiresAfterDays?: number;
+}
+
+/** Every visible text. All optional in a config; English defaults are built in. */
+export interface Texts {
+  banner: {
+    title: string;
+    description: string;
+    acceptAll: string;
+    rejectAll: string;
+    preferences: string;
+    readMore: string;
+  };
+  preferences: {
+    title: string;
+    description: string;
+    acceptAll: string;
+    rejectAll: string;
+    save: string;
+    close: string;
+    accept: string;
+    decline: string;
+    alwaysOn: string;
+    /** Shown when a Global Privacy Control signal declined some categories. */
+    gpc: string;
+    /** Announced to screen readers once choices are saved. */
+    saved: string;
+  };
+}
+
+/** Partial texts, as a config gives them. */
+export type TextsInput = { [K in keyof Texts]?: Partial<Texts[K]> };
+
+/** Maps Google Consent Mode types to category ids (`'granted'` for always granted). */
+export type ConsentModeMap = Partial<
+  Record<
+    | 'analytics_storage'
+    | 'ad_storage'
+    | 'ad_user_data'
+    | 'ad_personalization'
+    | 'functionality_storage'
+    | 'personalization_storage'
+    | 'security_storage',
+    string
+  >
+>;
+
+/** What `init` takes. Only `categories` is required. */
+export interface Config {
+  /** Raise it to ask every visitor again. Default 0. */
+  revision?: number;
+  /** The privacy policy; the banner's "Read more" link. No link without it. */
+  policyUrl?: string;
+  cookie?: CookieOptions;
+  /** The categories, by id, in the order they are shown. */
+  categories: Record<string, CategoryDef>;
+  /** `'auto'` (the page's `<html lang>`, then the browser's languages) or a language code. */
+  language?: string;
+  /** Overrides of the English texts. */
+  texts?: TextsInput;
+  /** Texts for other languages, by code: `{ de: { banner: { … } } }`. */
+  translations?: Record<string, TextsInput>;
+  /** Let texts carry a little markup (links, emphasis, line breaks) through the built-in sanitizer. */
+  html?: boolean;
+  /** CSP nonce for injected scripts. Default: the nonce of the library's own script tag. */
+  nonce?: string;
+  /** Drive Google Consent Mode v2: `true` for the default mapping, or your own map. */
+  googleConsentMode?: boolean | ConsentModeMap;
+  /** Called on every page load with a valid decision, and after every decision. */
+  onConsent?: (consent: Consent) => void;
+  /** Called when a decision differs from the one before (the first decision included). */
+  onChange?: (consent: Consent, changes: Changes) => void;
+}
+
+/** The stored decision, as kept in the `cg_consent` cookie. */
+export interface Consent {
+  /** Random UUID v4 of this visitor's decision; kept across updates. */
+  id: string;
+  /** The config's `revision` when the decision was made. */
+  revision: number;
+  /** ISO time of the first decision. */
+  givenAt: string;
+  /** ISO time of the latest decision. */
+  updatedAt: string;
+  /** Every category of the config: accepted or not. */
+  categories: Record<string, boolean>;
+  /** Per category, the services decided on. */
+  services: Record<string, Record<string, boolean>>;
+  /** Present when a Global Privacy Control signal was honoured. */
+  gpc?: boolean;
+}
+
+/** What a decision changed: the categories and, per category, the services whose state differs. */
+export interface Changes {
+  categories: string[];
+  services: Record<string, string[]>;
+}
+
+/** The argument of `update()`: `true`/`false` for a whole category, or a map of its services. */
+export type ConsentPatch = Record<string, boolean | Record<string, boolean>>;
+
+/** Events of `on()`; each is also dispatched on `window` as `consent-gate:<event>`. */
+export type EventName =
+  | 'consent'
+  | 'change'
+  | 'banner:show'
+  | 'banner:hide'
+  | 'preferences:show'
+  | 'preferences:hide';

@@ -1,0 +1,102 @@
+import { h } from './dom';
+import type { Settings } from '../config/validate';
+import type { Choices } from '../consent/model';
+import type { ConsentPatch, Texts } from '../types';
+
+export interface PreferencesActions {
+  acceptAll(): void;
+  rejectAll(): void;
+  save(p: ConsentPatch): void;
+  close(): void;
+}
+
+/**
+ * The preferences dialog: per category a switch named by its label, per service an Accept/Decline
+ * radio group named by the service. `state` is the effective current decision (all off before one).
+ * Returns the dialog and its first and last controls, for the focus trap.
+ */
+export function preferences(s: Settings, t: Texts['preferences'], state: Choices, gpcNote: boolean, a: PreferencesActions) {
+  const rows: [string, HTMLInputElement, [string, HTMLInputElement, HTMLInputElement][]][] = [];
+
+  const cats = s.ids.map((id) => {
+    const c = s.categories[id];
+    const p = 'cg-c-' + id;
+    const sw = h('input', { type: 'checkbox', role: 'switch', id: p, class: 'cg-switch', 'aria-describedby': c.description && p + '-d' });
+    sw.checked = state.categories[id];
+    sw.disabled = !!c.required;
+    const svcs: [string, HTMLInputElement, HTMLInputElement][] = [];
+    const services = Object.keys(c.services).map((sid) => {
+      const q = `${p}-${sid}`;
+      const on = state.services[id][sid];
+      const radio = (value: boolean, text: string) => {
+        const r = h('input', { type: 'radio', name: q, class: 'cg-radio' });
+        r.checked = on == value;
+        r.disabled = !!c.required;
+        r.onchange = () => {
+          // Accepting a service turns its category on; declining the last one turns it off.
+          sw.checked = svcs.some(([, yes]) => yes.checked);
+        };
+        return [r, h('label', { class: 'cg-choice' }, r, text)] as const;
+      };
+      const [yes, yesLabel] = radio(true, t.accept);
+      const [no, noLabel] = radio(false, t.decline);
+      svcs.push([sid, yes, no]);
+      const d = c.services[sid].description;
+      return h(
+        'fieldset',
+        { class: 'cg-svc', role: 'radiogroup', 'aria-labelledby': q + '-l' },
+        h('legend', { id: q + '-l', class: 'cg-svc-name' }, c.services[sid].label),
+        d && h('p', { class: 'cg-desc' }, d),
+        h('div', { class: 'cg-choices' }, yesLabel, noLabel),
+      );
+    });
+    sw.onchange = () => {
+      for (const [, yes, no] of svcs) (sw.checked ? yes : no).checked = true;
+    };
+    rows.push([id, sw, svcs]);
+    return h(
+      'section',
+      { class: 'cg-cat', 'aria-labelledby': p + '-l' },
+      h(
+        'div',
+        { class: 'cg-cat-head' },
+        h('label', { for: p, id: p + '-l', class: 'cg-cat-name' }, c.label),
+        c.required && h('span', { class: 'cg-always' }, t.alwaysOn),
+        sw,
+      ),
+      c.description && h('p', { id: p + '-d', class: 'cg-desc' }, c.description),
+      ...services,
+    );
+  });
+
+  const save = () => {
+    const p: ConsentPatch = {};
+    for (const [id, sw, svcs] of rows) {
+      p[id] = svcs.length ? Object.fromEntries(svcs.map(([sid, yes]) => [sid, yes.checked])) : sw.checked;
+    }
+    a.save(p);
+  };
+
+  const close = h('button', { type: 'button', class: 'cg-close', 'aria-label': t.close, onclick: a.close }, '×');
+  const last = h('button', { type: 'button', class: 'cg-btn', onclick: save }, t.save);
+  const dialog = h(
+    'div',
+    { class: 'cg-prefs', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'cg-prefs-title', 'aria-describedby': 'cg-prefs-desc' },
+    h('div', { class: 'cg-head' }, h('h2', { id: 'cg-prefs-title', class: 'cg-title' }, t.title), close),
+    h(
+      'div',
+      { class: 'cg-body' },
+      h('p', { id: 'cg-prefs-desc', class: 'cg-desc' }, t.description),
+      gpcNote && h('p', { class: 'cg-note' }, t.gpc),
+      ...cats,
+    ),
+    h(
+      'div',
+      { class: 'cg-actions' },
+      h('button', { type: 'button', class: 'cg-btn cg-main', onclick: a.acceptAll }, t.acceptAll),
+      h('button', { type: 'button', class: 'cg-btn cg-main', onclick: a.rejectAll }, t.rejectAll),
+      last,
+    ),
+  );
+  return { dialog, close, last };
+}
