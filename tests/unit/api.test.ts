@@ -1,0 +1,175 @@
+import { describe, expect, it, vi } from 'vitest';
+import { screen } from '@testing-library/dom';
+import * as cg from '../../src/index';
+import { validate } from '../../src/config/validate';
+import { readConsent } from '../../src/storage/cookies';
+import { decisionJSON, demoConfig, freshPage, setConsentCookie, storedConsent } from './helpers';
+
+freshPage();
+
+describe('events', () => {
+  it('consent and change fire through on(), config callbacks and window CustomEvents', () => {
+    const onConsent = vi.fn();
+    const onChange = vi.fn();
+    const seen: string[] = [];
+    const listener = (e: Event) => seen.push(e.type + ':' + JSON.stringify((e as CustomEvent).detail.categories));
+    window.addEventListener('consent-gate:consent', listener);
+    window.addEventListener('consent-gate:change', listener);
+    const viaOn = vi.fn();
+    const off = cg.on('change', viaOn);
+    cg.init(demoConfig({ onConsent, onChange }));
+    cg.rejectAll();
+    expect(onConsent).toHaveBeenCalledOnce();
+    expect(onChange.mock.calls[0][1]).toEqual({ categories: ['necessary', 'analytics', 'marketing'], services: { analytics: ['google-analytics', 'hotjar'] } });
+    expect(seen).toEqual(['consent-gate:consent:{"necessary":true,"analytics":false,"marketing":false}', 'consent-gate:change:{"necessary":true,"analytics":false,"marketing":false}']);
+    // The same decision again: consent fires, change does not.
+    cg.rejectAll();
+    expect(onConsent).toHaveBeenCalledTimes(2);
+    expect(onChange).toHaveBeenCalledOnce();
+    off();
+    cg.update({ marketing: true });
+    expect(onChange).toHaveBeenCalledTimes(2);
+    expect(onChange.mock.calls[1][1]).toEqual({ categories: ['marketing'], services: {} });
+    expect(viaOn).toHaveBeenCalledOnce();
+    window.removeEventListener('consent-gate:consent', listener);
+    window.removeEventListener('consent-gate:change', listener);
+  });
+
+  it('a page load with a stored decision fires consent once and change never', () => {
+    setConsentCookie(decisionJSON());
+    const onConsent = vi.fn();
+    const onChange = vi.fn();
+    cg.init(demoConfig({ onConsent, onChange }));
+    expect(onConsent).toHaveBeenCalledOnce();
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('banner and preferences events fire on show and hide', () => {
+    const seen: string[] = [];
+    for (const e of ['banner:show', 'banner:hide', 'preferences:show', 'preferences:hide'] as const) cg.on(e, () => seen.push(e));
+    cg.init(demoConfig());
+    cg.showPreferences();
+    cg.hidePreferences();
+    cg.acceptAll();
+    expect(seen).toEqual(['banner:show', 'preferences:show', 'preferences:hide', 'banner:hide']);
+  });
+
+  it('an error in a site callback does not stop the decision', () => {
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    cg.init(demoConfig({ onConsent: () => { throw new Error('site bug'); } }));
+    cg.acceptAll();
+    expect(storedConsent()).not.toBeNull();
+    expect(err).toHaveBeenCalledWith('consent-gate: a callback threw', expect.any(Error));
+  });
+});
+
+describe('API', () => {
+  it('getConsent returns null before a decision and a copy after', () => {
+    cg.init(demoConfig());
+    expect(cg.getConsent()).toBeNull();
+    cg.acceptAll();
+    const c = cg.getConsent()!;
+    c.categories.marketing = false;
+    expect(cg.isAccepted('marketing')).toBe(true);
+  });
+
+  it('writes the contract cookie: id, revision, times, categories, services', () => {
+    cg.init(demoConfig({ revision: 3 }));
+    cg.update({ analytics: { hotjar: true } });
+    const c = storedConsent();
+    expect(Object.keys(c)).toEqual(['id', 'revision', 'givenAt', 'updatedAt', 'categories', 'services']);
+    expect(c.revision).toBe(3);
+    expect(c.givenAt).toBe(c.updatedAt);
+    expect(c.categories).toEqual({ necessary: true, analytics: true, marketing: false });
+    expect(c.services.analytics).toEqual({ 'google-analytics': false, hotjar: true });
+  });
+
+  it('a raised revision asks again', () => {
+    setConsentCookie(decisionJSON());
+    cg.init(demoConfig({ revision: 1 }));
+    screen.getByRole('dialog', { name: 'We use cookies' });
+    expect(cg.isAccepted('analytics')).toBe(false);
+  });
+
+  it('a second init without destroy is ignored with a warning', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    cg.init(demoConfig());
+    cg.init(demoConfig());
+    expect(screen.getAllByRole('dialog')).toHaveLength(1);
+    expect(warn.mock.calls[0][0]).toMatch(/init\(\) was called again without destroy\(\)/);
+  });
+
+  it('reset forgets the decision and shows the banner; destroy removes everything', () => {
+    setConsentCookie(decisionJSON());
+    cg.init(demoConfig());
+    cg.reset();
+    expect(storedConsent()).toBeNull();
+    expect(cg.getConsent()).toBeNull();
+    screen.getByRole('dialog', { name: 'We use cookies' });
+    cg.destroy();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(cg.isAccepted('analytics')).toBe(false);
+    cg.init(demoConfig());
+    screen.getByRole('dialog', { name: 'We use cookies' });
+  });
+
+  it('API calls before init warn instead of throwing', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    cg.acceptAll();
+    expect(warn).toHaveBeenCalledWith('consent-gate: acceptAll() needs init() first');
+    expect(cg.getConsent()).toBeNull();
+  });
+
+  it('setLanguage switches the visible texts live; auto picks <html lang> with a region falling back', () => {
+    document.documentElement.lang = 'de-AT';
+    cg.init(demoConfig({ language: 'auto', translations: { de: { banner: { title: 'Wir verwenden Cookies', acceptAll: 'Alle akzeptieren' } } } }));
+    screen.getByRole('dialog', { name: 'Wir verwenden Cookies' });
+    screen.getByRole('button', { name: 'Alle akzeptieren' });
+    cg.setLanguage('en');
+    screen.getByRole('dialog', { name: 'We use cookies' });
+    document.documentElement.lang = '';
+  });
+
+  it('Google Consent Mode: default before anything, update after a decision, as arguments objects', () => {
+    const w = window as unknown as { dataLayer: IArguments[] };
+    w.dataLayer = [];
+    cg.init(demoConfig({ googleConsentMode: true }));
+    cg.update({ analytics: true });
+    const calls = w.dataLayer.map((a) => [...a]);
+    expect(Object.prototype.toString.call(w.dataLayer[0])).toBe('[object Arguments]');
+    expect(calls[0]).toEqual(['consent', 'default', expect.objectContaining({ analytics_storage: 'denied', ad_storage: 'denied', security_storage: 'granted', wait_for_update: 500 })]);
+    expect(calls[1]).toEqual(['consent', 'update', expect.objectContaining({ analytics_storage: 'granted', ad_storage: 'denied' })]);
+  });
+});
+
+describe('the cookie jar', () => {
+  it('of duplicate consent cookies (host and parent domain) takes the newest valid one, in either order', () => {
+    const s = validate(demoConfig());
+    const day = new Date(Date.now() - 864e5).toISOString();
+    const older = encodeURIComponent(decisionJSON({ updatedAt: day, givenAt: day }));
+    const newer = encodeURIComponent(decisionJSON({ categories: { necessary: true, analytics: false, marketing: false } }));
+    const jar = vi.spyOn(Document.prototype, 'cookie', 'get');
+    // document.cookie lists both copies; which comes first depends on their paths and ages.
+    jar.mockReturnValue(`a=1; cg_consent=${older}; cg_consent=${newer}`);
+    expect(readConsent(s)?.categories.analytics).toBe(false);
+    jar.mockReturnValue(`cg_consent=${newer}; cg_consent=${older}`);
+    expect(readConsent(s)?.categories.analytics).toBe(false);
+    // A tampered copy beside a valid one is passed over; two tampered ones are no decision.
+    jar.mockReturnValue(`cg_consent=%E0%A4%A; cg_consent=${older}`);
+    expect(readConsent(s)?.categories.analytics).toBe(true);
+    jar.mockReturnValue('cg_consent={"id":1}; cg_consent=garbage');
+    expect(readConsent(s)).toBeNull();
+  });
+
+  it('with cookies refused, the decision still holds for the page', () => {
+    const desc = Object.getOwnPropertyDescriptor(Document.prototype, 'cookie')!;
+    vi.spyOn(Document.prototype, 'cookie', 'set').mockImplementation(() => {});
+    vi.spyOn(Document.prototype, 'cookie', 'get').mockImplementation(function (this: Document) {
+      return desc.get!.call(this);
+    });
+    cg.init(demoConfig());
+    cg.acceptAll();
+    expect(cg.isAccepted('analytics')).toBe(true);
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it, vi } from 'vitest';
+import { validate } from '../../src/config/validate';
+import { ConsentGateConfigError } from '../../src/index';
+import { demoConfig } from './helpers';
+
+const bad = (cfg: unknown) => {
+  try {
+    validate(cfg);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConsentGateConfigError);
+    expect((e as Error).name).toBe('ConsentGateConfigError');
+    return (e as Error).message;
+  }
+  throw new Error('expected a ConsentGateConfigError');
+};
+
+describe('config validation', () => {
+  it('fills in the contract defaults', () => {
+    const s = validate(demoConfig());
+    expect(s.revision).toBe(0);
+    expect(s.cookie).toEqual({ name: 'cg_consent', path: '/', sameSite: 'Lax', expiresAfterDays: 182, domain: undefined });
+    expect(s.ids).toEqual(['necessary', 'analytics', 'marketing']);
+    expect(s.categories.marketing.services).toEqual({});
+    expect(s.categories.analytics.services.hotjar.scripts).toEqual([]);
+  });
+
+  it('names the path of a bad script source', () => {
+    const cfg = demoConfig();
+    cfg.categories.analytics.services!['google-analytics'].scripts = [{ src: 42 as unknown as string }];
+    expect(bad(cfg)).toContain('categories.analytics.services.google-analytics.scripts[0].src must be a string (got number)');
+  });
+
+  it('rejects a script with both src and inline, and one with neither', () => {
+    const cfg = demoConfig();
+    cfg.categories.analytics.services!.hotjar.scripts = [{ inline: 'x' }, { src: 'a.js', inline: 'x' }];
+    expect(bad(cfg)).toContain('scripts[1] must be either { src } or { inline }');
+    cfg.categories.analytics.services!.hotjar.scripts = [{} as never];
+    expect(bad(cfg)).toContain('scripts[0].src must be a string (got undefined)');
+  });
+
+  it('refuses an expiry over 13 months', () => {
+    expect(bad(demoConfig({ cookie: { expiresAfterDays: 396 } }))).toContain('cookie.expiresAfterDays must be a number of days from 1 to 395');
+    expect(validate(demoConfig({ cookie: { expiresAfterDays: 395 } })).cookie.expiresAfterDays).toBe(395);
+  });
+
+  it('explains missing or empty categories, labels and bad ids', () => {
+    expect(bad({})).toContain('categories must be an object (got undefined)');
+    expect(bad({ categories: {} })).toContain('at least one category');
+    expect(bad({ categories: { analytics: {} } })).toContain('categories.analytics.label must be a string');
+    expect(bad({ categories: { '__proto__': { label: 'x' } } })).toBeTruthy();
+    expect(bad(JSON.parse('{"categories":{"__proto__":{"label":"x"}}}'))).toContain('categories["__proto__"]');
+    expect(bad({ categories: { a: { label: 'A', services: { 'has space': { label: 'x' } } } } })).toContain('categories.a.services["has space"]');
+  });
+
+  it('checks types of callbacks, flags and texts', () => {
+    expect(bad(demoConfig({ onConsent: 'nope' as never }))).toContain('onConsent must be a function (got string)');
+    expect(bad(demoConfig({ revision: -1 }))).toContain('revision must be a whole number');
+    expect(bad(demoConfig({ texts: { banner: { titel: 'x' } as never } }))).toContain('texts.banner.titel must be a known text');
+    expect(bad(demoConfig({ texts: { banner: { title: 3 as never } } }))).toContain('texts.banner.title must be a string (got number)');
+    expect(bad(demoConfig({ translations: { de: { preferences: { save: null as never } } } }))).toContain('translations.de.preferences.save must be a string (got null)');
+    expect(bad(demoConfig({ cookie: { sameSite: 'lax' as never } }))).toContain('cookie.sameSite must be "Lax", "Strict" or "None"');
+  });
+
+  it('turns "/regex/" cookie patterns from JSON configs into RegExps, other strings stay names', () => {
+    const s = validate(JSON.parse('{"categories":{"a":{"label":"A","services":{"ga":{"label":"GA","cookies":["_gid","/^_ga/i"]}}}}}'));
+    const [name, re] = s.categories.a.services.ga.cookies;
+    expect(name).toBe('_gid');
+    expect(re).toBeInstanceOf(RegExp);
+    expect((re as RegExp).test('_GA_XYZ')).toBe(true);
+    expect(bad(JSON.parse('{"categories":{"a":{"label":"A","services":{"ga":{"label":"GA","cookies":["/(/"]}}}}}'))).toContain(
+      'categories.a.services.ga.cookies[0] must be a valid regular expression',
+    );
+  });
+
+  it('validates Google Consent Mode maps against the categories', () => {
+    expect(validate(demoConfig({ googleConsentMode: true })).gcm?.analytics_storage).toBe('analytics');
+    expect(bad(demoConfig({ googleConsentMode: { ad_storage: 'ads' } }))).toContain('googleConsentMode.ad_storage must be a category id or "granted"');
+    expect(bad(demoConfig({ googleConsentMode: { foo: 'analytics' } as never }))).toContain('googleConsentMode.foo must be a consent type');
+  });
+
+  it('warns about unknown options instead of failing', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    validate({ ...demoConfig(), categoriez: {} });
+    expect(warn).toHaveBeenCalledWith('consent-gate: unknown config option "categoriez" is ignored');
+  });
+});

@@ -1,0 +1,191 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+// Inline scripts here run in jsdom's own global, reached from the test through document.defaultView.
+import * as cg from '../../src/index';
+import { decisionJSON, demoConfig, freshPage, setConsentCookie } from './helpers';
+
+freshPage();
+
+// jsdom does not execute scripts; these tests check what is inserted, when and in which order.
+// The real-browser suite checks that they run.
+const flush = () => new Promise((r) => setTimeout(r, 0));
+const ran = () => (document.defaultView as unknown as { ran: string[] }).ran;
+beforeEach(() => {
+  (document.defaultView as unknown as { ran: string[] }).ran = [];
+});
+const live = () => [...document.querySelectorAll('script:not([type="text/plain"])')] as HTMLScriptElement[];
+
+describe('gated markup', () => {
+  it('holds scripts back until consent, then replaces each with a fresh script carrying its attributes', async () => {
+    document.body.innerHTML = `
+      <script type="text/plain" id="a" data-category="analytics" data-service="google-analytics" data-src="/ga.js" data-foo="1" crossorigin="anonymous" async></script>
+      <script type="text/plain" id="b" data-category="analytics" data-service="google-analytics" data-type="module">document.defaultView.ran.push('gtag')</script>`;
+    cg.init(demoConfig());
+    await flush();
+    expect(live()).toHaveLength(0);
+    cg.acceptAll();
+    await flush();
+    const [a, b] = live();
+    expect(a.id).toBe('a');
+    expect(a.getAttribute('src')).toBe('/ga.js');
+    expect(a.hasAttribute('data-src')).toBe(false);
+    expect(a.hasAttribute('type')).toBe(false);
+    expect(a.getAttribute('data-foo')).toBe('1');
+    expect(a.getAttribute('crossorigin')).toBe('anonymous');
+    expect(b.type).toBe('module');
+    expect(b.textContent).toBe("document.defaultView.ran.push('gtag')");
+    expect(document.querySelectorAll('script[type="text/plain"]')).toHaveLength(0);
+  });
+
+  it('waits for a non-async external script to load before the next one starts', async () => {
+    document.body.innerHTML = `
+      <script type="text/plain" data-category="analytics" data-src="/lib.js"></script>
+      <script type="text/plain" data-category="analytics">document.defaultView.ran.push('after')</script>`;
+    cg.init(demoConfig());
+    cg.acceptAll();
+    await flush();
+    expect(live()).toHaveLength(1);
+    expect(ran()).toEqual([]);
+    live()[0].dispatchEvent(new Event('load'));
+    await flush();
+    expect(ran()).toEqual(['after']);
+  });
+
+  it('keeps a declined service blocked while its category runs', async () => {
+    document.body.innerHTML = `
+      <script type="text/plain" id="ga" data-category="analytics" data-service="google-analytics">document.defaultView.ran.push('ga')</script>
+      <script type="text/plain" id="hj" data-category="analytics" data-service="hotjar">document.defaultView.ran.push('hj')</script>`;
+    cg.init(demoConfig());
+    cg.update({ analytics: { hotjar: true } });
+    await flush();
+    expect(live().map((s) => s.id)).toEqual(['hj']);
+    expect(ran()).toEqual(['hj']);
+  });
+
+  it('runs "!category" scripts only once that category is declined', async () => {
+    document.body.innerHTML = `<script type="text/plain" id="n" data-category="!analytics">document.defaultView.ran.push('fallback')</script>`;
+    cg.init(demoConfig());
+    await flush();
+    expect(live()).toHaveLength(0);
+    cg.rejectAll();
+    await flush();
+    expect(ran()).toEqual(['fallback']);
+  });
+
+  it('releases iframe, img and video sources only after consent', async () => {
+    document.body.innerHTML = `
+      <iframe data-category="analytics" data-src="/embed.html" title="x"></iframe>
+      <img data-category="analytics" data-src="/pixel.gif" alt="">
+      <video data-category="marketing" data-src="/v.mp4"></video>`;
+    cg.init(demoConfig());
+    expect(document.querySelector('iframe')!.hasAttribute('src')).toBe(false);
+    cg.update({ analytics: true });
+    expect(document.querySelector('iframe')!.getAttribute('src')).toBe('/embed.html');
+    expect(document.querySelector('img')!.getAttribute('src')).toBe('/pixel.gif');
+    expect(document.querySelector('video')!.hasAttribute('src')).toBe(false);
+  });
+
+  it('runs each script once, however often consent is given', async () => {
+    document.body.innerHTML = `<script type="text/plain" data-category="analytics">document.defaultView.ran.push('x')</script>`;
+    cg.init(demoConfig());
+    cg.acceptAll();
+    cg.acceptAll();
+    cg.update({ analytics: true });
+    await flush();
+    expect(ran()).toEqual(['x']);
+  });
+
+  it('picks up gated markup added after init', async () => {
+    setConsentCookie(decisionJSON());
+    cg.init(demoConfig());
+    document.body.insertAdjacentHTML('beforeend', `<script type="text/plain" data-category="analytics">document.defaultView.ran.push('late')</script>`);
+    await flush();
+    expect(ran()).toEqual(['late']);
+  });
+
+  it('warns about unlisted services (which follow their category) and unknown categories (which stay blocked)', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    document.body.innerHTML = `
+      <script type="text/plain" id="u" data-category="analytics" data-service="matomo">document.defaultView.ran.push('m')</script>
+      <script type="text/plain" id="x" data-category="ads">document.defaultView.ran.push('ads')</script>`;
+    cg.init(demoConfig());
+    cg.acceptAll();
+    await flush();
+    expect(ran()).toEqual(['m']);
+    expect(warn.mock.calls.join('\n')).toMatch(/data-service="matomo" is not listed in categories\.analytics\.services/);
+    expect(warn.mock.calls.join('\n')).toMatch(/data-category="ads" names no category/);
+  });
+
+  it('gives injected scripts the configured nonce', async () => {
+    document.body.innerHTML = `<script type="text/plain" data-category="analytics">document.defaultView.ran.push('x')</script>`;
+    cg.init(demoConfig({ nonce: 'abc123' }));
+    cg.acceptAll();
+    await flush();
+    expect(live()[0].nonce).toBe('abc123');
+  });
+});
+
+describe('configured scripts and services', () => {
+  const withScripts = () => {
+    const cfg = demoConfig();
+    const ga = cfg.categories.analytics.services!['google-analytics'];
+    ga.scripts = [{ src: '/gtag.js', async: true, attrs: { 'data-x': 'y' } }, { inline: "document.defaultView.ran.push('gtag-config')" }];
+    ga.onAccept = vi.fn();
+    ga.onReject = vi.fn();
+    return { cfg, ga };
+  };
+
+  it('injects a service\'s scripts into <head> once it is accepted, and calls onAccept', async () => {
+    const { cfg, ga } = withScripts();
+    cg.init(cfg);
+    await flush();
+    expect(document.head.querySelectorAll('script')).toHaveLength(0);
+    cg.acceptAll();
+    await flush();
+    const s = [...document.head.querySelectorAll('script')];
+    expect(s.map((e) => e.getAttribute('src') || e.textContent)).toEqual(['/gtag.js', "document.defaultView.ran.push('gtag-config')"]);
+    expect(s[0].async && s[0].getAttribute('data-x') == 'y').toBe(true);
+    expect(ga.onAccept).toHaveBeenCalledOnce();
+    cg.acceptAll();
+    await flush();
+    expect(document.head.querySelectorAll('script')).toHaveLength(2);
+  });
+
+  it('on decline deletes the service\'s cookies and calls onReject; later declines too', async () => {
+    const { cfg, ga } = withScripts();
+    document.cookie = '_ga=GA1.1.1; path=/';
+    document.cookie = '_ga_XYZ=GS1; path=/';
+    document.cookie = '_gid=1; path=/';
+    document.cookie = 'keep=1; path=/';
+    cg.init(cfg);
+    cg.rejectAll();
+    expect(document.cookie).not.toMatch(/_ga|_gid/);
+    expect(document.cookie).toMatch(/keep=1/);
+    expect(ga.onReject).toHaveBeenCalledOnce();
+    cg.acceptAll();
+    document.cookie = '_ga=GA1.1.2; path=/';
+    cg.update({ analytics: { 'google-analytics': false } });
+    expect(document.cookie).not.toMatch(/_ga=/);
+    expect(ga.onReject).toHaveBeenCalledTimes(2);
+  });
+
+  it('register() runs a new service at once in an accepted category, and not in a declined one', async () => {
+    setConsentCookie(decisionJSON());
+    cg.init(demoConfig());
+    const onAccept = vi.fn();
+    cg.register('analytics', 'matomo', { label: 'Matomo', scripts: [{ inline: "document.defaultView.ran.push('matomo')" }], onAccept });
+    await flush();
+    expect(ran()).toEqual(['matomo']);
+    expect(onAccept).toHaveBeenCalledOnce();
+    cg.register('marketing', 'pixel', { label: 'Pixel', scripts: [{ inline: "document.defaultView.ran.push('pixel')" }] });
+    await flush();
+    expect(ran()).toEqual(['matomo']);
+  });
+
+  it('register() validates its input like init', () => {
+    cg.init(demoConfig());
+    expect(() => cg.register('nope', 'x', { label: 'X' })).toThrow(/"nope" is not a category/);
+    expect(() => cg.register('analytics', 'x', { label: 'X', scripts: [{ src: 1 as never }] })).toThrow(
+      'register("analytics", "x").scripts[0].src must be a string (got number)',
+    );
+  });
+});

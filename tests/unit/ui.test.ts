@@ -1,0 +1,174 @@
+import { describe, expect, it, vi } from 'vitest';
+import { screen, within, fireEvent } from '@testing-library/dom';
+import * as cg from '../../src/index';
+import { decisionJSON, demoConfig, freshPage, setConsentCookie, storedConsent } from './helpers';
+
+freshPage();
+
+const banner = () => screen.getByRole('dialog', { name: 'We use cookies' });
+const prefs = () => screen.getByRole('dialog', { name: 'Cookie preferences' });
+const click = (el: HTMLElement) => fireEvent.click(el);
+
+describe('banner', () => {
+  it('is a dialog named by its title and described by its text, with the contract buttons and link', () => {
+    cg.init(demoConfig());
+    const b = banner();
+    expect(b.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(b.getAttribute('aria-describedby')!)!.textContent).toMatch(/cookies/);
+    within(b).getByRole('button', { name: 'Accept all' });
+    within(b).getByRole('button', { name: 'Decline all' });
+    within(b).getByRole('button', { name: 'Preferences' });
+    expect(within(b).getByRole('link', { name: 'Read more' }).getAttribute('href')).toBe('/privacy');
+    // Placed first in the reading order.
+    expect(document.body.firstElementChild!.contains(b)).toBe(true);
+  });
+
+  it('has no Read more link without a policyUrl', () => {
+    cg.init(demoConfig({ policyUrl: undefined }));
+    expect(within(banner()).queryByRole('link')).toBeNull();
+  });
+
+  it('Accept all records the decision and removes the banner', () => {
+    cg.init(demoConfig());
+    click(within(banner()).getByRole('button', { name: 'Accept all' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(storedConsent().categories).toEqual({ necessary: true, analytics: true, marketing: true });
+    expect(screen.getByRole('status').textContent).toBe('Your choices have been saved.');
+  });
+
+  it('Decline all keeps only required categories', () => {
+    cg.init(demoConfig());
+    click(within(banner()).getByRole('button', { name: 'Decline all' }));
+    expect(storedConsent().categories).toEqual({ necessary: true, analytics: false, marketing: false });
+    expect(storedConsent().services).toEqual({ necessary: {}, analytics: { 'google-analytics': false, hotjar: false }, marketing: {} });
+  });
+
+  it('is not built at all for a returning visitor with a valid decision', () => {
+    setConsentCookie(decisionJSON());
+    cg.init(demoConfig());
+    expect(document.body.children.length).toBe(0);
+    expect(cg.isAccepted('analytics', 'google-analytics')).toBe(true);
+  });
+
+  it('takes texts from the config', () => {
+    cg.init(demoConfig({ texts: { banner: { title: 'Cookie user preferences', acceptAll: 'OK' } } }));
+    const b = screen.getByRole('dialog', { name: 'Cookie user preferences' });
+    within(b).getByRole('button', { name: 'OK' });
+  });
+
+  it('shows texts as text, never as markup', () => {
+    cg.init(demoConfig({ texts: { banner: { title: '<img src=x onerror="window.pwned=1">' } } }));
+    expect(document.querySelector('img')).toBeNull();
+    screen.getByRole('dialog', { name: '<img src=x onerror="window.pwned=1">' });
+  });
+});
+
+describe('preferences', () => {
+  const open = () => {
+    cg.init(demoConfig());
+    const opener = within(banner()).getByRole('button', { name: 'Preferences' });
+    opener.focus();
+    click(opener);
+    return opener;
+  };
+
+  it('is a modal dialog with a switch per category and an Accept/Decline group per service', () => {
+    open();
+    const p = prefs();
+    expect(p.getAttribute('aria-modal')).toBe('true');
+    const necessary = within(p).getByRole('switch', { name: 'Strictly necessary' }) as HTMLInputElement;
+    expect(necessary.checked && necessary.disabled).toBe(true);
+    const analytics = within(p).getByRole('switch', { name: 'Analytics' }) as HTMLInputElement;
+    expect(analytics.checked).toBe(false);
+    expect(analytics.getAttribute('aria-describedby')).toBeTruthy();
+    within(p).getByText('Tools that measure how the site is used.');
+    const ga = within(p).getByRole('radiogroup', { name: 'Google Analytics' });
+    // Nothing is pre-selected in favour of consent.
+    expect((within(ga).getByRole('radio', { name: 'Accept' }) as HTMLInputElement).checked).toBe(false);
+    for (const name of ['Accept all', 'Decline all', 'Save', 'Close']) within(p).getByRole('button', { name });
+    // The page behind is inert, the banner included.
+    expect(banner().closest('[inert]')).not.toBeNull();
+    expect(document.activeElement).toBe(within(p).getByRole('button', { name: 'Close' }));
+  });
+
+  it('Save keeps one accepted service and closes preferences and banner', () => {
+    open();
+    const ga = within(prefs()).getByRole('radiogroup', { name: 'Google Analytics' });
+    click(within(ga).getByRole('radio', { name: 'Accept' }));
+    // Accepting one service turns its category on.
+    expect((within(prefs()).getByRole('switch', { name: 'Analytics' }) as HTMLInputElement).checked).toBe(true);
+    click(within(prefs()).getByRole('button', { name: 'Save' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(cg.isAccepted('analytics', 'google-analytics')).toBe(true);
+    expect(cg.isAccepted('analytics', 'hotjar')).toBe(false);
+  });
+
+  it('a category switch sets all its services', () => {
+    open();
+    const p = prefs();
+    click(within(p).getByRole('switch', { name: 'Analytics' }));
+    for (const name of ['Google Analytics', 'Hotjar']) {
+      expect((within(within(p).getByRole('radiogroup', { name })).getByRole('radio', { name: 'Accept' }) as HTMLInputElement).checked).toBe(true);
+    }
+    // Declining the last accepted service turns the category off again.
+    click(within(within(p).getByRole('radiogroup', { name: 'Google Analytics' })).getByRole('radio', { name: 'Decline' }));
+    click(within(within(p).getByRole('radiogroup', { name: 'Hotjar' })).getByRole('radio', { name: 'Decline' }));
+    expect((within(p).getByRole('switch', { name: 'Analytics' }) as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('Escape closes without saving, the banner stays, focus returns to the opener', () => {
+    const opener = open();
+    fireEvent.keyDown(prefs(), { key: 'Escape' });
+    expect(screen.queryByRole('dialog', { name: 'Cookie preferences' })).toBeNull();
+    expect(storedConsent()).toBeNull();
+    banner();
+    expect(document.activeElement).toBe(opener);
+    expect(document.querySelector('[inert]')).toBeNull();
+  });
+
+  it('Tab wraps from the last control to the first and back', () => {
+    open();
+    const p = prefs();
+    const close = within(p).getByRole('button', { name: 'Close' });
+    const save = within(p).getByRole('button', { name: 'Save' });
+    save.focus();
+    fireEvent.keyDown(save, { key: 'Tab' });
+    expect(document.activeElement).toBe(close);
+    fireEvent.keyDown(close, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(save);
+  });
+
+  it('shows the current decision when reopened', () => {
+    setConsentCookie(decisionJSON());
+    cg.init(demoConfig());
+    cg.showPreferences();
+    const p = prefs();
+    expect((within(p).getByRole('switch', { name: 'Analytics' }) as HTMLInputElement).checked).toBe(true);
+    expect((within(within(p).getByRole('radiogroup', { name: 'Hotjar' })).getByRole('radio', { name: 'Decline' }) as HTMLInputElement).checked).toBe(true);
+    expect((within(p).getByRole('switch', { name: 'Marketing' }) as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('opens from any element with data-cg-open="preferences"', () => {
+    setConsentCookie(decisionJSON());
+    document.body.innerHTML = '<footer><a href="#" data-cg-open="preferences">Cookie settings</a></footer>';
+    cg.init(demoConfig());
+    const link = screen.getByRole('link', { name: 'Cookie settings' });
+    link.focus();
+    click(link);
+    click(within(prefs()).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(link);
+  });
+
+  it('Close does not save; Accept all inside the preferences does', () => {
+    const spy = vi.fn();
+    cg.on('consent', spy);
+    open();
+    click(within(prefs()).getByRole('button', { name: 'Close' }));
+    expect(spy).not.toHaveBeenCalled();
+    cg.showPreferences();
+    click(within(prefs()).getByRole('button', { name: 'Accept all' }));
+    expect(spy).toHaveBeenCalledOnce();
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
