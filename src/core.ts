@@ -123,7 +123,7 @@ function started(name: string): State | null {
  * banner when a decision is due. Throws ConsentGateConfigError on a bad config.
  */
 export function init(config: Config): void {
-  if (st) return warnOnce('init() was called again without destroy(); the second call is ignored');
+  if (st) return console.warn('consent-gate: init() was called again without destroy(); this call is ignored');
   const s = validate(config);
   // Without a DOM (Node, server rendering) there is nothing to gate or show.
   if (typeof document == 'undefined') return;

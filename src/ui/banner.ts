@@ -10,6 +10,7 @@ export interface BannerActions {
 /**
  * The first-visit banner: a non-modal dialog named by its title and described by its text.
  * Accept all and Decline all share one style so that neither is the easier choice.
+ * (The UI lives outside any form, so its buttons need no type="button".)
  */
 export function banner(t: Texts['banner'], policyUrl: string | undefined, a: BannerActions): HTMLElement {
   return h(
@@ -20,9 +21,9 @@ export function banner(t: Texts['banner'], policyUrl: string | undefined, a: Ban
     h(
       'div',
       { class: 'cg-actions' },
-      h('button', { type: 'button', class: 'cg-btn cg-main', onclick: a.acceptAll }, t.acceptAll),
-      h('button', { type: 'button', class: 'cg-btn cg-main', onclick: a.rejectAll }, t.rejectAll),
-      h('button', { type: 'button', class: 'cg-btn', onclick: a.preferences }, t.preferences),
+      h('button', { class: 'cg-btn cg-main', onclick: a.acceptAll }, t.acceptAll),
+      h('button', { class: 'cg-btn cg-main', onclick: a.rejectAll }, t.rejectAll),
+      h('button', { class: 'cg-btn', onclick: a.preferences }, t.preferences),
       policyUrl && h('a', { class: 'cg-link', href: policyUrl }, t.readMore),
     ),
   );

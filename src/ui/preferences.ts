@@ -77,8 +77,8 @@ export function preferences(s: Settings, t: Texts['preferences'], state: Choices
     a.save(p);
   };
 
-  const close = h('button', { type: 'button', class: 'cg-close', 'aria-label': t.close, onclick: a.close }, '×');
-  const last = h('button', { type: 'button', class: 'cg-btn', onclick: save }, t.save);
+  const close = h('button', { class: 'cg-close', 'aria-label': t.close, onclick: a.close }, '×');
+  const last = h('button', { class: 'cg-btn', onclick: save }, t.save);
   const dialog = h(
     'div',
     { class: 'cg-prefs', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'cg-prefs-title', 'aria-describedby': 'cg-prefs-desc' },
@@ -93,8 +93,8 @@ export function preferences(s: Settings, t: Texts['preferences'], state: Choices
     h(
       'div',
       { class: 'cg-actions' },
-      h('button', { type: 'button', class: 'cg-btn cg-main', onclick: a.acceptAll }, t.acceptAll),
-      h('button', { type: 'button', class: 'cg-btn cg-main', onclick: a.rejectAll }, t.rejectAll),
+      h('button', { class: 'cg-btn cg-main', onclick: a.acceptAll }, t.acceptAll),
+      h('button', { class: 'cg-btn cg-main', onclick: a.rejectAll }, t.rejectAll),
       last,
     ),
   );
