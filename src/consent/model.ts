@@ -89,7 +89,10 @@ export function uuid(): string {
 /** The record stored for a decision: the choices with who and when. */
 export function record(s: Settings, prev: Consent | null, choices: Choices, now: Date, gpc?: boolean): Consent {
   const t = now.toISOString();
-  const c: Consent = { id: prev ? prev.id : uuid(), revision: s.revision, givenAt: prev ? prev.givenAt : t, updatedAt: t, ...choices };
+  // Categories without services keep no empty map: the cookie stays small.
+  const services: Consent['services'] = {};
+  for (const id in choices.services) if (Object.keys(choices.services[id]).length) services[id] = choices.services[id];
+  const c: Consent = { id: prev ? prev.id : uuid(), revision: s.revision, givenAt: prev ? prev.givenAt : t, updatedAt: t, categories: choices.categories, services };
   if (gpc) c.gpc = true;
   return c;
 }

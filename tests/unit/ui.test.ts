@@ -40,7 +40,7 @@ describe('banner', () => {
     cg.init(demoConfig());
     click(within(banner()).getByRole('button', { name: 'Decline all' }));
     expect(storedConsent().categories).toEqual({ necessary: true, analytics: false, marketing: false });
-    expect(storedConsent().services).toEqual({ necessary: {}, analytics: { 'google-analytics': false, hotjar: false }, marketing: {} });
+    expect(storedConsent().services).toEqual({ analytics: { 'google-analytics': false, hotjar: false } });
   });
 
   it('is not built at all for a returning visitor with a valid decision', () => {

@@ -1,0 +1,105 @@
+// Finds and launches the system Chromium for the browser tests. Never a downloaded browser: the suite
+// must run offline, and playwright-core ships no browser of its own.
+import { accessSync, closeSync, constants, openSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { describe, it } from 'vitest';
+
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
+
+const LAUNCH_ARGS = [
+  '--headless=new',
+  '--no-sandbox', // containers and CI runners rarely allow Chromium's sandbox
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const isCI = /^(1|true|yes)$/i.test(process.env.CI ?? '');
+
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Where Chromium is, or why there is none. An explicit CHROME_PATH that is wrong is not papered over. */
+function findChromium(): { path: string } | { problem: string } {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) {
+    return isExecutable(fromEnv) ? { path: fromEnv } : { problem: `CHROME_PATH=${fromEnv} is not an executable file` };
+  }
+  const found = CANDIDATES.find(isExecutable);
+  return found ? { path: found } : { problem: `no Chromium found (looked in ${CANDIDATES.join(', ')})` };
+}
+
+const found = findChromium();
+const HOW_TO = 'install one with `apt-get install chromium` or point CHROME_PATH at a Chrome/Chromium binary';
+
+export const chromiumPath = 'path' in found ? found.path : undefined;
+
+/**
+ * Print the "no browser" line once per test run, not once per test file: every file runs in its own
+ * worker, all children of the same vitest process, so an exclusive marker file keyed by that process
+ * tells the first worker from the rest.
+ */
+function warnOnce(line: string): void {
+  const prefix = 'consent-gate-no-chromium-';
+  // Markers of earlier runs whose vitest process is gone are litter: remove them.
+  for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith(prefix))) {
+    if (!isAlive(Number(name.slice(prefix.length)))) rmSync(path.join(tmpdir(), name), { force: true });
+  }
+  try {
+    closeSync(openSync(path.join(tmpdir(), `${prefix}${process.ppid}`), 'wx'));
+  } catch {
+    return; // another file already said it
+  }
+  process.stderr.write(`\n!!! ${line}\n\n`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0); // signal 0 only asks whether the process exists
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * `describe` for tests that need the browser. Without one, the suite is skipped with one loud line,
+ * except on CI (CI=true), where a missing browser must fail the run instead of passing it silently.
+ */
+export function describeBrowser(name: string, body: () => void): void {
+  if (chromiumPath) {
+    describe(name, body);
+    return;
+  }
+  const problem = 'problem' in found ? found.problem : '';
+  if (isCI) {
+    describe(name, () => {
+      it('has a Chromium to run in', () => {
+        throw new Error(`Browser tests cannot run on CI: ${problem}; ${HOW_TO}.`);
+      });
+    });
+    return;
+  }
+  warnOnce(`Browser tests SKIPPED: ${problem}; ${HOW_TO}.`);
+  describe.skip(name, body);
+}
+
+export async function launch(): Promise<Browser> {
+  if (!chromiumPath) throw new Error(`No Chromium: ${HOW_TO}.`);
+  return chromium.launch({ executablePath: chromiumPath, args: LAUNCH_ARGS });
+}

@@ -1,0 +1,37 @@
+// Script-tag configuration errors: "a clear console.error naming what is wrong, no banner half-built,
+// no script unblocked". The fixtures also hold a gated script of the required category, which a valid
+// configuration would run at once: with a broken one, even that must stay blocked.
+import { expect, it } from 'vitest';
+import { describeBrowser } from './chromium';
+import { anyDialog, useBrowser, type TestPage } from './harness';
+
+describeBrowser('script-tag configuration errors', () => {
+  const browser = useBrowser();
+
+  async function expectNothingHappened(t: TestPage) {
+    await t.settle();
+    // The library did load; it just refused the configuration.
+    expect(await t.page.evaluate(() => typeof window.ConsentGate?.init)).toBe('function');
+    expect(await anyDialog(t.page).count()).toBe(0);
+    expect(await t.page.locator('body *:not(h1)').count()).toBe(0);
+    expect(await t.probes()).toEqual([]);
+    expect(t.requested('/fixtures/probe.js')).toBe(false);
+    expect(await t.cookie('cg_consent')).toBeUndefined();
+  }
+
+  it('reports invalid JSON in #consent-gate-config and does nothing else', async () => {
+    const t = await browser.newPage();
+    t.expectConsole('error', /consent-gate-config|JSON/i);
+    await t.goto('/fixtures/config-invalid-json.html');
+    await expectNothingHappened(t);
+    expect(t.messages('error')).toHaveLength(1);
+  });
+
+  it('reports an invalid config value by its path and does nothing else', async () => {
+    const t = await browser.newPage();
+    t.expectConsole('error', /categories\.analytics\.services\.probe-service\.scripts\[0\]\.src/);
+    await t.goto('/fixtures/config-invalid-value.html');
+    await expectNothingHappened(t);
+    expect(t.messages('error')).toHaveLength(1);
+  });
+});
