@@ -84,6 +84,12 @@ export interface Texts {
     /** Announced to screen readers once choices are saved. */
     saved: string;
   };
+  /** The placeholder shown instead of a held-back embed; `{service}` is replaced by the service's label. */
+  embed: {
+    message: string;
+    load: string;
+    preferences: string;
+  };
 }
 
 /** Partial texts, as a config gives them. */

@@ -22,6 +22,7 @@ export function pickLanguage(s: Settings): string {
 const merge = (base: Texts, over: TextsInput | undefined): Texts => ({
   banner: { ...base.banner, ...over?.banner },
   preferences: { ...base.preferences, ...over?.preferences },
+  embed: { ...base.embed, ...over?.embed },
 });
 
 /** English defaults, then the config's own texts, then the language's translation. */

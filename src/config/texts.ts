@@ -27,4 +27,9 @@ export const EN: Texts = {
     gpc: 'Your browser asked not to share or sell your data (Global Privacy Control), so these stay off unless you switch them on.',
     saved: 'Your choices have been saved.',
   },
+  embed: {
+    message: 'This content is hosted by {service}, which may set cookies.',
+    load: 'Load {service}',
+    preferences: 'Cookie preferences',
+  },
 };

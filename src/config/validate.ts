@@ -36,26 +36,27 @@ const GCM_DEFAULT: ConsentModeMap = {
   personalization_storage: 'preferences',
   security_storage: 'granted',
 };
+const S = 'string';
+const B = 'boolean';
+const F = 'function';
 
 export const isObj = (v: unknown): v is Obj => !!v && typeof v == 'object' && !Array.isArray(v);
 
-const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v);
-
 function fail(path: string, expected: string, got?: unknown): never {
   throw new ConsentGateConfigError(
-    `ConsentGate config: ${path} must be ${expected}` + (arguments.length > 2 ? ` (got ${kind(got)})` : ''),
+    `ConsentGate config: ${path} must be ${expected}` +
+      (arguments.length > 2 ? ` (got ${got === null ? 'null' : Array.isArray(got) ? 'an array' : typeof got})` : ''),
   );
 }
 
-/** Checks an optional value's type; returns it. */
-function opt<T>(o: Obj, key: string, type: string, path: string): T | undefined {
-  const v = o[key];
-  if (v !== undefined && typeof v != type) fail(path + key, type == 'function' ? 'a function' : 'a ' + type, v);
-  return v as T | undefined;
-}
-
-function obj(v: unknown, path: string): Obj {
-  return isObj(v) ? v : fail(path, 'an object', v);
+/** An object, whose listed keys, where present, have the listed types. `label` is never optional. */
+function shape(v: unknown, path: string, types: Record<string, string>): Obj {
+  if (!isObj(v)) fail(path.slice(0, -1) || 'the config', 'an object', v);
+  for (const k in types) {
+    const x = v[k];
+    if ((x !== undefined || k == 'label') && typeof x != types[k]) fail(path + k, 'a ' + types[k], x);
+  }
+  return v;
 }
 
 // Ids become cookie keys and DOM ids; a leading letter also keeps out `__proto__` and friends.
@@ -67,55 +68,42 @@ function ids(o: Obj, path: string): string[] {
   return keys;
 }
 
-/** "/^_ga/i" (as JSON configs write patterns) → RegExp; other strings stay exact names. */
-function matcher(v: unknown, path: string): string | RegExp {
-  if (v instanceof RegExp) return v;
-  if (typeof v != 'string') fail(path, 'a cookie name or a RegExp', v);
-  const m = /^\/(.+)\/([a-z]*)$/.exec(v);
-  if (!m) return v;
-  try {
-    return new RegExp(m[1], m[2]);
-  } catch {
-    return fail(path, 'a valid regular expression like "/^_ga/"');
-  }
+function list(v: unknown, path: string): unknown[] {
+  return v === undefined ? [] : Array.isArray(v) ? v : fail(path, 'an array', v);
 }
 
 /** Validates one service; used by `init` and by `register`. */
 export function toService(v: unknown, path: string): Service {
-  const s = obj(v, path);
-  const p = path + '.';
-  if (typeof s.label != 'string') fail(p + 'label', 'a string', s.label);
-  opt(s, 'description', 'string', p);
-  opt(s, 'onAccept', 'function', p);
-  opt(s, 'onReject', 'function', p);
-  const scripts = s.scripts ?? [];
-  const cookies = s.cookies ?? [];
-  if (!Array.isArray(scripts)) fail(p + 'scripts', 'an array', scripts);
-  if (!Array.isArray(cookies)) fail(p + 'cookies', 'an array', cookies);
-  scripts.forEach((d: unknown, i) => {
-    const q = `${p}scripts[${i}]`;
-    const sd = obj(d, q);
-    if (sd.src !== undefined && sd.inline !== undefined) fail(q, 'either { src } or { inline }, not both');
-    if (sd.inline === undefined) {
-      if (typeof sd.src != 'string') fail(q + '.src', 'a string', sd.src);
-    } else opt(sd, 'inline', 'string', q + '.');
-    opt(sd, 'async', 'boolean', q + '.');
-    opt(sd, 'type', 'string', q + '.');
-    if (sd.attrs !== undefined) for (const [k, a] of Object.entries(obj(sd.attrs, q + '.attrs'))) if (typeof a != 'string') fail(`${q}.attrs.${k}`, 'a string', a);
+  const s = shape(v, path + '.', { label: S, description: S, onAccept: F, onReject: F });
+  const scripts = list(s.scripts, path + '.scripts').map((d, i) => {
+    const q = `${path}.scripts[${i}]`;
+    const sd = shape(d, q + '.', { src: S, inline: S, async: B, type: S });
+    if ((sd.src === undefined) == (sd.inline === undefined)) fail(q, 'either { src } or { inline }');
+    for (const [k, a] of Object.entries(sd.attrs === undefined ? {} : shape(sd.attrs, q + '.attrs.', {}))) if (typeof a != S) fail(`${q}.attrs.${k}`, 'a string', a);
+    return sd;
   });
-  return { ...(s as unknown as ServiceDef), scripts, cookies: cookies.map((c: unknown, i) => matcher(c, `${p}cookies[${i}]`)) };
+  // "/^_ga/i" (as JSON configs write patterns) becomes a RegExp; other strings stay exact names.
+  const cookies = list(s.cookies, path + '.cookies').map((c, i) => {
+    const m = typeof c == S && /^\/(.+)\/([a-z]*)$/.exec(c as string);
+    try {
+      if (c instanceof RegExp || (typeof c == S && !m)) return c as string | RegExp;
+      if (m) return new RegExp(m[1], m[2]);
+    } catch {}
+    return fail(`${path}.cookies[${i}]`, 'a cookie name, a RegExp or a valid pattern like "/^_ga/"', c);
+  });
+  return { ...(s as unknown as ServiceDef), scripts: scripts as Service['scripts'], cookies };
 }
 
 function texts(v: unknown, path: string): TextsInput | undefined {
   if (v === undefined) return;
-  const t = obj(v, path);
+  const t = shape(v, path + '.', {});
   for (const part of Object.keys(t)) {
-    const known = EN[part as keyof typeof EN];
+    const known = (EN as unknown as Record<string, Obj>)[part];
     if (!known) fail(`${path}.${part}`, 'one of: ' + Object.keys(EN).join(', '));
-    const section = obj(t[part], `${path}.${part}`);
+    const section = shape(t[part], `${path}.${part}.`, {});
     for (const k of Object.keys(section)) {
       if (!(k in known)) fail(`${path}.${part}.${k}`, 'a known text: ' + Object.keys(known).join(', '));
-      if (typeof section[k] != 'string') fail(`${path}.${part}.${k}`, 'a string', section[k]);
+      if (typeof section[k] != S) fail(`${path}.${part}.${k}`, 'a string', section[k]);
     }
   }
   return t as TextsInput;
@@ -126,66 +114,51 @@ function texts(v: unknown, path: string): TextsInput | undefined {
  * ConsentGateConfigError naming the first bad value.
  */
 export function validate(input: unknown): Settings {
-  const c = obj(input, 'the config');
+  const c = shape(input, '', { policyUrl: S, language: S, nonce: S, html: B, onConsent: F, onChange: F });
   for (const k of Object.keys(c)) if (!KNOWN.includes(k)) console.warn(`consent-gate: unknown config option "${k}" is ignored`);
 
   const revision = c.revision ?? 0;
-  if (typeof revision != 'number' || !(revision >= 0) || revision % 1) fail('revision', 'a whole number ≥ 0', revision);
+  if (!Number.isInteger(revision) || (revision as number) < 0) fail('revision', 'a whole number ≥ 0', revision);
 
-  const ck = obj(c.cookie ?? {}, 'cookie');
-  const name = opt<string>(ck, 'name', 'string', 'cookie.') ?? 'cg_consent';
-  if (!/^[\w-]+$/.test(name)) fail('cookie.name', 'a cookie name of letters, digits, - and _');
-  const path = opt<string>(ck, 'path', 'string', 'cookie.') ?? '/';
-  const sameSite = ck.sameSite ?? 'Lax';
+  const ck = shape(c.cookie ?? {}, 'cookie.', { name: S, domain: S, path: S });
+  const { name = 'cg_consent', path = '/', sameSite = 'Lax', expiresAfterDays = 182 } = ck;
+  if (!/^[\w-]+$/.test(name as string)) fail('cookie.name', 'a cookie name of letters, digits, - and _');
   if (!['Lax', 'Strict', 'None'].includes(sameSite as string)) fail('cookie.sameSite', '"Lax", "Strict" or "None"', sameSite);
-  const days = ck.expiresAfterDays ?? 182;
-  if (typeof days != 'number' || !(days > 0 && days <= 395)) fail('cookie.expiresAfterDays', 'a number of days from 1 to 395 (13 months)', days);
+  if (!((expiresAfterDays as number) > 0 && (expiresAfterDays as number) <= 395)) fail('cookie.expiresAfterDays', 'a number of days from 1 to 395 (13 months)', expiresAfterDays);
 
-  const cats: Record<string, Category> = {};
-  const cs = obj(c.categories, 'categories');
+  const categories: Record<string, Category> = {};
+  const cs = shape(c.categories, 'categories.', {});
   const catIds = ids(cs, 'categories');
   if (!catIds.length) fail('categories', 'an object with at least one category');
   for (const id of catIds) {
-    const p = `categories.${id}`;
-    const d = obj(cs[id], p);
-    if (typeof d.label != 'string') fail(p + '.label', 'a string', d.label);
-    opt(d, 'description', 'string', p + '.');
-    opt(d, 'required', 'boolean', p + '.');
-    opt(d, 'gpc', 'boolean', p + '.');
-    const svcs = obj(d.services ?? {}, p + '.services');
+    const p = 'categories.' + id;
+    const d = shape(cs[id], p + '.', { label: S, description: S, required: B, gpc: B });
+    const svcs = shape(d.services ?? {}, p + '.services.', {});
     const services: Record<string, Service> = {};
     for (const sid of ids(svcs, p + '.services')) services[sid] = toService(svcs[sid], `${p}.services.${sid}`);
-    cats[id] = { ...(d as unknown as CategoryDef), services };
+    categories[id] = { ...(d as unknown as CategoryDef), services };
   }
 
-  let gcm: ConsentModeMap | undefined;
-  const g = c.googleConsentMode;
-  if (g === true) gcm = GCM_DEFAULT;
-  else if (isObj(g)) {
-    for (const [k, v] of Object.entries(g)) {
+  let gcm = c.googleConsentMode;
+  if (gcm === true) gcm = GCM_DEFAULT;
+  else if (isObj(gcm)) {
+    for (const [k, v] of Object.entries(gcm)) {
       if (!(k in GCM_DEFAULT)) fail('googleConsentMode.' + k, 'a consent type: ' + Object.keys(GCM_DEFAULT).join(', '));
-      if (v !== 'granted' && !(typeof v == 'string' && v in cats)) fail('googleConsentMode.' + k, 'a category id or "granted"', v);
+      if (v != 'granted' && !(typeof v == S && catIds.includes(v as string))) fail('googleConsentMode.' + k, 'a category id or "granted"', v);
     }
-    gcm = g as ConsentModeMap;
-  } else if (g !== undefined && g !== false) fail('googleConsentMode', 'true, false or a map of consent types to categories', g);
+  } else if (gcm !== undefined && gcm !== false) fail('googleConsentMode', 'true, false or a map of consent types to categories', gcm);
 
-  const translations = c.translations === undefined ? undefined : obj(c.translations, 'translations');
-  if (translations) for (const code of Object.keys(translations)) texts(translations[code], 'translations.' + code);
+  const translations = c.translations === undefined ? undefined : shape(c.translations, 'translations.', {});
+  for (const code in translations) texts(translations[code], 'translations.' + code);
 
   return {
     ...(c as unknown as Config),
-    revision,
-    policyUrl: opt(c, 'policyUrl', 'string', ''),
-    language: opt(c, 'language', 'string', ''),
-    nonce: opt(c, 'nonce', 'string', ''),
-    html: opt(c, 'html', 'boolean', ''),
-    onConsent: opt(c, 'onConsent', 'function', ''),
-    onChange: opt(c, 'onChange', 'function', ''),
+    revision: revision as number,
     texts: texts(c.texts, 'texts'),
     translations: translations as Settings['translations'],
-    cookie: { name, path, sameSite: sameSite as 'Lax', expiresAfterDays: days, domain: opt(ck, 'domain', 'string', 'cookie.') },
-    categories: cats,
+    cookie: { name, path, sameSite, expiresAfterDays, domain: ck.domain } as Settings['cookie'],
+    categories,
     ids: catIds,
-    gcm,
+    gcm: (gcm || undefined) as ConsentModeMap | undefined,
   };
 }

@@ -35,7 +35,7 @@ describe('config validation', () => {
     cfg.categories.analytics.services!.hotjar.scripts = [{ inline: 'x' }, { src: 'a.js', inline: 'x' }];
     expect(bad(cfg)).toContain('scripts[1] must be either { src } or { inline }');
     cfg.categories.analytics.services!.hotjar.scripts = [{} as never];
-    expect(bad(cfg)).toContain('scripts[0].src must be a string (got undefined)');
+    expect(bad(cfg)).toContain('hotjar.scripts[0] must be either { src } or { inline }');
   });
 
   it('refuses an expiry over 13 months', () => {
@@ -68,7 +68,7 @@ describe('config validation', () => {
     expect(re).toBeInstanceOf(RegExp);
     expect((re as RegExp).test('_GA_XYZ')).toBe(true);
     expect(bad(JSON.parse('{"categories":{"a":{"label":"A","services":{"ga":{"label":"GA","cookies":["/(/"]}}}}}'))).toContain(
-      'categories.a.services.ga.cookies[0] must be a valid regular expression',
+      'categories.a.services.ga.cookies[0] must be a cookie name, a RegExp or a valid pattern like "/^_ga/"',
     );
   });
 
