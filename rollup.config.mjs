@@ -19,6 +19,19 @@ export default [
       { name: 'types-entry', generateBundle() { this.emitFile({ type: 'asset', fileName: 'consent-gate.d.ts', source: "export * from './types/index.js';\n" }); } },
     ],
   },
+  // consent-gate/services: presets, plain data. Their declarations come from the build above,
+  // which emits one .d.ts per file of src/.
+  {
+    input: 'src/services/index.ts',
+    output: [
+      { file: 'dist/services.mjs', format: 'es' },
+      { file: 'dist/services.cjs', format: 'cjs', exports: 'named' },
+    ],
+    plugins: [
+      ts(),
+      { name: 'types-entry', generateBundle() { this.emitFile({ type: 'asset', fileName: 'services.d.ts', source: "export * from './types/services/index.js';\n" }); } },
+    ],
+  },
   // Script tag: one minified IIFE with js-cookie inside.
   {
     input: 'src/iife.ts',

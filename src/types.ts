@@ -25,6 +25,8 @@ export interface ServiceDef {
   scripts?: ScriptDef[];
   /** Cookies this service sets; deleted (on this host and its parent domains) when it is declined. */
   cookies?: CookieMatcher[];
+  /** URL patterns of scripts and iframes to hold back automatically (auto-blocking). */
+  blocks?: (string | RegExp)[];
   /** Runs when the service is accepted: on a decision, and on each page load with a stored acceptance. */
   onAccept?: () => void;
   /** Runs when the service is declined: at the first decision, or later after it was accepted. */
