@@ -20,7 +20,8 @@ let dir = '';
 async function bundle(entry: string): Promise<string> {
   const file = join(dir, 'entry.mjs');
   writeFileSync(file, entry);
-  const build = await rollup({ input: file, plugins: [nodeResolve()] });
+  // An import that does not resolve would be left external, silently: make it fail instead.
+  const build = await rollup({ input: file, plugins: [nodeResolve()], onwarn: (w) => { throw new Error(w.message); } });
   const { output } = await build.generate({ format: 'es', plugins: [terser({ format: { comments: false } })] });
   await build.close();
   return output[0].code;
