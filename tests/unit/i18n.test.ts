@@ -66,10 +66,12 @@ describe('translation files', () => {
       }
     });
 
-    it.skipIf(code === 'en')('is translated, not copied from English', () => {
-      for (const p of ['banner.title', 'banner.description', 'preferences.description', 'preferences.gpc', 'embed.message'])
-        expect(get(p), p).not.toBe(enFlat.get(p));
-    });
+  });
+
+  it.each(CODES.filter((c) => c !== 'en'))('%s is translated, not copied from English', (code) => {
+    const t = new Map(flat(load(code)));
+    for (const p of ['banner.title', 'banner.description', 'preferences.description', 'preferences.gpc', 'embed.message'])
+      expect(t.get(p), p).not.toBe(enFlat.get(p));
   });
 
   it('ar and he are written in their scripts', () => {
