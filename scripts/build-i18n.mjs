@@ -20,16 +20,8 @@ async function loadEnglish() {
   });
   const { EN } = await import('data:text/javascript,' + encodeURIComponent(outputText));
   if (!EN) throw new Error(`build-i18n: ${file.pathname} no longer exports EN`);
-  // The embed texts are on their way into EN (issue #3); until they arrive, they come from here.
-  // Delete this once src/config/texts.ts has them: EN is then the only English source.
-  return EN.embed ? EN : { ...EN, embed: PENDING_EMBED };
+  return EN;
 }
-
-const PENDING_EMBED = {
-  message: 'This content is hosted by {service}, which may set cookies.',
-  load: 'Load {service}',
-  preferences: 'Cookie preferences',
-};
 
 /** The {name} placeholders of a text, sorted, e.g. ['{service}']. */
 const placeholders = (s) => (s.match(/\{[a-zA-Z]+\}/g) ?? []).sort();
