@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // dist/ files in the system Chromium (driven by playwright-core from Node).
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       {
         test: {

@@ -2,7 +2,7 @@
 // stored, then applied (scripts released, cookies of declined services deleted), then announced.
 import { validate, toService, type Settings } from './config/validate';
 import { ConsentGateConfigError } from './config/error';
-import { pickLanguage, textsFor } from './config/language';
+import { pickLanguage, textsFor, loadTexts } from './config/language';
 import { accepted, all, current, diff, patch, record, unchanged, type Choices } from './consent/model';
 import { readConsent, writeConsent, removeConsent, deleteCookies } from './storage/cookies';
 import { releaseMarkup } from './gating/markup';
@@ -127,11 +127,10 @@ export function init(config: Config): void {
   const s = validate(config);
   // Without a DOM (Node, server rendering) there is nothing to gate or show.
   if (typeof document == 'undefined') return;
-  const lang = pickLanguage(s);
   const state: State = (st = {
     s,
-    lang,
-    texts: textsFor(s, lang),
+    lang: 'en',
+    texts: textsFor(s, 'en'),
     consent: null,
     ran: new Set(),
     off: [],
@@ -165,8 +164,24 @@ export function init(config: Config): void {
     safe(s.onConsent, copy(state.consent));
   } else {
     release();
-    ui.showBanner(state);
+    language(state, s.language, () => ui.showBanner(state));
   }
+}
+
+/**
+ * Switches the texts to a language of the config (or 'auto'); then `then` runs. Synchronous for
+ * built-in and inline texts; a translation given as a URL is fetched first.
+ */
+function language(state: State, code: string | undefined, then = () => ui.refresh(state)): Promise<void> | void {
+  const lang = pickLanguage(state.s, code);
+  const show = (t: Texts) => {
+    if (st != state) return;
+    state.lang = lang;
+    state.texts = t;
+    then();
+  };
+  if (typeof state.s.translations?.[lang] == 'string') return loadTexts(state.s, lang).then(show);
+  show(textsFor(state.s, lang));
 }
 
 /** The stored decision, or null before one. */
@@ -243,12 +258,12 @@ export function destroy(): void {
   st = null;
 }
 
-/** Switches the visible texts to another language of the config. */
-export function setLanguage(code: string): void {
-  if (!started('setLanguage')) return;
-  st!.lang = pickLanguage({ ...st!.s, language: code });
-  st!.texts = textsFor(st!.s, st!.lang) as Texts;
-  ui.refresh(st!);
+/**
+ * Switches the visible texts to another language of the config (a region falls back to its
+ * base language, an unknown one to English). Resolves once the new texts are shown.
+ */
+export async function setLanguage(code: string): Promise<void> {
+  if (started('setLanguage')) await language(st!, code);
 }
 
 export { on };

@@ -124,8 +124,12 @@ export interface Config {
   language?: string;
   /** Overrides of the English texts. */
   texts?: TextsInput;
-  /** Texts for other languages, by code: `{ de: { banner: { … } } }`. */
-  translations?: Record<string, TextsInput>;
+  /**
+   * Texts for other languages, by code: inline (`{ de: { banner: { … } } }`) or the URL of a JSON
+   * file (`{ de: '/i18n/de.json' }`, e.g. the package's `dist/i18n/de.json`), fetched only when
+   * that language is shown. Missing keys fall back to English.
+   */
+  translations?: Record<string, TextsInput | string>;
   /** Let texts carry a little markup (links, emphasis, line breaks) through the built-in sanitizer. */
   html?: boolean;
   /** CSP nonce for injected scripts. Default: the nonce of the library's own script tag. */

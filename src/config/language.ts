@@ -1,29 +1,61 @@
-// Which language to show, and the texts for it.
+// Which language to show, and the texts for it: English built in, others inline or fetched.
 import { EN } from './texts';
-import type { Settings } from './validate';
+import { texts as checkTexts, type Settings } from './validate';
 import type { Texts, TextsInput } from '../types';
 
 /**
  * For `'auto'`: the page's <html lang>, then the browser's languages; the first one the config
  * has texts for wins, a region falling back to its base language (de-AT → de). English otherwise.
  */
-export function pickLanguage(s: Settings): string {
+export function pickLanguage(s: Settings, code = s.language): string {
   const have = ['en', ...Object.keys(s.translations || {})];
-  const wanted = s.language && s.language != 'auto' ? [s.language] : [document.documentElement.lang, ...(navigator.languages || [])];
+  const wanted = code && code != 'auto' ? [code] : [document.documentElement.lang, ...(navigator.languages || [])];
   for (const w of wanted) {
-    if (!w) continue;
-    const code = w.toLowerCase();
-    const hit = have.find((h) => h.toLowerCase() == code) || have.find((h) => h.toLowerCase() == code.split('-')[0]);
+    const c = (w || '').toLowerCase();
+    const hit = have.find((h) => h.toLowerCase() == c) || have.find((h) => h.toLowerCase() == c.split('-')[0]);
     if (hit) return hit;
   }
   return 'en';
 }
 
-const merge = (base: Texts, over: TextsInput | undefined): Texts => ({
-  banner: { ...base.banner, ...over?.banner },
-  preferences: { ...base.preferences, ...over?.preferences },
-  embed: { ...base.embed, ...over?.embed },
-});
+/** Right-to-left scripts: Arabic, Hebrew, Persian, Urdu and a few more. */
+export const dir = (lang: string) => (/^(ar|he|fa|ur|ps|sd|ug|yi|dv|ckb)\b/i.test(lang) ? 'rtl' : 'ltr');
+
+const fetched: Record<string, TextsInput> = {};
+
+/**
+ * The texts of a language, fetching its file first when the config gives a URL. A translation
+ * that cannot be had falls back to English with one console.error; missing keys fall back to
+ * English with one warning.
+ */
+export async function loadTexts(s: Settings, lang: string): Promise<Texts> {
+  let t = s.translations?.[lang];
+  if (typeof t == 'string') {
+    const url = t;
+    try {
+      t = fetched[url] ||= checkTexts(await (await fetch(url)).json(), 'translations.' + lang)!;
+    } catch (e) {
+      console.error(`consent-gate: the translation "${lang}" could not be loaded from ${url}; English is shown.`, e);
+      t = undefined;
+    }
+  }
+  return textsFor(s, lang, t);
+}
 
 /** English defaults, then the config's own texts, then the language's translation. */
-export const textsFor = (s: Settings, lang: string): Texts => merge(merge(EN, s.texts), s.translations?.[lang]);
+export function textsFor(s: Settings, lang: string, given = s.translations?.[lang]): Texts {
+  const t = typeof given == 'object' ? given : undefined;
+  const out = {} as Record<string, Record<string, string>>;
+  const missing: string[] = [];
+  for (const part in EN) {
+    const base = { ...EN[part as keyof Texts], ...s.texts?.[part as keyof Texts] } as Record<string, string>;
+    const over = (t?.[part as keyof Texts] || {}) as Record<string, string>;
+    if (t) for (const k in base) if (!(k in over)) missing.push(part + '.' + k);
+    out[part] = { ...base, ...over };
+  }
+  if (missing.length) warnMissing(`consent-gate: translations.${lang} lacks ${missing.join(', ')}; English is shown there.`);
+  return out as unknown as Texts;
+}
+
+const warned = new Set<string>();
+const warnMissing = (m: string) => warned.has(m) || (warned.add(m), console.warn(m));

@@ -24,7 +24,7 @@ export const EN: Texts = {
     accept: 'Accept',
     decline: 'Decline',
     alwaysOn: 'Always on',
-    gpc: 'Your browser asked not to share or sell your data (Global Privacy Control), so these stay off unless you switch them on.',
+    gpc: 'Your browser asks sites not to sell or share your data (Global Privacy Control), so the categories concerned stay off unless you switch them on.',
     saved: 'Your choices have been saved.',
   },
   embed: {

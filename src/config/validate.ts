@@ -94,7 +94,8 @@ export function toService(v: unknown, path: string): Service {
   return { ...(s as unknown as ServiceDef), scripts: scripts as Service['scripts'], cookies };
 }
 
-function texts(v: unknown, path: string): TextsInput | undefined {
+/** Checks texts: known sections and keys, string values. Also used on fetched translations. */
+export function texts(v: unknown, path: string): TextsInput | undefined {
   if (v === undefined) return;
   const t = shape(v, path + '.', {});
   for (const part of Object.keys(t)) {
@@ -149,7 +150,8 @@ export function validate(input: unknown): Settings {
   } else if (gcm !== undefined && gcm !== false) fail('googleConsentMode', 'true, false or a map of consent types to categories', gcm);
 
   const translations = c.translations === undefined ? undefined : shape(c.translations, 'translations.', {});
-  for (const code in translations) texts(translations[code], 'translations.' + code);
+  // A string is the URL of a translation file, checked when fetched.
+  for (const code in translations) if (typeof translations[code] != S) texts(translations[code], 'translations.' + code);
 
   return {
     ...(c as unknown as Config),

@@ -3,6 +3,7 @@ import { h } from './dom';
 import { banner } from './banner';
 import { modal } from './modal';
 import { preferences } from './preferences';
+import { dir } from '../config/language';
 import type { Settings } from '../config/validate';
 import type { Choices } from '../consent/model';
 import type { ConsentPatch, EventName, Texts } from '../types';
@@ -11,6 +12,8 @@ import type { ConsentPatch, EventName, Texts } from '../types';
 export interface Host {
   s: Settings;
   texts: Texts;
+  /** The language shown; sets `lang` and `dir` on the UI. */
+  lang: string;
   state(): Choices;
   gpcNote(): boolean;
   acceptAll(): void;
@@ -30,9 +33,11 @@ function withBody(fn: () => void) {
   else document.addEventListener('DOMContentLoaded', fn, { once: true });
 }
 
+const root = (host: Host, cls = '') => h('div', { class: 'cg-root' + cls, lang: host.lang, dir: dir(host.lang) });
+
 export function showBanner(host: Host): void {
   if (bannerEl) return;
-  bannerEl = h('div', { class: 'cg-root', lang: host.s.language == 'auto' ? null : host.s.language });
+  bannerEl = root(host);
   bannerEl.append(banner(host.texts.banner, host.s.policyUrl, { acceptAll: host.acceptAll, rejectAll: host.rejectAll, preferences: () => showPreferences(host) }));
   const el = bannerEl;
   withBody(() => {
@@ -57,7 +62,8 @@ export function showPreferences(host: Host): void {
     save: host.save,
     close: () => hidePreferences(host),
   });
-  const el = (prefsEl = h('div', { class: 'cg-root cg-overlay' }, p.dialog));
+  const el = (prefsEl = root(host, ' cg-overlay'));
+  el.append(p.dialog);
   withBody(() => {
     if (el != prefsEl) return;
     document.body.append(el);

@@ -120,16 +120,6 @@ describe('API', () => {
     expect(cg.getConsent()).toBeNull();
   });
 
-  it('setLanguage switches the visible texts live; auto picks <html lang> with a region falling back', () => {
-    document.documentElement.lang = 'de-AT';
-    cg.init(demoConfig({ language: 'auto', translations: { de: { banner: { title: 'Wir verwenden Cookies', acceptAll: 'Alle akzeptieren' } } } }));
-    screen.getByRole('dialog', { name: 'Wir verwenden Cookies' });
-    screen.getByRole('button', { name: 'Alle akzeptieren' });
-    cg.setLanguage('en');
-    screen.getByRole('dialog', { name: 'We use cookies' });
-    document.documentElement.lang = '';
-  });
-
   it('Google Consent Mode: default before anything, update after a decision, as arguments objects', () => {
     const w = window as unknown as { dataLayer: IArguments[] };
     w.dataLayer = [];
