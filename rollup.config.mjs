@@ -39,7 +39,7 @@ export default [
     plugins: [
       resolve({ browser: true }),
       ts(),
-      terser({ ecma: 2021, compress: { passes: 3, unsafe_arrows: true, pure_getters: true }, format: { comments: false } }),
+      terser({ ecma: 2021, compress: { passes: 3, unsafe_arrows: true, pure_getters: true }, format: { comments: false, ascii_only: true } }),
     ],
   },
 ];

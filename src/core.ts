@@ -1,6 +1,6 @@
 // The running library: one decision per page, and the path every decision takes —
 // stored, then applied (scripts released, cookies of declined services deleted), then announced.
-import { validate, toService, type Settings } from './config/validate';
+import { validate, toService, isObj, type Settings } from './config/validate';
 import { ConsentGateConfigError } from './config/error';
 import { pickLanguage, textsFor, loadTexts } from './config/language';
 import { accepted, all, current, diff, patch, record, unchanged, type Choices } from './consent/model';
@@ -15,13 +15,15 @@ import type { Config, Consent, ConsentPatch, ServiceDef, Texts } from './types';
 interface State extends ui.Host {
   consent: Consent | null;
   lang: string;
-  /** Services whose configured scripts already ran in this page. */
-  ran: Set<string>;
   /** Undoes what init attached to the page. */
   off: (() => void)[];
 }
 
 let st: State | null = null;
+
+/** Configured scripts that already ran in this page; kept across destroy() and init(). */
+const ran = new Set<string>();
+const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
 /** Nonce of the script tag that loaded the library (read at load: currentScript is gone later). */
 const ownNonce = typeof document != 'undefined' ? (document.currentScript as HTMLScriptElement | null)?.nonce : undefined;
@@ -42,10 +44,11 @@ function nonce(s: Settings) {
 }
 
 function runServiceScripts(s: Settings, cat: string, sid: string, def: ServiceDef) {
-  const key = cat + '/' + sid;
-  if (st!.ran.has(key)) return;
-  st!.ran.add(key);
   for (const d of def.scripts || []) {
+    // The same script of the same service runs once per page, also across destroy() and init().
+    const key = [cat, sid, d.src, d.inline].join('\n');
+    if (ran.has(key)) continue;
+    ran.add(key);
     run({ attrs: Object.entries(d.attrs || {}), src: d.src, text: d.inline, async: d.async, type: d.type, nonce: nonce(s) });
   }
 }
@@ -72,7 +75,7 @@ function apply(prev: Choices | null, load: boolean) {
     }
   }
   release();
-  if (s.gcm) consentMode('update', s.gcm, (cat) => accepted(s, consent, cat));
+  if (s.gcm && consent) consentMode('update', s.gcm, (cat) => accepted(s, consent, cat));
 }
 
 /** Releases gated markup the current decision allows. */
@@ -83,7 +86,7 @@ function release() {
       warnOnce(`data-category="${cat}" names no category of the config, so that element stays blocked. Add "${cat}" to categories.`);
       return false;
     }
-    if (svc && !(svc in s.categories[cat].services))
+    if (svc && !own(s.categories[cat].services, svc))
       warnOnce(`data-service="${svc}" is not listed in categories.${cat}.services; it follows its category. List it so that visitors can see it.`);
     const ok = accepted(s, st!.consent, cat, svc);
     return neg ? !!st!.consent && !ok : ok;
@@ -95,8 +98,8 @@ function decide(choices: Choices) {
   const { s, consent: prev } = st!;
   const gpc = gpcSignal() && s.ids.some((id) => s.categories[id].gpc);
   const next = (st!.consent = record(s, prev, choices, new Date(), gpc));
-  // When the browser refuses cookies, the decision still holds for this page.
-  writeConsent(s, next);
+  // When the browser refuses the cookie, the decision still holds for this page.
+  if (!writeConsent(s, next)) warnOnce('the decision could not be stored: cookies are blocked, or the browser refused cookie.domain or cookie.sameSite. It holds for this page only.');
   ui.hidePreferences(st!);
   ui.hideBanner(st!);
   ui.announce(st!.texts.preferences.saved);
@@ -132,7 +135,6 @@ export function init(config: Config): void {
     lang: 'en',
     texts: textsFor(s, 'en'),
     consent: null,
-    ran: new Set(),
     off: [],
     state: () => current(s, st!.consent),
     gpcNote: () => s.ids.some(gpcOff(s)),
@@ -154,18 +156,18 @@ export function init(config: Config): void {
   };
   document.addEventListener('click', onClick);
   // Gated markup may come later: the rest of the page while it loads, or a single-page app's views.
-  const mo = new MutationObserver(() => st == state && release());
+  const again = () => st == state && release();
+  const mo = new MutationObserver(again);
   mo.observe(document, { childList: true, subtree: true });
-  state.off.push(() => document.removeEventListener('click', onClick), () => mo.disconnect());
+  document.addEventListener('DOMContentLoaded', again);
+  state.off.push(() => document.removeEventListener('click', onClick), () => mo.disconnect(), () => document.removeEventListener('DOMContentLoaded', again));
 
+  // Required services run now, decision or not; with a stored decision, everything it allows.
+  apply(null, true);
   if (state.consent) {
-    apply(null, true);
     emit('consent', copy(state.consent));
     safe(s.onConsent, copy(state.consent));
-  } else {
-    release();
-    language(state, s.language, () => ui.showBanner(state));
-  }
+  } else language(state, s.language, () => ui.showBanner(state));
 }
 
 /**
@@ -207,7 +209,10 @@ export function rejectAll(): void {
 /** Sets some categories or services and keeps the rest: `update({ analytics: true, marketing: { youtube: true } })`. */
 export function update(choices: ConsentPatch): void {
   if (!started('update')) return;
-  for (const cat of Object.keys(choices)) if (!st!.s.ids.includes(cat)) warnOnce(`update(): "${cat}" is not a category of the config`);
+  for (const [cat, v] of Object.entries(choices)) {
+    if (!st!.s.ids.includes(cat)) warnOnce(`update(): "${cat}" is not a category of the config`);
+    else if (typeof v != 'boolean' && !isObj(v)) warnOnce(`update(): "${cat}" must be true, false or a map of its services to true or false`);
+  }
   decide(patch(st!.s, st!.consent, choices));
 }
 
@@ -226,13 +231,15 @@ export function hidePreferences(): void {
 
 /** Adds a service at run time; its scripts run at once when it is already accepted. */
 export function register(category: string, serviceId: string, service: ServiceDef): void {
+  // Server-side rendering: init did nothing without a DOM, so neither does register.
+  if (typeof document == 'undefined') return;
   if (!st) throw new ConsentGateConfigError('ConsentGate.register() must come after init()');
   const { s } = st;
   const path = `register("${category}", "${serviceId}")`;
   if (!s.ids.includes(category)) throw new ConsentGateConfigError(`${path}: "${category}" is not a category of the config`);
   if (!/^[a-z][\w-]*$/i.test(serviceId)) throw new ConsentGateConfigError(`${path}: the service id must be letters, digits, - and _, starting with a letter`);
   const services = s.categories[category].services;
-  if (serviceId in services) return warnOnce(`${path}: the service is already registered; the second one is ignored`);
+  if (own(services, serviceId)) return warnOnce(`${path}: the service is already registered; the second one is ignored`);
   const def = (services[serviceId] = toService(service, path));
   if (accepted(s, st.consent, category, serviceId)) {
     runServiceScripts(s, category, serviceId, def);

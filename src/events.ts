@@ -15,7 +15,7 @@ export function safe(fn: Handler | undefined, ...args: unknown[]): void {
 
 export function on(event: EventName, handler: Handler): () => void {
   (handlers[event] ||= new Set()).add(handler);
-  return () => void handlers[event]!.delete(handler);
+  return () => void handlers[event]?.delete(handler);
 }
 
 export function emit(event: EventName, detail: unknown, ...extra: unknown[]): void {

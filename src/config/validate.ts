@@ -116,12 +116,12 @@ export function texts(v: unknown, path: string): TextsInput | undefined {
  */
 export function validate(input: unknown): Settings {
   const c = shape(input, '', { policyUrl: S, language: S, nonce: S, html: B, onConsent: F, onChange: F });
-  for (const k of Object.keys(c)) if (!KNOWN.includes(k)) console.warn(`consent-gate: unknown config option "${k}" is ignored`);
+  for (const k of Object.keys(c)) if (!KNOWN.split(' ').includes(k)) console.warn(`consent-gate: unknown config option "${k}" is ignored`);
 
   const revision = c.revision ?? 0;
   if (!Number.isInteger(revision) || (revision as number) < 0) fail('revision', 'a whole number ≥ 0', revision);
 
-  const ck = shape(c.cookie ?? {}, 'cookie.', { name: S, domain: S, path: S });
+  const ck = shape(c.cookie ?? {}, 'cookie.', { name: S, domain: S, path: S, sameSite: S, expiresAfterDays: 'number' });
   const { name = 'cg_consent', path = '/', sameSite = 'Lax', expiresAfterDays = 182 } = ck;
   if (!/^[\w-]+$/.test(name as string)) fail('cookie.name', 'a cookie name of letters, digits, - and _');
   if (!['Lax', 'Strict', 'None'].includes(sameSite as string)) fail('cookie.sameSite', '"Lax", "Strict" or "None"', sameSite);

@@ -46,10 +46,12 @@ export function patch(s: Settings, base: Choices | null, p: ConsentPatch): Choic
     if (typeof v == 'boolean') {
       next.categories[cat] = v;
       for (const sid in m) m[sid] = v;
-    } else {
-      for (const sid of Object.keys(v)) if (sid != '__proto__') m[sid] = v[sid] === true;
+    } else if (v && typeof v == 'object') {
+      // Only true and false decide; anything else (a string, null) is ignored, never read as consent.
+      const set = Object.keys(v).filter((sid) => typeof v[sid] == 'boolean' && sid != '__proto__');
+      for (const sid of set) m[sid] = v[sid];
       const known = Object.keys(s.categories[cat].services);
-      next.categories[cat] = Object.values(v).some(Boolean) || (next.categories[cat] && !(known.length && known.every((k) => !m[k])));
+      next.categories[cat] = set.some((sid) => v[sid]) || (next.categories[cat] && !(known.length && known.every((k) => !m[k])));
     }
   }
   return next;
@@ -67,7 +69,9 @@ export function diff(s: Settings, prev: Choices | null, next: Choices): Changes 
   const ch: Changes = { categories: [], services: {} };
   for (const id of s.ids) {
     if (!prev || accepted(s, prev, id) != accepted(s, next, id)) ch.categories.push(id);
-    const svcs = Object.keys(s.categories[id].services).filter((sid) => !prev || accepted(s, prev, id, sid) != accepted(s, next, id, sid));
+    // Services the config lists, and any a decision names (markup-only services included).
+    const ids = new Set([...Object.keys(s.categories[id].services), ...Object.keys((prev && prev.services[id]) || {}), ...Object.keys(next.services[id] || {})]);
+    const svcs = [...ids].filter((sid) => !prev || accepted(s, prev, id, sid) != accepted(s, next, id, sid));
     if (svcs.length) ch.services[id] = svcs;
   }
   return ch;

@@ -19,8 +19,8 @@ const bools = (v: unknown): Record<string, boolean> | null => {
   if (!isObj(v)) return null;
   const out: Record<string, boolean> = {};
   for (const k of Object.keys(v)) {
-    if (typeof v[k] != 'boolean') return null;
-    if (k != '__proto__') out[k] = v[k] as boolean;
+    if (typeof v[k] != 'boolean' || k == '__proto__') return null;
+    out[k] = v[k] as boolean;
   }
   return out;
 };
@@ -34,7 +34,8 @@ export function parse(raw: unknown, s: Settings, now: number): Consent | null {
   } catch {
     return null;
   }
-  if (!isObj(v)) return null;
+  // We never write __proto__: a value carrying one was made by someone else.
+  if (!isObj(v) || Object.keys(v).includes('__proto__')) return null;
   const { id, revision, givenAt, updatedAt, gpc } = v;
   const given = isoTime(givenAt);
   const updated = isoTime(updatedAt);
@@ -58,7 +59,7 @@ export function parse(raw: unknown, s: Settings, now: number): Consent | null {
   }
   for (const cat of Object.keys(v.services)) {
     const m = bools(v.services[cat]);
-    if (!m) return null;
+    if (!m || cat == '__proto__') return null;
     if (s.ids.includes(cat)) c.services[cat] = m;
   }
   if (gpc) c.gpc = true;

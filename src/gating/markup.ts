@@ -12,10 +12,20 @@ const released = new WeakSet<Element>();
  */
 export type Verdict = (category: string, service: string | undefined, negated: boolean) => boolean;
 
+/**
+ * While the page is parsed, a script that nothing follows yet may still be receiving its text:
+ * it waits for the next mutation, or DOMContentLoaded.
+ */
+function unfinished(el: Element): boolean {
+  if (document.readyState != 'loading' || el.tagName != 'SCRIPT') return false;
+  for (let n: Node | null = el; n; n = n.parentNode) if (n.nextSibling) return false;
+  return true;
+}
+
 /** Releases every gated element in the document that the verdict allows, in document order. */
 export function releaseMarkup(allow: Verdict, nonce?: string): void {
   document.querySelectorAll<HTMLElement>(SELECTOR).forEach((el) => {
-    if (released.has(el)) return;
+    if (released.has(el) || unfinished(el)) return;
     const d = el.dataset;
     const cat = d.category!;
     const neg = cat[0] == '!';
@@ -23,7 +33,7 @@ export function releaseMarkup(allow: Verdict, nonce?: string): void {
     released.add(el);
     const src = d.src;
     if (el.tagName == 'SCRIPT') {
-      const attrs = [...el.attributes].filter((a) => a.name != 'type' && a.name != 'data-src' && a.name != 'data-type' && a.name != 'nonce');
+      const attrs = [...el.attributes].filter((a) => a.name != 'type' && a.name != 'data-src');
       run({
         attrs: attrs.map((a) => [a.name, a.value]),
         src,

@@ -33,11 +33,12 @@ export function readConsent(s: Settings): Consent | null {
   return best;
 }
 
+// Browsers refuse SameSite=None without Secure.
 const attrs = (s: Settings) => ({
   path: s.cookie.path,
   domain: s.cookie.domain,
   sameSite: s.cookie.sameSite,
-  secure: location.protocol == 'https:',
+  secure: location.protocol == 'https:' || s.cookie.sameSite == 'None',
 });
 
 /** Stores a decision with a fresh expiry. False when the browser refused it (cookies off). */
@@ -50,8 +51,28 @@ export function writeConsent(s: Settings, c: Consent): boolean {
   }
 }
 
+/** Forgets the decision: every copy, host-only or on a parent domain (left by an older `cookie.domain`). */
 export function removeConsent(s: Settings): void {
-  Cookies.remove(s.cookie.name, attrs(s));
+  remove(s.cookie.name, [s.cookie.path]);
+}
+
+/** Deletes a cookie host-only and on each parent domain, at each of the given paths. */
+function remove(name: string, paths: string[]) {
+  for (const path of paths) {
+    Cookies.remove(name, { path });
+    for (const domain of domains()) Cookies.remove(name, { path, domain });
+  }
+}
+
+/** "/", "/shop", "/shop/", "/shop/cart", …: a cookie is deleted only at the path it was set on. */
+function paths(): string[] {
+  const out = ['/'];
+  const parts = location.pathname.split('/');
+  for (let i = 2; i <= parts.length; i++) {
+    const p = parts.slice(0, i).join('/');
+    out.push(p, p + '/');
+  }
+  return [...new Set(out)].filter((p) => p != '//');
 }
 
 /** This host, then each parent domain short of the top level: www.shop.example → shop.example → example. */
@@ -62,14 +83,10 @@ function domains(): string[] {
   return out;
 }
 
-/** Deletes the cookies a declined service set: host-only and on every parent domain, at / and here. */
+/** Deletes the cookies a declined service set: host-only and on every parent domain, at every path up to here. */
 export function deleteCookies(matchers: (string | RegExp)[]): void {
   if (!matchers.length) return;
   for (const name of Object.keys(Cookies.get())) {
-    if (!matchers.some((m) => (typeof m == 'string' ? m == name : name.search(m) >= 0))) continue;
-    for (const path of ['/', location.pathname.replace(/\/[^/]*$/, '') || '/']) {
-      Cookies.remove(name, { path });
-      for (const domain of domains()) Cookies.remove(name, { path, domain });
-    }
+    if (matchers.some((m) => (typeof m == 'string' ? m == name : name.search(m) >= 0))) remove(name, paths());
   }
 }

@@ -20,10 +20,11 @@ export function modal(dialog: HTMLElement, first: HTMLElement, last: HTMLElement
       (e.shiftKey ? last : first).focus();
     }
   };
-  dialog.addEventListener('keydown', keys);
+  // On the document: a click on the dialog's text moves focus to <body>, and Escape must still work.
+  document.addEventListener('keydown', keys, true);
   first.focus();
   return () => {
-    dialog.removeEventListener('keydown', keys);
+    document.removeEventListener('keydown', keys, true);
     for (const el of made) el.removeAttribute('inert');
     if (opener && opener.isConnected) opener.focus();
   };

@@ -157,9 +157,11 @@ describe('the cookie jar', () => {
     vi.spyOn(Document.prototype, 'cookie', 'get').mockImplementation(function (this: Document) {
       return desc.get!.call(this);
     });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     cg.init(demoConfig());
     cg.acceptAll();
     expect(cg.isAccepted('analytics')).toBe(true);
     expect(screen.queryByRole('dialog')).toBeNull();
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/the decision could not be stored: cookies are blocked/));
   });
 });

@@ -1,0 +1,121 @@
+// Regressions found in review: each test failed before its fix.
+import { describe, expect, it, vi } from 'vitest';
+import { screen, within, fireEvent } from '@testing-library/dom';
+import * as cg from '../../src/index';
+import { validate } from '../../src/config/validate';
+import { diff, patch } from '../../src/consent/model';
+import { decisionJSON, demoConfig, freshPage, setConsentCookie, storedConsent } from './helpers';
+import type { Config } from '../../src/types';
+
+freshPage();
+const flush = () => new Promise((r) => setTimeout(r, 0));
+const jsdomGlobal = () => document.defaultView as unknown as { n: number };
+
+describe('review fixes', () => {
+  // Scripts run once per page (the test file), so each test gives its scripts a tag of its own.
+  const withRequiredService = (onAccept = vi.fn(), tag = ''): Config => ({
+    categories: {
+      necessary: { label: 'N', required: true, services: { lb: { label: 'Load balancer', scripts: [{ inline: 'document.defaultView.n++' + tag }], onAccept } } },
+      analytics: { label: 'A', services: { ga: { label: 'GA', scripts: [{ inline: 'document.defaultView.n += 100' + tag }] } } },
+    },
+  });
+
+  it('runs required services (scripts and onAccept) at once, before any decision, and only once', async () => {
+    jsdomGlobal().n = 0;
+    const onAccept = vi.fn();
+    cg.init(withRequiredService(onAccept));
+    await flush();
+    expect(jsdomGlobal().n).toBe(1);
+    expect(onAccept).toHaveBeenCalledOnce();
+    cg.rejectAll();
+    await flush();
+    expect(jsdomGlobal().n).toBe(1);
+    expect(onAccept).toHaveBeenCalledOnce();
+  });
+
+  it('destroy() then init() does not run configured scripts a second time', async () => {
+    jsdomGlobal().n = 0;
+    cg.init(withRequiredService(vi.fn(), ';'));
+    cg.acceptAll();
+    cg.destroy();
+    cg.init(withRequiredService(vi.fn(), ';'));
+    await flush();
+    expect(jsdomGlobal().n).toBe(101);
+  });
+
+  it('update() never reads a non-boolean as consent', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    cg.init(demoConfig());
+    cg.update({ analytics: 'no' as never, marketing: null as never });
+    expect(cg.isAccepted('analytics')).toBe(false);
+    expect(cg.isAccepted('marketing')).toBe(false);
+    expect(storedConsent().services.analytics).toEqual({ 'google-analytics': false, hotjar: false });
+    expect(warn.mock.calls.map((c) => c[0]).join('\n')).toMatch(/update\(\): "analytics" must be true, false or a map/);
+    cg.update({ analytics: { hotjar: 'yes' as never } });
+    expect(cg.isAccepted('analytics')).toBe(false);
+  });
+
+  it('a cookie lifetime given as a string is a config error', () => {
+    expect(() => validate(demoConfig({ cookie: { expiresAfterDays: '30' as never } }))).toThrow('cookie.expiresAfterDays must be a number (got string)');
+    expect(() => validate(demoConfig({ cookie: { sameSite: 1 as never } }))).toThrow('cookie.sameSite must be a string (got number)');
+  });
+
+  it('warns about a misspelt option even when it is part of a known one', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    validate({ ...demoConfig(), text: {}, lang: 'de' });
+    expect(warn.mock.calls.map((c) => c[0])).toEqual([
+      'consent-gate: unknown config option "text" is ignored',
+      'consent-gate: unknown config option "lang" is ignored',
+    ]);
+  });
+
+  it('Escape closes the preferences even after a click moved focus to the page body', () => {
+    cg.init(demoConfig());
+    cg.showPreferences();
+    (document.activeElement as HTMLElement).blur();
+    expect(document.activeElement).toBe(document.body);
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(screen.queryByRole('dialog', { name: 'Cookie preferences' })).toBeNull();
+  });
+
+  it('an unsubscribe function still works after destroy()', () => {
+    const off = cg.on('change', () => {});
+    cg.destroy();
+    expect(off).not.toThrow();
+  });
+
+  it('register() accepts ids that are Object.prototype names', async () => {
+    setConsentCookie(decisionJSON());
+    cg.init(demoConfig());
+    const onAccept = vi.fn();
+    cg.register('analytics', 'constructor', { label: 'C', onAccept });
+    expect(onAccept).toHaveBeenCalledOnce();
+  });
+
+  it('change lists a markup-only service whose decision changed', () => {
+    const s = validate(demoConfig());
+    const on = patch(s, null, { analytics: true });
+    const next = patch(s, on, { analytics: { matomo: false } });
+    expect(diff(s, on, next)).toEqual({ categories: [], services: { analytics: ['matomo'] } });
+  });
+
+  it('while the page is parsed, a gated script that nothing follows yet waits (its text may be incomplete)', async () => {
+    setConsentCookie(decisionJSON());
+    const state = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    jsdomGlobal().n = 0;
+    document.body.innerHTML = '<script type="text/plain" data-category="analytics">document.defaultView.n++</script>';
+    cg.init(demoConfig());
+    await flush();
+    expect(jsdomGlobal().n).toBe(0);
+    document.body.append(document.createElement('p'));
+    await flush();
+    expect(jsdomGlobal().n).toBe(1);
+    state.mockRestore();
+  });
+
+  it('shows a translation-less service label in the preferences and the radio group works by name', () => {
+    cg.init(demoConfig());
+    cg.showPreferences();
+    within(screen.getByRole('radiogroup', { name: 'Hotjar' })).getByRole('radio', { name: 'Decline' });
+  });
+});
