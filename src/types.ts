@@ -111,6 +111,32 @@ export type ConsentModeMap = Partial<
   >
 >;
 
+/**
+ * How the banner looks and behaves. Every part is optional; the default is a light, non-blocking
+ * `box` in the bottom corner at the end of the reading direction (right, or left in RTL).
+ */
+export interface UIOptions {
+  /**
+   * `'box'`: a card in a corner (default). `'bar'`: a full-width bar along the top or bottom edge.
+   * `'cloud'`: a wide card centred along the top or bottom edge. Below 30em of width every layout
+   * becomes a full-width sheet along its edge.
+   */
+  layout?: 'box' | 'bar' | 'cloud';
+  /**
+   * The edge the banner sits on: `'bottom'` (default) or `'top'`. A `box` also takes a corner:
+   * `'bottom-left'`, `'bottom-right'`, `'top-left'`, `'top-right'` (physical sides, whatever the
+   * language's direction); plain `'bottom'`/`'top'` puts it at the end of the reading direction.
+   */
+  position?: 'bottom' | 'top' | 'bottom-left' | 'bottom-right' | 'top-left' | 'top-right';
+  /** `'light'` (default), `'dark'`, or `'auto'` to follow the visitor's `prefers-color-scheme`. */
+  theme?: 'light' | 'dark' | 'auto';
+  /**
+   * Make the banner a modal dialog: the page behind is dimmed and inert until the visitor decides.
+   * Default `false`: the page stays usable and the banner never hides the focused control.
+   */
+  blocking?: boolean;
+}
+
 /** What `init` takes. Only `categories` is required. */
 export interface Config {
   /** Raise it to ask every visitor again. Default 0. */
@@ -130,6 +156,8 @@ export interface Config {
    * that language is shown. Missing keys fall back to English.
    */
   translations?: Record<string, TextsInput | string>;
+  /** Layout, position, theme and blocking behaviour of the banner. */
+  ui?: UIOptions;
   /** Let texts carry a little markup (links, emphasis, line breaks) through the built-in sanitizer. */
   html?: boolean;
   /** CSP nonce for injected scripts. Default: the nonce of the library's own script tag. */

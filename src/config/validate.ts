@@ -1,6 +1,6 @@
 import { ConsentGateConfigError } from './error';
 import { EN } from './texts';
-import type { CategoryDef, Config, ConsentModeMap, CookieOptions, ServiceDef, TextsInput } from '../types';
+import type { CategoryDef, Config, ConsentModeMap, CookieOptions, ServiceDef, TextsInput, UIOptions } from '../types';
 
 /** A service after validation: cookie patterns are RegExps, scripts always a list. */
 export interface Service extends ServiceDef {
@@ -14,7 +14,7 @@ export interface Category extends CategoryDef {
 }
 
 /** The validated configuration the rest of the library works from. */
-export interface Settings extends Omit<Config, 'categories' | 'cookie' | 'googleConsentMode'> {
+export interface Settings extends Omit<Config, 'categories' | 'cookie' | 'googleConsentMode' | 'ui'> {
   revision: number;
   cookie: Required<Omit<CookieOptions, 'domain'>> & Pick<CookieOptions, 'domain'>;
   categories: Record<string, Category>;
@@ -22,11 +22,12 @@ export interface Settings extends Omit<Config, 'categories' | 'cookie' | 'google
   ids: string[];
   /** Google Consent Mode type → category id, when enabled. */
   gcm?: ConsentModeMap;
+  ui: Required<Omit<UIOptions, 'blocking'>> & Pick<UIOptions, 'blocking'>;
 }
 
 type Obj = Record<string, unknown>;
 
-const KNOWN = 'revision policyUrl cookie categories language texts translations html nonce googleConsentMode onConsent onChange';
+const KNOWN = 'revision policyUrl cookie categories language texts translations html nonce googleConsentMode ui onConsent onChange';
 const GCM_DEFAULT: ConsentModeMap = {
   analytics_storage: 'analytics',
   ad_storage: 'marketing',
@@ -35,6 +36,12 @@ const GCM_DEFAULT: ConsentModeMap = {
   functionality_storage: 'preferences',
   personalization_storage: 'preferences',
   security_storage: 'granted',
+};
+/** The values of the `ui` options. */
+const UI = {
+  layout: 'box bar cloud',
+  position: 'bottom top bottom-left bottom-right top-left top-right',
+  theme: 'light dark auto',
 };
 const S = 'string';
 const B = 'boolean';
@@ -149,6 +156,12 @@ export function validate(input: unknown): Settings {
     }
   } else if (gcm !== undefined && gcm !== false) fail('googleConsentMode', 'true, false or a map of consent types to categories', gcm);
 
+  const ui = shape(c.ui ?? {}, 'ui.', { blocking: B });
+  for (const [k, ok] of Object.entries(UI)) {
+    const v = ui[k];
+    if (v !== undefined && !ok.split(' ').includes(v as string)) fail('ui.' + k, `one of: ${ok.replace(/ /g, ', ')}; not ${JSON.stringify(v)}`);
+  }
+
   const translations = c.translations === undefined ? undefined : shape(c.translations, 'translations.', {});
   // A string is the URL of a translation file, checked when fetched.
   for (const code in translations) if (typeof translations[code] != S) texts(translations[code], 'translations.' + code);
@@ -162,5 +175,6 @@ export function validate(input: unknown): Settings {
     categories,
     ids: catIds,
     gcm: (gcm || undefined) as ConsentModeMap | undefined,
+    ui: { layout: 'box', position: 'bottom', theme: 'light', ...ui } as Settings['ui'],
   };
 }

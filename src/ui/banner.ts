@@ -1,30 +1,26 @@
 import { h } from './dom';
-import type { Texts } from '../types';
-
-export interface BannerActions {
-  acceptAll(): void;
-  rejectAll(): void;
-  preferences(): void;
-}
+import type { Host } from './controller';
 
 /**
- * The first-visit banner: a non-modal dialog named by its title and described by its text.
- * Accept all and Decline all share one style so that neither is the easier choice.
- * (The UI lives outside any form, so its buttons need no type="button".)
+ * The first-visit banner: a dialog named by its title and described by its text; modal when
+ * `ui.blocking`. Accept all and Decline all share one style and size, so that neither is the
+ * easier choice. (The UI lives outside any form, so its buttons need no type="button".)
  */
-export function banner(t: Texts['banner'], policyUrl: string | undefined, a: BannerActions): HTMLElement {
+export function banner(host: Host, preferences: () => void): HTMLElement {
+  const t = host.texts.banner;
+  const url = host.s.policyUrl;
   return h(
     'div',
-    { class: 'cg-banner', role: 'dialog', 'aria-labelledby': 'cg-banner-title', 'aria-describedby': 'cg-banner-desc' },
+    { class: 'cg-banner', role: 'dialog', 'aria-modal': host.s.ui.blocking && 'true', 'aria-labelledby': 'cg-banner-title', 'aria-describedby': 'cg-banner-desc' },
     h('h2', { id: 'cg-banner-title', class: 'cg-title' }, t.title),
     h('p', { id: 'cg-banner-desc', class: 'cg-desc' }, t.description),
     h(
       'div',
       { class: 'cg-actions' },
-      h('button', { class: 'cg-btn cg-main', onclick: a.acceptAll }, t.acceptAll),
-      h('button', { class: 'cg-btn cg-main', onclick: a.rejectAll }, t.rejectAll),
-      h('button', { class: 'cg-btn', onclick: a.preferences }, t.preferences),
-      policyUrl && h('a', { class: 'cg-link', href: policyUrl }, t.readMore),
+      h('button', { class: 'cg-btn cg-main', onclick: host.acceptAll }, t.acceptAll),
+      h('button', { class: 'cg-btn cg-main', onclick: host.rejectAll }, t.rejectAll),
+      h('button', { class: 'cg-btn', onclick: preferences }, t.preferences),
+      url && h('a', { class: 'cg-link', href: url }, t.readMore),
     ),
   );
 }

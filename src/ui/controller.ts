@@ -24,7 +24,9 @@ export interface Host {
 
 let bannerEl: HTMLElement | null = null;
 let prefsEl: HTMLElement | null = null;
-let release: (() => void) | null = null;
+/** Undo what showing the banner and the preferences attached to the page. */
+let bannerOff: (() => void) | undefined;
+let release: (() => void) | undefined;
 let statusEl: HTMLElement | null = null;
 
 /** Runs `fn` once <body> exists: the library may load in <head>. */
@@ -33,16 +35,56 @@ function withBody(fn: () => void) {
   else document.addEventListener('DOMContentLoaded', fn, { once: true });
 }
 
-const root = (host: Host, cls = '') => h('div', { class: 'cg-root' + cls, lang: host.lang, dir: dir(host.lang) });
+/**
+ * A UI root: language, direction and theme, plus `cls`. The status region is made here too,
+ * empty, so that it exists before a save puts text in it: screen readers announce changes to a
+ * live region, not a region that arrives with its text.
+ */
+function root(host: Host, cls: string) {
+  withBody(() => statusEl || document.body.append((statusEl = h('div', { role: 'status', class: 'cg-sr' }))));
+  return h('div', { class: `cg-root cg-${host.s.ui.theme} ${cls}`, lang: host.lang, dir: dir(host.lang) });
+}
+
+/**
+ * WCAG 2.4.11: a control focused in the page must not end up hidden behind the non-modal banner.
+ * On focus, before the browser scrolls the control into view, the banner's height goes to --cg-h
+ * on <html>, which the CSS makes scroll-padding on the banner's edge: the browser then scrolls the
+ * control clear of it. Where scrolling cannot help (the top or the end of the page), the banner
+ * moves to the opposite edge.
+ */
+function keepClear(el: HTMLElement) {
+  const html = document.documentElement.style;
+  const box = el.firstChild as HTMLElement;
+  const check = (e: FocusEvent) => {
+    html.setProperty('--cg-h', box.offsetHeight + 'px');
+    // After the browser has scrolled the newly focused control into view.
+    requestAnimationFrame(() => {
+      const a = (e.target as Element).getBoundingClientRect();
+      const b = box.getBoundingClientRect();
+      if (!el.contains(e.target as Node) && a.bottom > b.top && a.top < b.bottom && a.right > b.left && a.left < b.right) {
+        el.classList.toggle('cg-top');
+        el.classList.toggle('cg-bottom');
+      }
+    });
+  };
+  addEventListener('focusin', check);
+  return () => {
+    removeEventListener('focusin', check);
+    html.removeProperty('--cg-h');
+  };
+}
 
 export function showBanner(host: Host): void {
   if (bannerEl) return;
-  bannerEl = root(host);
-  bannerEl.append(banner(host.texts.banner, host.s.policyUrl, { acceptAll: host.acceptAll, rejectAll: host.rejectAll, preferences: () => showPreferences(host) }));
-  const el = bannerEl;
+  const { layout, position, blocking } = host.s.ui;
+  // e.g. "cg-box cg-bottom cg-left": the CSS does the layout.
+  const el = (bannerEl = root(host, `cg-${layout} cg-${position.replace('-', ' cg-')}${blocking ? ' cg-block' : ''}`));
+  el.append(banner(host, () => showPreferences(host)));
   withBody(() => {
+    if (el != bannerEl) return;
     // First in the reading order, so that screen reader and keyboard users meet it early.
-    if (el == bannerEl) document.body.prepend(el);
+    document.body.prepend(el);
+    bannerOff = blocking ? modal(el) : keepClear(el);
   });
   host.emit('banner:show');
 }
@@ -51,23 +93,19 @@ export function hideBanner(host: Host): void {
   if (!bannerEl) return;
   bannerEl.remove();
   bannerEl = null;
+  bannerOff?.();
+  bannerOff = undefined;
   host.emit('banner:hide');
 }
 
 export function showPreferences(host: Host): void {
   if (prefsEl) return;
-  const p = preferences(host.s, host.texts.preferences, host.state(), host.gpcNote(), {
-    acceptAll: host.acceptAll,
-    rejectAll: host.rejectAll,
-    save: host.save,
-    close: () => hidePreferences(host),
-  });
-  const el = (prefsEl = root(host, ' cg-overlay'));
-  el.append(p.dialog);
+  const el = (prefsEl = root(host, 'cg-overlay'));
+  el.append(preferences(host, () => hidePreferences(host)));
   withBody(() => {
     if (el != prefsEl) return;
     document.body.append(el);
-    release = modal(el, p.close, p.last, () => hidePreferences(host));
+    release = modal(el, () => hidePreferences(host));
   });
   host.emit('preferences:show');
 }
@@ -76,17 +114,15 @@ export function hidePreferences(host: Host): void {
   if (!prefsEl) return;
   prefsEl.remove();
   prefsEl = null;
-  if (release) release();
-  release = null;
+  release?.();
+  release = undefined;
   host.emit('preferences:hide');
 }
 
 /** Says to screen readers that the choices were saved. */
 export function announce(text: string): void {
-  withBody(() => {
-    if (!statusEl) document.body.append((statusEl = h('div', { role: 'status', class: 'cg-sr' })));
-    statusEl.textContent = text;
-  });
+  // Made with the banner or the preferences; a decision by API alone shows no UI and needs no status.
+  if (statusEl) statusEl.textContent = text;
 }
 
 /** Rebuilds what is shown, e.g. after a language change. */

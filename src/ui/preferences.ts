@@ -1,21 +1,15 @@
 import { h } from './dom';
-import type { Settings } from '../config/validate';
-import type { Choices } from '../consent/model';
-import type { ConsentPatch, Texts } from '../types';
-
-export interface PreferencesActions {
-  acceptAll(): void;
-  rejectAll(): void;
-  save(p: ConsentPatch): void;
-  close(): void;
-}
+import type { Host } from './controller';
+import type { ConsentPatch } from '../types';
 
 /**
  * The preferences dialog: per category a switch named by its label, per service an Accept/Decline
- * radio group named by the service. `state` is the effective current decision (all off before one).
- * Returns the dialog and its first and last controls, for the focus trap.
+ * radio group named by the service. It shows the current decision (all off before one).
  */
-export function preferences(s: Settings, t: Texts['preferences'], state: Choices, gpcNote: boolean, a: PreferencesActions) {
+export function preferences(host: Host, close: () => void): HTMLElement {
+  const { s } = host;
+  const t = host.texts.preferences;
+  const state = host.state();
   const rows: [string, HTMLInputElement, [string, HTMLInputElement, HTMLInputElement][]][] = [];
 
   const cats = s.ids.map((id) => {
@@ -74,29 +68,26 @@ export function preferences(s: Settings, t: Texts['preferences'], state: Choices
     for (const [id, sw, svcs] of rows) {
       p[id] = svcs.length ? Object.fromEntries(svcs.map(([sid, yes]) => [sid, yes.checked])) : sw.checked;
     }
-    a.save(p);
+    host.save(p);
   };
 
-  const close = h('button', { class: 'cg-close', 'aria-label': t.close, onclick: a.close }, '×');
-  const last = h('button', { class: 'cg-btn', onclick: save }, t.save);
-  const dialog = h(
+  return h(
     'div',
     { class: 'cg-prefs', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'cg-prefs-title', 'aria-describedby': 'cg-prefs-desc' },
-    h('div', { class: 'cg-head' }, h('h2', { id: 'cg-prefs-title', class: 'cg-title' }, t.title), close),
+    h('div', { class: 'cg-head' }, h('h2', { id: 'cg-prefs-title', class: 'cg-title' }, t.title), h('button', { class: 'cg-close', 'aria-label': t.close, onclick: close }, '×')),
     h(
       'div',
       { class: 'cg-body' },
       h('p', { id: 'cg-prefs-desc', class: 'cg-desc' }, t.description),
-      gpcNote && h('p', { class: 'cg-note' }, t.gpc),
+      host.gpcNote() && h('p', { class: 'cg-note' }, t.gpc),
       ...cats,
     ),
     h(
       'div',
       { class: 'cg-actions' },
-      h('button', { class: 'cg-btn cg-main', onclick: a.acceptAll }, t.acceptAll),
-      h('button', { class: 'cg-btn cg-main', onclick: a.rejectAll }, t.rejectAll),
-      last,
+      h('button', { class: 'cg-btn cg-main', onclick: host.acceptAll }, t.acceptAll),
+      h('button', { class: 'cg-btn cg-main', onclick: host.rejectAll }, t.rejectAll),
+      h('button', { class: 'cg-btn', onclick: save }, t.save),
     ),
   );
-  return { dialog, close, last };
 }

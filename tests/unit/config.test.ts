@@ -78,6 +78,22 @@ describe('config validation', () => {
     expect(bad(demoConfig({ googleConsentMode: { foo: 'analytics' } as never }))).toContain('googleConsentMode.foo must be a consent type');
   });
 
+  it('fills in and checks the ui options', () => {
+    expect(validate(demoConfig()).ui).toEqual({ layout: 'box', position: 'bottom', theme: 'light' });
+    const ui = { layout: 'bar', position: 'top', theme: 'auto', blocking: true } as const;
+    expect(validate(demoConfig({ ui })).ui).toEqual(ui);
+    expect(validate(demoConfig({ ui: { position: 'top-left' } })).ui.position).toBe('top-left');
+    expect(bad(demoConfig({ ui: { layout: 'sidebar' as never } }))).toBe(
+      'ConsentGate config: ui.layout must be one of: box, bar, cloud; not "sidebar"',
+    );
+    expect(bad(demoConfig({ ui: { position: 'middle' as never } }))).toContain(
+      'ui.position must be one of: bottom, top, bottom-left, bottom-right, top-left, top-right; not "middle"',
+    );
+    expect(bad(demoConfig({ ui: { theme: 'black' as never } }))).toContain('ui.theme must be one of: light, dark, auto; not "black"');
+    expect(bad(demoConfig({ ui: { blocking: 'yes' as never } }))).toContain('ui.blocking must be a boolean (got string)');
+    expect(bad(demoConfig({ ui: 'dark' as never }))).toContain('ui must be an object (got string)');
+  });
+
   it('warns about unknown options instead of failing', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     validate({ ...demoConfig(), categoriez: {} });

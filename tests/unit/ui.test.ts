@@ -172,3 +172,44 @@ describe('preferences', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 });
+
+describe('ui options', () => {
+  it('puts layout, position and theme on the root as classes, and the language direction', () => {
+    cg.init(demoConfig({ ui: { layout: 'box', position: 'top-left', theme: 'dark' } }));
+    const root = banner().parentElement!;
+    expect(root.className.split(' ').sort()).toEqual(['cg-box', 'cg-dark', 'cg-left', 'cg-root', 'cg-top']);
+    expect(root.getAttribute('dir')).toBe('ltr');
+    expect(banner().hasAttribute('aria-modal')).toBe(false);
+    cg.showPreferences();
+    expect(prefs().parentElement!.className).toContain('cg-dark');
+  });
+
+  it('has a status region, empty, from the moment the banner is shown', () => {
+    cg.init(demoConfig());
+    const status = screen.getByRole('status');
+    expect(status.textContent).toBe('');
+    click(within(banner()).getByRole('button', { name: 'Accept all' }));
+    expect(screen.getByRole('status')).toBe(status);
+    expect(status.textContent).toBe('Your choices have been saved.');
+  });
+
+  it('blocking: a modal banner, the page inert behind it, Escape ignored, freed by a decision', () => {
+    document.body.innerHTML = '<main><a href="/x">Page link</a></main>';
+    cg.init(demoConfig({ ui: { blocking: true } }));
+    const b = banner();
+    expect(b.getAttribute('aria-modal')).toBe('true');
+    expect(b.parentElement!.classList.contains('cg-block')).toBe(true);
+    expect(document.querySelector('main')!.hasAttribute('inert')).toBe(true);
+    expect(document.activeElement).toBe(within(b).getByRole('button', { name: 'Accept all' }));
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
+    expect(banner()).toBe(b);
+    // Tab wraps between the first and the last control.
+    const more = within(b).getByRole('link', { name: 'Read more' });
+    more.focus();
+    fireEvent.keyDown(more, { key: 'Tab' });
+    expect(document.activeElement).toBe(within(b).getByRole('button', { name: 'Accept all' }));
+    click(within(b).getByRole('button', { name: 'Decline all' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.querySelector('[inert]')).toBeNull();
+  });
+});
