@@ -123,9 +123,10 @@ export interface UIOptions {
    */
   layout?: 'box' | 'bar' | 'cloud';
   /**
-   * The edge the banner sits on: `'bottom'` (default) or `'top'`. A `box` also takes a corner:
-   * `'bottom-left'`, `'bottom-right'`, `'top-left'`, `'top-right'` (physical sides, whatever the
-   * language's direction); plain `'bottom'`/`'top'` puts it at the end of the reading direction.
+   * The edge the banner sits on: `'bottom'` (default) or `'top'`, or a corner: `'bottom-left'`,
+   * `'bottom-right'`, `'top-left'`, `'top-right'` (physical sides, whatever the language's
+   * direction). On the plain edge a `box` sits at the end of the reading direction (right, or left
+   * in RTL) and a `cloud` in the middle; a `bar` spans the width either way.
    */
   position?: 'bottom' | 'top' | 'bottom-left' | 'bottom-right' | 'top-left' | 'top-right';
   /** `'light'` (default), `'dark'`, or `'auto'` to follow the visitor's `prefers-color-scheme`. */

@@ -49,8 +49,9 @@ export function preferences(host: Host, close: () => void): HTMLElement {
     };
     rows.push([id, sw, svcs]);
     return h(
-      'section',
-      { class: 'cg-cat', 'aria-labelledby': p + '-l' },
+      // A group, not a section: a named section would be a landmark, one per category.
+      'div',
+      { class: 'cg-cat', role: 'group', 'aria-labelledby': p + '-l' },
       h(
         'div',
         { class: 'cg-cat-head' },

@@ -256,6 +256,7 @@ describeBrowser('banner and preferences in the browser', () => {
       ['layout=bar&position=top', (b, w) => b.x == 0 && b.width == w && b.y == 0],
       ['layout=cloud', (b, w, h) => Math.abs(b.x - (w - b.x - b.width)) <= 1 && b.width > 600 && Math.round(h - b.y - b.height) == 16],
       ['layout=cloud&position=top', (b, w) => Math.abs(b.x - (w - b.x - b.width)) <= 1 && Math.round(b.y) == 16],
+      ['layout=cloud&position=top-right', (b, w) => Math.round(w - b.x - b.width) == 16 && Math.round(b.y) == 16 && b.width > 600],
       // Right to left: the default corner is the end of the reading direction, the left.
       ['lang=ar', (b) => Math.round(b.x) == 16],
     ];
