@@ -15,7 +15,7 @@ import type { Config, Consent, ConsentPatch, ServiceDef, Texts } from './types';
 interface State extends ui.Host {
   consent: Consent | null;
   lang: string;
-  /** Services whose configured scripts already ran in this page. */
+  /** Configured scripts (category/service/index) already queued or run in this page. */
   ran: Set<string>;
   /** Undoes what init attached to the page. */
   off: (() => void)[];
@@ -42,12 +42,22 @@ function nonce(s: Settings) {
 }
 
 function runServiceScripts(s: Settings, cat: string, sid: string, def: ServiceDef) {
-  const key = cat + '/' + sid;
-  if (st!.ran.has(key)) return;
-  st!.ran.add(key);
-  for (const d of def.scripts || []) {
-    run({ attrs: Object.entries(d.attrs || {}), src: d.src, text: d.inline, async: d.async, type: d.type, nonce: nonce(s) });
-  }
+  const { ran } = st!;
+  (def.scripts || []).forEach((d, i) => {
+    const key = cat + '/' + sid + '/' + i;
+    if (ran.has(key)) return;
+    ran.add(key);
+    run({
+      attrs: Object.entries(d.attrs || {}),
+      src: d.src,
+      text: d.inline,
+      async: d.async,
+      type: d.type,
+      nonce: nonce(s),
+      // Declined while earlier scripts loaded: skip it, and let a later acceptance queue it again.
+      ok: () => accepted(s, st && st.consent, cat, sid) || !ran.delete(key),
+    });
+  });
 }
 
 /**

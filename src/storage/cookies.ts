@@ -4,13 +4,22 @@ import type { Consent } from '../types';
 import type { Settings } from '../config/validate';
 import { parse } from '../consent/parse';
 
+/** document.cookie, or '' where reading it throws: a sandboxed frame without allow-same-origin. */
+function jar(): string {
+  try {
+    return document.cookie;
+  } catch {
+    return '';
+  }
+}
+
 /**
  * Every value stored under a name. A host cookie and a parent-domain cookie of the same name
  * both show up in document.cookie; js-cookie's get() would return only the first.
  */
 function values(name: string): string[] {
   const out: string[] = [];
-  for (const pair of document.cookie.split('; ')) {
+  for (const pair of jar().split('; ')) {
     const i = pair.indexOf('=');
     if (pair.slice(0, i) == name) {
       try {
@@ -51,7 +60,8 @@ export function writeConsent(s: Settings, c: Consent): boolean {
 }
 
 export function removeConsent(s: Settings): void {
-  Cookies.remove(s.cookie.name, attrs(s));
+  // Where cookies cannot be read there is nothing to remove, and writing would throw.
+  if (jar()) Cookies.remove(s.cookie.name, attrs(s));
 }
 
 /** This host, then each parent domain short of the top level: www.shop.example → shop.example → example. */
@@ -64,7 +74,8 @@ function domains(): string[] {
 
 /** Deletes the cookies a declined service set: host-only and on every parent domain, at / and here. */
 export function deleteCookies(matchers: (string | RegExp)[]): void {
-  if (!matchers.length) return;
+  // Cookies.get() reads document.cookie unguarded; with no readable jar there is nothing to delete.
+  if (!matchers.length || !jar()) return;
   for (const name of Object.keys(Cookies.get())) {
     if (!matchers.some((m) => (typeof m == 'string' ? m == name : name.search(m) >= 0))) continue;
     for (const path of ['/', location.pathname.replace(/\/[^/]*$/, '') || '/']) {
