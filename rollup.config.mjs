@@ -1,11 +1,12 @@
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import dts from 'rollup-plugin-dts';
 
 const ts = (opts = {}) => typescript({ tsconfig: './tsconfig.json', ...opts });
 
 export default [
-  // npm: ESM + CommonJS, js-cookie left as a dependency; types emitted beside them.
+  // npm: ESM + CommonJS, js-cookie left as a dependency.
   {
     input: 'src/index.ts',
     external: ['js-cookie'],
@@ -13,11 +14,18 @@ export default [
       { file: 'dist/consent-gate.mjs', format: 'es' },
       { file: 'dist/consent-gate.cjs', format: 'cjs', exports: 'named' },
     ],
-    plugins: [
-      ts({ declaration: true, declarationDir: 'dist/types', outDir: 'dist', rootDir: 'src' }),
-      // The contract's single types entry, pointing at the emitted declarations.
-      { name: 'types-entry', generateBundle() { this.emitFile({ type: 'asset', fileName: 'consent-gate.d.ts', source: "export * from './types/index.js';\n" }); } },
+    plugins: [ts()],
+  },
+  // Types: one self-contained declaration file per module format. Node reads .d.ts beside the .mjs as
+  // ESM and .d.cts beside the .cjs as CommonJS; one file for both would lie to `require` users.
+  {
+    input: 'src/index.ts',
+    external: ['js-cookie'],
+    output: [
+      { file: 'dist/consent-gate.d.ts', format: 'es' },
+      { file: 'dist/consent-gate.d.cts', format: 'es' },
     ],
+    plugins: [dts({ tsconfig: './tsconfig.json' })],
   },
   // Script tag: one minified IIFE with js-cookie inside.
   {

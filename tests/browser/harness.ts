@@ -54,7 +54,7 @@ interface ConsoleEntry {
 
 /** A page in its own browser context that remembers what it requested and what it logged. */
 export class TestPage {
-  /** Every URL requested by the page and its frames, in order, across reloads. */
+  /** Every URL requested by the page and its frames (and other pages of its context), in order, across reloads. */
   readonly requests: string[] = [];
   readonly log: ConsoleEntry[] = [];
   private readonly expected: { kind: ConsoleKind; pattern: RegExp }[] = [];
@@ -66,6 +66,12 @@ export class TestPage {
     readonly page: Page,
     private readonly base: string,
   ) {
+    this.watch(page);
+    // A second page a test opens in the same context (another subdomain, say) is held to the same rules.
+    context.on('page', (other) => this.watch(other));
+  }
+
+  private watch(page: Page): void {
     page.on('request', (request) => {
       this.requests.push(request.url());
       this.inFlight++;
