@@ -15,13 +15,17 @@ import type { Config, Consent, ConsentPatch, ServiceDef, Texts } from './types';
 interface State extends ui.Host {
   consent: Consent | null;
   lang: string;
-  /** Configured scripts (category/service/index) already queued or run in this page. */
-  ran: Set<string>;
   /** Undoes what init attached to the page. */
   off: (() => void)[];
 }
 
 let st: State | null = null;
+
+/**
+ * Configured scripts (category/service/index) already queued or run in this page. Kept across
+ * destroy() and init(), like released markup: what ran is in the page and must not run again.
+ */
+const ran = new Set<string>();
 
 /** Nonce of the script tag that loaded the library (read at load: currentScript is gone later). */
 const ownNonce = typeof document != 'undefined' ? (document.currentScript as HTMLScriptElement | null)?.nonce : undefined;
@@ -42,7 +46,6 @@ function nonce(s: Settings) {
 }
 
 function runServiceScripts(s: Settings, cat: string, sid: string, def: ServiceDef) {
-  const { ran } = st!;
   (def.scripts || []).forEach((d, i) => {
     const key = cat + '/' + sid + '/' + i;
     if (ran.has(key)) return;
@@ -143,7 +146,6 @@ export function init(config: Config): void {
     lang,
     texts: textsFor(s, lang),
     consent: null,
-    ran: new Set(),
     off: [],
     state: () => current(s, st!.consent),
     gpcNote: () => s.ids.some(gpcOff(s)),

@@ -63,6 +63,21 @@ describeBrowser('each gated script runs exactly once', () => {
     expect(await anyDialog(t.page).count()).toBe(0);
   });
 
+  it('destroy() and init() again (a single-page app re-mounting, say) run nothing a second time', async () => {
+    const t = await undecided('once-head-init.html');
+    await button(banner(t.page, DEFAULT_TITLE), 'Accept all').click();
+    await ranOnce(t.page, t);
+    await t.page.evaluate(() => {
+      const cg = window.ConsentGate;
+      cg.destroy();
+      cg.init((window as any).onceConfig);
+      cg.acceptAll();
+    });
+    await t.settle();
+    expect(await runs(t.page)).toEqual(ONCE_EACH);
+    expect(await anyDialog(t.page).count()).toBe(0);
+  });
+
   it('Accept all clicked 20 times in one task (the banner is gone after the first): one decision, each script once', async () => {
     const t = await undecided('once.html');
     await t.page.evaluate(() => {
