@@ -1,11 +1,12 @@
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import dts from 'rollup-plugin-dts';
 
 const ts = (opts = {}) => typescript({ tsconfig: './tsconfig.json', ...opts });
 
 export default [
-  // npm: ESM + CommonJS, js-cookie left as a dependency; types emitted beside them.
+  // npm: ESM + CommonJS, js-cookie left as a dependency.
   {
     input: 'src/index.ts',
     external: ['js-cookie'],
@@ -13,24 +14,35 @@ export default [
       { file: 'dist/consent-gate.mjs', format: 'es' },
       { file: 'dist/consent-gate.cjs', format: 'cjs', exports: 'named' },
     ],
-    plugins: [
-      ts({ declaration: true, declarationDir: 'dist/types', outDir: 'dist', rootDir: 'src' }),
-      // The contract's single types entry, pointing at the emitted declarations.
-      { name: 'types-entry', generateBundle() { this.emitFile({ type: 'asset', fileName: 'consent-gate.d.ts', source: "export * from './types/index.js';\n" }); } },
-    ],
+    plugins: [ts()],
   },
-  // consent-gate/services: presets, plain data. Their declarations come from the build above,
-  // which emits one .d.ts per file of src/.
+  // Types: one self-contained declaration file per module format. Node reads .d.ts beside the .mjs as
+  // ESM and .d.cts beside the .cjs as CommonJS; one file for both would lie to `require` users.
+  {
+    input: 'src/index.ts',
+    external: ['js-cookie'],
+    output: [
+      { file: 'dist/consent-gate.d.ts', format: 'es' },
+      { file: 'dist/consent-gate.d.cts', format: 'es' },
+    ],
+    plugins: [dts({ tsconfig: './tsconfig.json' })],
+  },
+  // consent-gate/services: presets, plain data; types bundled the same way as the main entry's.
   {
     input: 'src/services/index.ts',
     output: [
       { file: 'dist/services.mjs', format: 'es' },
       { file: 'dist/services.cjs', format: 'cjs', exports: 'named' },
     ],
-    plugins: [
-      ts(),
-      { name: 'types-entry', generateBundle() { this.emitFile({ type: 'asset', fileName: 'services.d.ts', source: "export * from './types/services/index.js';\n" }); } },
+    plugins: [ts()],
+  },
+  {
+    input: 'src/services/index.ts',
+    output: [
+      { file: 'dist/services.d.ts', format: 'es' },
+      { file: 'dist/services.d.cts', format: 'es' },
     ],
+    plugins: [dts({ tsconfig: './tsconfig.json' })],
   },
   // Script tag: one minified IIFE with js-cookie inside.
   {

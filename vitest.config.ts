@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: fast jsdom unit tests of the source, and real-browser tests of the built
-// dist/ files in the system Chromium (driven by playwright-core from Node).
+// Projects: fast jsdom unit tests of the source; the built package in Node and its public types;
+// real-browser tests of the built dist/ files in the system Chromium (driven by playwright-core).
 export default defineConfig({
   test: {
     reporters: ['default', './tests/support/summary-reporter.ts'],
@@ -11,7 +11,29 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'jsdom',
+          setupFiles: ['tests/quiet.ts'],
           restoreMocks: true,
+        },
+      },
+      {
+        test: {
+          // The built package as users get it: Node without a DOM, and package.json "exports".
+          name: 'package',
+          include: ['tests/package/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['tests/quiet.ts'],
+        },
+      },
+      {
+        test: {
+          // The public types of the built package: tsc checks tests/types; a type error fails the run.
+          name: 'types',
+          typecheck: {
+            enabled: true,
+            only: true,
+            include: ['tests/types/**/*.test-d.ts'],
+            tsconfig: './tsconfig.test.json',
+          },
         },
       },
       {
@@ -19,6 +41,8 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
+          // Node-side console; the page's console goes through the harness (tests/browser/harness.ts).
+          setupFiles: ['tests/quiet.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           // One Chromium at a time: the machine has two cores.

@@ -49,7 +49,16 @@ function runServiceScripts(s: Settings, cat: string, sid: string, def: ServiceDe
     const key = [cat, sid, d.src, d.inline].join('\n');
     if (ran.has(key)) continue;
     ran.add(key);
-    run({ attrs: Object.entries(d.attrs || {}), src: d.src, text: d.inline, async: d.async, type: d.type, nonce: nonce(s) });
+    run({
+      attrs: Object.entries(d.attrs || {}),
+      src: d.src,
+      text: d.inline,
+      async: d.async,
+      type: d.type,
+      nonce: nonce(s),
+      // Declined while earlier scripts loaded: skip it, and let a later acceptance queue it again.
+      ok: () => accepted(s, st && st.consent, cat, sid) || !ran.delete(key),
+    });
   }
 }
 

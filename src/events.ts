@@ -1,5 +1,5 @@
 // Event handlers registered with on(); every event also goes to window as consent-gate:<event>.
-import type { EventName } from './types';
+import type { EventArgs, EventName } from './types';
 
 type Handler = (...args: any[]) => void;
 let handlers: Partial<Record<EventName, Set<Handler>>> = {};
@@ -13,9 +13,10 @@ export function safe(fn: Handler | undefined, ...args: unknown[]): void {
   }
 }
 
-export function on(event: EventName, handler: Handler): () => void {
-  (handlers[event] ||= new Set()).add(handler);
-  return () => void handlers[event]?.delete(handler);
+/** Calls `handler` on every `event`; returns the function that stops it. */
+export function on<E extends EventName>(event: E, handler: (...args: EventArgs[E]) => void): () => void {
+  (handlers[event] ||= new Set()).add(handler as Handler);
+  return () => void handlers[event]?.delete(handler as Handler);
 }
 
 export function emit(event: EventName, detail: unknown, ...extra: unknown[]): void {

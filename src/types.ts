@@ -198,11 +198,17 @@ export interface Changes {
 /** The argument of `update()`: `true`/`false` for a whole category, or a map of its services. */
 export type ConsentPatch = Record<string, boolean | Record<string, boolean>>;
 
+/** What the handlers of each event of `on()` receive. */
+export interface EventArgs {
+  /** On every page load with a valid decision, and after every decision. */
+  consent: [consent: Consent];
+  /** When a decision differs from the one before, the first decision included. */
+  change: [consent: Consent, changes: Changes];
+  'banner:show': [consent: Consent | null];
+  'banner:hide': [consent: Consent | null];
+  'preferences:show': [consent: Consent | null];
+  'preferences:hide': [consent: Consent | null];
+}
+
 /** Events of `on()`; each is also dispatched on `window` as `consent-gate:<event>`. */
-export type EventName =
-  | 'consent'
-  | 'change'
-  | 'banner:show'
-  | 'banner:hide'
-  | 'preferences:show'
-  | 'preferences:hide';
+export type EventName = keyof EventArgs;

@@ -29,7 +29,8 @@ export function releaseMarkup(allow: Verdict, nonce?: string): void {
     const d = el.dataset;
     const cat = d.category!;
     const neg = cat[0] == '!';
-    if (!allow(neg ? cat.slice(1) : cat, d.service, neg)) return;
+    const ok = () => allow(neg ? cat.slice(1) : cat, d.service, neg);
+    if (!ok()) return;
     released.add(el);
     const src = d.src;
     if (el.tagName == 'SCRIPT') {
@@ -42,6 +43,8 @@ export function releaseMarkup(allow: Verdict, nonce?: string): void {
         type: d.type,
         nonce: nonce || el.nonce,
         replace: el,
+        // Not allowed any more when its turn comes: held back again, for a later acceptance.
+        ok: () => ok() || !released.delete(el),
       });
     } else {
       el.removeAttribute('data-src');

@@ -13,9 +13,15 @@ export interface ScriptJob {
   nonce?: string;
   /** The held-back element to replace; without it the script goes to <head>. */
   replace?: Element;
+  /**
+   * Asked again when the script's turn comes: the visitor may have declined while the scripts
+   * before it loaded. False skips it (the caller then holds it back for a later acceptance).
+   */
+  ok(): boolean;
 }
 
 function inject(job: ScriptJob): Promise<void> | void {
+  if (!job.ok()) return;
   const el = document.createElement('script');
   for (const [k, v] of job.attrs) el.setAttribute(k, v);
   if (job.type) el.type = job.type;

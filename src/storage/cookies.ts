@@ -4,13 +4,22 @@ import type { Consent } from '../types';
 import type { Settings } from '../config/validate';
 import { parse } from '../consent/parse';
 
+/** document.cookie, or '' where reading it throws: a sandboxed frame without allow-same-origin. */
+function jar(): string {
+  try {
+    return document.cookie;
+  } catch {
+    return '';
+  }
+}
+
 /**
  * Every value stored under a name. A host cookie and a parent-domain cookie of the same name
  * both show up in document.cookie; js-cookie's get() would return only the first.
  */
 function values(name: string): string[] {
   const out: string[] = [];
-  for (const pair of document.cookie.split('; ')) {
+  for (const pair of jar().split('; ')) {
     const i = pair.indexOf('=');
     if (pair.slice(0, i) == name) {
       try {
@@ -53,7 +62,8 @@ export function writeConsent(s: Settings, c: Consent): boolean {
 
 /** Forgets the decision: every copy, host-only or on a parent domain (left by an older `cookie.domain`). */
 export function removeConsent(s: Settings): void {
-  remove(s.cookie.name, [s.cookie.path]);
+  // Where cookies cannot be read there is nothing to remove, and writing would throw.
+  if (jar()) remove(s.cookie.name, [s.cookie.path]);
 }
 
 /** Deletes a cookie host-only and on each parent domain, at each of the given paths. */
@@ -85,7 +95,8 @@ function domains(): string[] {
 
 /** Deletes the cookies a declined service set: host-only and on every parent domain, at every path up to here. */
 export function deleteCookies(matchers: (string | RegExp)[]): void {
-  if (!matchers.length) return;
+  // Cookies.get() reads document.cookie unguarded; with no readable jar there is nothing to delete.
+  if (!matchers.length || !jar()) return;
   for (const name of Object.keys(Cookies.get())) {
     if (matchers.some((m) => (typeof m == 'string' ? m == name : name.search(m) >= 0))) remove(name, paths());
   }

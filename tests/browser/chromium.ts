@@ -99,7 +99,8 @@ export function describeBrowser(name: string, body: () => void): void {
   describe.skip(name, body);
 }
 
-export async function launch(): Promise<Browser> {
+/** `extraArgs` go after the standard flags, for a test file that needs more (e.g. --host-resolver-rules). */
+export async function launch(extraArgs: string[] = []): Promise<Browser> {
   if (!chromiumPath) throw new Error(`No Chromium: ${HOW_TO}.`);
-  return chromium.launch({ executablePath: chromiumPath, args: LAUNCH_ARGS });
+  return chromium.launch({ executablePath: chromiumPath, args: [...LAUNCH_ARGS, ...extraArgs] });
 }

@@ -27,6 +27,28 @@ describeBrowser('script-tag configuration errors', () => {
     expect(t.messages('error')).toHaveLength(1);
   });
 
+  it('ConsentGate.init() of the minified build throws a ConsentGateConfigError, named so', async () => {
+    // A page without a configuration: the library loads and waits for init().
+    const t = await browser.newPage('/fixtures/frame.html');
+    await t.page.addScriptTag({ url: '/dist/consent-gate.min.js' });
+    const thrown = await t.page.evaluate(() => {
+      const cg = window.ConsentGate;
+      try {
+        cg.init({ categories: { analytics: { label: 7 } } });
+        return 'did not throw';
+      } catch (e: any) {
+        return [e instanceof cg.ConsentGateConfigError, e instanceof Error, e.name, e.message];
+      }
+    });
+    expect(thrown).toEqual([
+      true,
+      true,
+      'ConsentGateConfigError',
+      'ConsentGate config: categories.analytics.label must be a string (got number)',
+    ]);
+    expect(await anyDialog(t.page).count()).toBe(0);
+  });
+
   it('reports an invalid config value by its path and does nothing else', async () => {
     const t = await browser.newPage();
     t.expectConsole('error', /categories\.analytics\.services\.probe-service\.scripts\[0\]\.src/);

@@ -54,17 +54,35 @@ interface ConsoleEntry {
 
 /** A page in its own browser context that remembers what it requested and what it logged. */
 export class TestPage {
-  /** Every URL requested by the page and its frames, in order, across reloads. */
+  /** Every URL requested by the page and its frames (and other pages of its context), in order, across reloads. */
   readonly requests: string[] = [];
   readonly log: ConsoleEntry[] = [];
   private readonly expected: { kind: ConsoleKind; pattern: RegExp }[] = [];
+  private inFlight = 0;
+  private lastActivity = Date.now();
 
   constructor(
     readonly context: BrowserContext,
     readonly page: Page,
     private readonly base: string,
   ) {
-    page.on('request', (request) => this.requests.push(request.url()));
+    this.watch(page);
+    // A second page a test opens in the same context (another subdomain, say) is held to the same rules.
+    context.on('page', (other) => this.watch(other));
+  }
+
+  private watch(page: Page): void {
+    page.on('request', (request) => {
+      this.requests.push(request.url());
+      this.inFlight++;
+      this.lastActivity = Date.now();
+    });
+    const done = () => {
+      this.inFlight--;
+      this.lastActivity = Date.now();
+    };
+    page.on('requestfinished', done);
+    page.on('requestfailed', done);
     page.on('console', (message) => {
       const type = message.type();
       if (type === 'error' || type === 'warning' || type === 'assert') {
@@ -100,9 +118,18 @@ export class TestPage {
     return this.requests.some((url) => new URL(url).pathname.startsWith(path));
   }
 
-  /** Wait until the network has been quiet for a moment, so that "no request was made" means something. */
+  /**
+   * Wait until no request has been in flight for half a second, so that "no request was made" and "it
+   * ran once" mean something. Playwright's networkidle alone would not do: once a page load reached it,
+   * it returns at once, even while scripts released after the load are still coming.
+   */
   async settle(): Promise<void> {
     await this.page.waitForLoadState('networkidle');
+    const deadline = Date.now() + 10_000;
+    while (this.inFlight > 0 || Date.now() - this.lastActivity < 500) {
+      if (Date.now() > deadline) throw new Error(`settle(): ${this.inFlight} request(s) still in flight after 10 s`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   problems(): string[] {
@@ -146,7 +173,7 @@ export class TestPage {
  * Call once at the top of a test file's describe block. Launches Chromium and the server for the
  * file, hands out fresh pages, and after each test closes them and fails the test on console trouble.
  */
-export function useBrowser(options: { headers?: ExtraHeaders } = {}) {
+export function useBrowser(options: { headers?: ExtraHeaders; launchArgs?: string[] } = {}) {
   let browser: Browser | undefined;
   let server: Server | undefined;
   const open: TestPage[] = [];
@@ -155,7 +182,7 @@ export function useBrowser(options: { headers?: ExtraHeaders } = {}) {
     if (!existsSync(`${DIST}/consent-gate.min.js`)) {
       throw new Error('dist/consent-gate.min.js is missing: run `npm run build` before the browser tests.');
     }
-    [browser, server] = await Promise.all([launch(), startTestServer(options.headers)]);
+    [browser, server] = await Promise.all([launch(options.launchArgs), startTestServer(options.headers)]);
   });
 
   afterEach(async () => {
@@ -171,6 +198,11 @@ export function useBrowser(options: { headers?: ExtraHeaders } = {}) {
   });
 
   return {
+    /** The test server's port, for URLs on other host names (see --host-resolver-rules). */
+    get port(): number {
+      if (!server) throw new Error('useBrowser: the server is not up (see beforeAll)');
+      return server.port;
+    },
     /** A new page in a fresh context (no cookies), optionally already at `path`. */
     async newPage(path?: string): Promise<TestPage> {
       if (!browser || !server) throw new Error('useBrowser: the browser is not up (see beforeAll)');

@@ -164,4 +164,21 @@ describe('the cookie jar', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/the decision could not be stored: cookies are blocked/));
   });
+
+  it('where document.cookie throws (a sandboxed frame), asks, decides, declines and resets without an exception', () => {
+    const denied = () => {
+      throw new DOMException('The document is sandboxed and lacks the allow-same-origin flag.', 'SecurityError');
+    };
+    vi.spyOn(Document.prototype, 'cookie', 'get').mockImplementation(denied);
+    vi.spyOn(Document.prototype, 'cookie', 'set').mockImplementation(denied);
+    cg.init(demoConfig());
+    expect(screen.getByRole('dialog', { name: 'We use cookies' })).toBeTruthy();
+    cg.acceptAll();
+    expect(cg.isAccepted('analytics', 'google-analytics')).toBe(true);
+    cg.rejectAll(); // deletes the declined services' cookies: none can be read
+    expect(cg.isAccepted('analytics')).toBe(false);
+    cg.reset();
+    expect(cg.getConsent()).toBeNull();
+    expect(screen.getByRole('dialog', { name: 'We use cookies' })).toBeTruthy();
+  });
 });

@@ -50,6 +50,33 @@ describe('gated markup', () => {
     expect(ran()).toEqual(['after']);
   });
 
+  it('skips what is queued behind a loading script once the visitor declines, and runs it after a later acceptance', async () => {
+    // A service of its own: what ran is remembered per page (this file), across destroy() and init().
+    const config = demoConfig();
+    config.categories.analytics.services!['tag-manager'] = {
+      label: 'Tag manager',
+      scripts: [{ src: '/gtag.js' }, { inline: "document.defaultView.ran.push('config')" }],
+    };
+    document.body.innerHTML = `
+      <script type="text/plain" id="m" data-category="analytics">document.defaultView.ran.push('markup')</script>`;
+    cg.init(config);
+    cg.acceptAll();
+    await flush();
+    expect(live().map((s) => s.getAttribute('src'))).toEqual(['/gtag.js']);
+    cg.rejectAll();
+    live()[0].dispatchEvent(new Event('load'));
+    await flush();
+    expect(ran()).toEqual([]);
+    expect(live()).toHaveLength(1);
+    expect(document.querySelectorAll('script[type="text/plain"]')).toHaveLength(1);
+
+    cg.acceptAll();
+    await flush();
+    expect(ran()).toEqual(['config', 'markup']);
+    // The one that had loaded is not injected again.
+    expect(live().filter((s) => s.getAttribute('src') == '/gtag.js')).toHaveLength(1);
+  });
+
   it('keeps a declined service blocked while its category runs', async () => {
     document.body.innerHTML = `
       <script type="text/plain" id="ga" data-category="analytics" data-service="google-analytics">document.defaultView.ran.push('ga')</script>

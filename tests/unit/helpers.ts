@@ -56,10 +56,11 @@ export function setConsentCookie(value: string, name = 'cg_consent') {
 /** Each test starts from an empty page, no cookies and no running instance. */
 export function freshPage() {
   afterEach(() => {
+    // Mocks first: a test may have made document.cookie throw.
+    vi.restoreAllMocks();
     destroy();
     clearCookies();
     document.body.innerHTML = '';
     document.head.innerHTML = '';
-    vi.restoreAllMocks();
   });
 }

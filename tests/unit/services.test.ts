@@ -12,7 +12,6 @@ freshPage();
 
 const CATEGORIES: readonly PresetCategory[] = ['necessary', 'preferences', 'analytics', 'marketing'];
 const presets = Object.values(services).filter((v): v is ServicePreset => typeof v == 'object' && v !== null && 'id' in v);
-const byId = (id: string) => presets.find((p) => p.id == id)!;
 
 /** The documented matching: a string is a substring of the URL, a RegExp is searched in it. */
 const blocks = (p: ServicePreset, url: string) => p.blocks.some((b) => (typeof b == 'string' ? url.includes(b) : b.test(url)));

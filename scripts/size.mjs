@@ -1,0 +1,79 @@
+// `npm run size`: the size budgets of .size-limit.json, checked by size-limit, each figure printed
+// beside its budget; then what a tree-shaking app pays (scripts/treeshake.mjs).
+//
+// The budgets are defined as `gzip -9 -c FILE | wc -c`. size-limit (@size-limit/file, gzip: true)
+// compresses with Node's zlib at level 9 and writes no file name into the gzip header; the gzip
+// command stores the file name (its length + 1 bytes) and has its own deflate, a few bytes apart.
+// So size-limit's figure is the smaller one. This script runs size-limit and also measures with
+// the gzip command, and a file is within budget only when both figures are.
+//
+// Exit status: 0 within budget, 1 over budget, 2 the check itself could not run.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatTreeshake, treeshake } from './treeshake.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const fmt = (n) => `${n.toLocaleString('en')} B`;
+
+function fail(message) {
+  console.error(`size: ${message}`);
+  process.exit(2);
+}
+
+/** size-limit's own verdicts, from its JSON reporter. It exits 1 when a check fails, so read the output either way. */
+function runSizeLimit() {
+  const bin = path.join(path.dirname(createRequire(import.meta.url).resolve('size-limit/package.json')), 'bin.js');
+  const run = spawnSync(process.execPath, [bin, '--json'], { cwd: ROOT, encoding: 'utf8' });
+  let checks;
+  try {
+    checks = JSON.parse(run.stdout);
+  } catch {
+    fail(`size-limit gave no result (exit ${run.status}):\n${run.stdout}${run.stderr}`);
+  }
+  if (!Array.isArray(checks)) fail(`size-limit failed:\n${checks.error ?? run.stdout}`);
+  return checks;
+}
+
+/** Exactly `gzip -9 -c FILE | wc -c`. */
+function gzipCommandSize(file) {
+  try {
+    return execFileSync('gzip', ['-9', '-c', file], { cwd: ROOT, maxBuffer: 64 << 20 }).length;
+  } catch (error) {
+    fail(`cannot run \`gzip -9 -c ${file}\` (${error.message}); the budgets are defined by that command, so install gzip`);
+  }
+}
+
+for (const file of ['dist/consent-gate.min.js', 'dist/consent-gate.css', 'dist/consent-gate.mjs']) {
+  if (!existsSync(path.join(ROOT, file))) fail(`${file} is missing; run \`npm run build\` first`);
+}
+
+const rows = runSizeLimit().map((check) => {
+  // The check's name is the file (see .size-limit.json).
+  const command = gzipCommandSize(check.name);
+  const size = Math.max(command, check.size);
+  return { ...check, command, ok: check.passed && size <= check.sizeLimit, margin: check.sizeLimit - size };
+});
+
+const width = Math.max(...rows.map((r) => r.name.length));
+console.log('Size budgets (gzip -9 -c FILE | wc -c; size-limit with @size-limit/file in brackets):');
+for (const r of rows) {
+  const verdict = r.ok ? `ok, ${fmt(r.margin)} to spare` : `OVER BUDGET by ${fmt(-r.margin)}`;
+  console.log(
+    `  ${r.name.padEnd(width)}  ${fmt(r.command).padStart(8)}  (${fmt(r.size)})  budget ${fmt(r.sizeLimit).padStart(8)}  ${verdict}`,
+  );
+}
+console.log('');
+
+try {
+  console.log(formatTreeshake(await treeshake()));
+} catch (error) {
+  fail(error.message);
+}
+
+if (rows.some((r) => !r.ok)) {
+  console.error('\nsize: over budget. Shrink the file, or change its limit in .size-limit.json with a reason in the commit.');
+  process.exit(1);
+}
