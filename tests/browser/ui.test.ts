@@ -256,7 +256,7 @@ describeBrowser('banner and preferences in the browser', () => {
     const cases: [string, (b: Box, w: number, h: number) => boolean][] = [
       ['layout=box', (b, w, h) => Math.round(w - b.x - b.width) == 16 && Math.round(h - b.y - b.height) == 16],
       ['layout=box&position=top-left', (b) => Math.round(b.x) == 16 && Math.round(b.y) == 16],
-      ['layout=box&position=bottom-left', (b, w, h) => Math.round(b.x) == 16 && Math.round(h - b.y - b.height) == 16],
+      ['layout=box&position=bottom-left', (b, _w, h) => Math.round(b.x) == 16 && Math.round(h - b.y - b.height) == 16],
       ['layout=box&position=top-right', (b, w) => Math.round(w - b.x - b.width) == 16 && Math.round(b.y) == 16],
       ['layout=bar', (b, w, h) => b.x == 0 && b.width == w && Math.round(b.y + b.height) == h],
       ['layout=bar&position=top', (b, w) => b.x == 0 && b.width == w && b.y == 0],
