@@ -33,7 +33,7 @@ function withBody(fn: () => void) {
 export function showBanner(host: Host): void {
   if (bannerEl) return;
   bannerEl = h('div', { class: 'cg-root', lang: host.s.language == 'auto' ? null : host.s.language });
-  bannerEl.append(banner(host.texts.banner, host.s.policyUrl, { acceptAll: host.acceptAll, rejectAll: host.rejectAll, preferences: () => showPreferences(host) }));
+  bannerEl.append(banner(host.texts.banner, host.s.policyUrl, { acceptAll: host.acceptAll, rejectAll: host.rejectAll, preferences: () => showPreferences(host) }, host.s.html));
   const el = bannerEl;
   withBody(() => {
     // First in the reading order, so that screen reader and keyboard users meet it early.
