@@ -11,7 +11,7 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 describe('Trusted Types', () => {
   it('creates the "consent-gate" policy only when a script is released, once, and passes values through', async () => {
     const made: string[] = [];
-    const createPolicy = vi.fn((name: string, rules: Record<'createScript' | 'createScriptURL', (s: string) => string>) => ({
+    const createPolicy = vi.fn((_name: string, rules: Record<'createScript' | 'createScriptURL', (s: string) => string>) => ({
       createScript: (s: string) => (made.push('script:' + s), rules.createScript(s)),
       createScriptURL: (s: string) => (made.push('url:' + s), rules.createScriptURL(s)),
     }));
