@@ -16,18 +16,27 @@ export interface ScriptJob {
 }
 
 /*
- * Trusted Types. Under `require-trusted-types-for 'script'` a script's src and text, any event handler
- * attribute and an <embed>'s src take only values a named policy made. What the library puts there is the site
- * owner's own code, from their markup and their config, released, not written, by the library: so the
- * policy passes it through unchanged. Its point is that this release is one named place the site's
- * CSP allows (`trusted-types consent-gate`), not a check on the owner's code. Made once, when needed.
+ * Trusted Types. Under `require-trusted-types-for 'script'` a script's src and text, its event-handler
+ * attributes and an <embed>'s src take only values that a named policy made. What goes there is the
+ * site owner's own code, from their markup and their config, which the library releases but does not
+ * write: so the policy passes it through unchanged. Its point is to be the one named place the site's
+ * CSP allows (`trusted-types consent-gate`), not to judge the owner's code. Made once, when needed.
  */
 type Policy = Record<'createScript' | 'createScriptURL', (s: string) => string>;
 const pass: Policy = { createScript: (s) => s, createScriptURL: (s) => s };
 let policy: Policy | undefined;
+
+/** A value for a script sink, through the policy where the browser has Trusted Types. */
 export function trusted(kind: keyof Policy, s: string): string {
   const tt = (window as { trustedTypes?: { createPolicy(name: string, p: Policy): Policy } }).trustedTypes;
-  return (policy ||= tt ? tt.createPolicy('consent-gate', pass) : pass)[kind](s);
+  try {
+    policy ||= tt ? tt.createPolicy('consent-gate', pass) : pass;
+  } catch {
+    // The page's CSP does not allow the name (the browser says so in the console). Plain strings
+    // still work where Trusted Types are not required, and fail loudly where they are.
+    policy = pass;
+  }
+  return policy[kind](s);
 }
 
 function inject(job: ScriptJob): Promise<void> | void {

@@ -18,6 +18,8 @@ interface Load {
   trustedTypes?: boolean;
   /** Nonces the policy allows besides the page's own; by default the config's. */
   alsoAllow?: string[];
+  /** More directives. */
+  extra?: string;
 }
 
 const nonce = () => randomBytes(16).toString('base64');
@@ -29,7 +31,7 @@ const nonce = () => randomBytes(16).toString('base64');
 async function open(t: TestPage, load: Load) {
   const own = nonce();
   const allowed = [own, ...(load.alsoAllow ?? (load.configNonce ? [load.configNonce] : []))];
-  const csp = [`script-src ${allowed.map((n) => `'nonce-${n}'`).join(' ')}`, "style-src 'self'", ...(load.trustedTypes ? [TT] : [])].join('; ');
+  const csp = [`script-src ${allowed.map((n) => `'nonce-${n}'`).join(' ')}`, "style-src 'self'", ...(load.trustedTypes ? [TT] : []), ...(load.extra ? [load.extra] : [])].join('; ');
   await t.page.route(
     (url) => url.pathname === '/fixtures/csp.html',
     async (route) => {
@@ -160,6 +162,31 @@ describeBrowser('strict CSP and Trusted Types', () => {
     expect(await t.page.evaluate(() => document.querySelector('embed')!.getAttribute('src'))).toBe('/fixtures/pixel.png');
     await t.settle();
     expect(await violations(t)).toEqual(['script-src-attr inline ']);
+  });
+
+  it('releases everything when the CSP names Trusted Types policies but not consent-gate, without requiring them', async () => {
+    const t = await browser.newPage();
+    const { own } = await open(t, { extra: 'trusted-types other-policy' });
+    t.expectConsole('error', /consent-gate/);
+    await decide(t.page, 'Accept all', TITLE);
+    await expect.poll(async () => (await t.probes()).slice().sort(), SOON).toEqual(ALL_PROBES);
+    expect(new Set(await releasedNonces(t))).toEqual(new Set([own]));
+    await t.settle();
+    // The refused name, reported once; nothing else.
+    expect(await violations(t)).toEqual([expect.stringMatching(/^trusted-types /)]);
+  });
+
+  it('fails loudly, and only for scripts, when Trusted Types are required but consent-gate is not allowed', async () => {
+    const t = await browser.newPage();
+    await open(t, { extra: "require-trusted-types-for 'script'; trusted-types other-policy" });
+    t.expectConsole('error', /consent-gate/);
+    t.expectConsole('error', /TrustedScript/);
+    await decide(t.page, 'Accept all', TITLE);
+    // The image needs no policy and is released; the scripts are refused, each with a message.
+    await expect.poll(() => t.page.locator('img[src="/fixtures/pixel.png"]').count(), SOON).toBe(1);
+    await t.settle();
+    expect(await t.probes()).toEqual([]);
+    expect(t.messages('error').filter((m) => m.includes('a gated script could not run'))).toHaveLength(ALL_PROBES.length);
   });
 
   it('sees the violation when a released script lacks the right nonce (control)', async () => {
