@@ -15,4 +15,3 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Record<
   el.append(...(kids.filter((k) => k != null && k !== false) as (Node | string)[]));
   return el;
 }
-
