@@ -1,4 +1,5 @@
 import { h } from './dom';
+import { txt } from './sanitize';
 import type { Texts } from '../types';
 
 export interface BannerActions {
@@ -12,12 +13,12 @@ export interface BannerActions {
  * Accept all and Decline all share one style so that neither is the easier choice.
  * (The UI lives outside any form, so its buttons need no type="button".)
  */
-export function banner(t: Texts['banner'], policyUrl: string | undefined, a: BannerActions): HTMLElement {
+export function banner(t: Texts['banner'], policyUrl: string | undefined, a: BannerActions, html?: boolean): HTMLElement {
   return h(
     'div',
     { class: 'cg-banner', role: 'dialog', 'aria-labelledby': 'cg-banner-title', 'aria-describedby': 'cg-banner-desc' },
-    h('h2', { id: 'cg-banner-title', class: 'cg-title' }, t.title),
-    h('p', { id: 'cg-banner-desc', class: 'cg-desc' }, t.description),
+    h('h2', { id: 'cg-banner-title', class: 'cg-title' }, txt(t.title, html)),
+    h('p', { id: 'cg-banner-desc', class: 'cg-desc' }, txt(t.description, html)),
     h(
       'div',
       { class: 'cg-actions' },

@@ -38,7 +38,7 @@ const root = (host: Host, cls = '') => h('div', { class: 'cg-root' + cls, lang: 
 export function showBanner(host: Host): void {
   if (bannerEl) return;
   bannerEl = root(host);
-  bannerEl.append(banner(host.texts.banner, host.s.policyUrl, { acceptAll: host.acceptAll, rejectAll: host.rejectAll, preferences: () => showPreferences(host) }));
+  bannerEl.append(banner(host.texts.banner, host.s.policyUrl, { acceptAll: host.acceptAll, rejectAll: host.rejectAll, preferences: () => showPreferences(host) }, host.s.html));
   const el = bannerEl;
   withBody(() => {
     // First in the reading order, so that screen reader and keyboard users meet it early.

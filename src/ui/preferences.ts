@@ -1,4 +1,5 @@
 import { h } from './dom';
+import { txt } from './sanitize';
 import type { Settings } from '../config/validate';
 import type { Choices } from '../consent/model';
 import type { ConsentPatch, Texts } from '../types';
@@ -46,7 +47,7 @@ export function preferences(s: Settings, t: Texts['preferences'], state: Choices
         'fieldset',
         { class: 'cg-svc', role: 'radiogroup', 'aria-labelledby': q + '-l' },
         h('legend', { id: q + '-l', class: 'cg-svc-name' }, c.services[sid].label),
-        d && h('p', { class: 'cg-desc' }, d),
+        d && h('p', { class: 'cg-desc' }, txt(d, s.html)),
         h('div', { class: 'cg-choices' }, yesLabel, noLabel),
       );
     });
@@ -64,7 +65,7 @@ export function preferences(s: Settings, t: Texts['preferences'], state: Choices
         c.required && h('span', { class: 'cg-always' }, t.alwaysOn),
         sw,
       ),
-      c.description && h('p', { id: p + '-d', class: 'cg-desc' }, c.description),
+      c.description && h('p', { id: p + '-d', class: 'cg-desc' }, txt(c.description, s.html)),
       ...services,
     );
   });
@@ -82,12 +83,12 @@ export function preferences(s: Settings, t: Texts['preferences'], state: Choices
   const dialog = h(
     'div',
     { class: 'cg-prefs', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'cg-prefs-title', 'aria-describedby': 'cg-prefs-desc' },
-    h('div', { class: 'cg-head' }, h('h2', { id: 'cg-prefs-title', class: 'cg-title' }, t.title), close),
+    h('div', { class: 'cg-head' }, h('h2', { id: 'cg-prefs-title', class: 'cg-title' }, txt(t.title, s.html)), close),
     h(
       'div',
       { class: 'cg-body' },
-      h('p', { id: 'cg-prefs-desc', class: 'cg-desc' }, t.description),
-      gpcNote && h('p', { class: 'cg-note' }, t.gpc),
+      h('p', { id: 'cg-prefs-desc', class: 'cg-desc' }, txt(t.description, s.html)),
+      gpcNote && h('p', { class: 'cg-note' }, txt(t.gpc, s.html)),
       ...cats,
     ),
     h(
