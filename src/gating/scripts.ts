@@ -20,10 +20,34 @@ export interface ScriptJob {
   ok(): boolean;
 }
 
+/*
+ * Trusted Types. Under `require-trusted-types-for 'script'` a script's src and text, its event-handler
+ * attributes and an <embed>'s src take only values that a named policy made. What goes there is the
+ * site owner's own code, from their markup and their config, which the library releases but does not
+ * write: so the policy passes it through unchanged. Its point is to be the one named place the site's
+ * CSP allows (`trusted-types consent-gate`), not to judge the owner's code. Made once, when needed.
+ */
+type Policy = Record<'createScript' | 'createScriptURL', (s: string) => string>;
+const pass: Policy = { createScript: (s) => s, createScriptURL: (s) => s };
+let policy: Policy | undefined;
+
+/** A value for a script sink, through the policy where the browser has Trusted Types. */
+export function trusted(kind: keyof Policy, s: string): string {
+  const tt = (window as { trustedTypes?: { createPolicy(name: string, p: Policy): Policy } }).trustedTypes;
+  try {
+    policy ||= tt ? tt.createPolicy('consent-gate', pass) : pass;
+  } catch {
+    // The page's CSP does not allow the name (the browser says so in the console). Plain strings
+    // still work where Trusted Types are not required, and fail loudly where they are.
+    policy = pass;
+  }
+  return policy[kind](s);
+}
+
 function inject(job: ScriptJob): Promise<void> | void {
   if (!job.ok()) return;
   const el = document.createElement('script');
-  for (const [k, v] of job.attrs) el.setAttribute(k, v);
+  for (const [k, v] of job.attrs) el.setAttribute(k, k == 'src' ? trusted('createScriptURL', v) : /^on/i.test(k) ? trusted('createScript', v) : v);
   if (job.type) el.type = job.type;
   if (job.nonce) el.nonce = job.nonce;
   let wait: Promise<void> | undefined;
@@ -31,8 +55,8 @@ function inject(job: ScriptJob): Promise<void> | void {
     // Dynamic scripts are async by default; order is kept by waiting for load instead.
     el.async = !!job.async;
     if (!job.async) wait = new Promise((done) => (el.onload = el.onerror = () => done()));
-    el.src = job.src;
-  } else el.text = job.text || '';
+    el.src = trusted('createScriptURL', job.src);
+  } else el.text = trusted('createScript', job.text || '');
   if (job.replace && job.replace.parentNode) job.replace.replaceWith(el);
   else document.head.appendChild(el);
   return wait;

@@ -21,9 +21,12 @@ function values(name: string): string[] {
   const out: string[] = [];
   for (const pair of jar().split('; ')) {
     const i = pair.indexOf('=');
-    if (pair.slice(0, i) == name) {
+    const v = pair.slice(i + 1);
+    // js-cookie unquotes any value that starts with '"', dropping its last character whatever it is:
+    // only a pair of quotes quotes (RFC 6265), so `"{…}x` must not read as `{…}`.
+    if (pair.slice(0, i) == name && !/^"(?![^]*"$)/.test(v)) {
       try {
-        out.push(Cookies.converter.read(pair.slice(i + 1), name));
+        out.push(Cookies.converter.read(v, name));
       } catch {
         // A value that does not decode is no decision.
       }

@@ -1,4 +1,5 @@
 import { h } from './dom';
+import { txt } from './sanitize';
 import type { Host } from './controller';
 
 /**
@@ -12,8 +13,8 @@ export function banner(host: Host, preferences: () => void): HTMLElement {
   return h(
     'div',
     { class: 'cg-banner', role: 'dialog', 'aria-modal': host.s.ui.blocking && 'true', 'aria-labelledby': 'cg-banner-title', 'aria-describedby': 'cg-banner-desc' },
-    h('h2', { id: 'cg-banner-title', class: 'cg-title' }, t.title),
-    h('p', { id: 'cg-banner-desc', class: 'cg-desc' }, t.description),
+    h('h2', { id: 'cg-banner-title', class: 'cg-title' }, txt(t.title, host.s.html)),
+    h('p', { id: 'cg-banner-desc', class: 'cg-desc' }, txt(t.description, host.s.html)),
     h(
       'div',
       { class: 'cg-actions' },

@@ -1,4 +1,5 @@
-// The one DOM helper. Texts always go in as text nodes, never as markup.
+// The one DOM helper. Texts always go in as text nodes, never through the HTML parser (with `html: true`,
+// see sanitize.ts).
 
 type Attr = string | number | boolean | null | undefined | ((e: Event) => void);
 type Child = Node | string | false | null | undefined;

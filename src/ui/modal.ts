@@ -15,7 +15,7 @@ export function modal(dialog: HTMLElement, onEscape?: () => void): () => void {
     }
   }
   // In both dialogs the first and the last control are a button or a link (inputs sit between).
-  const all = dialog.querySelectorAll<HTMLElement>('button,a');
+  const all = dialog.querySelectorAll<HTMLElement>('button,[href]');
   const first = all[0];
   const last = all[all.length - 1];
   const keys = (e: KeyboardEvent) => {

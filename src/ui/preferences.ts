@@ -1,4 +1,5 @@
 import { h } from './dom';
+import { txt } from './sanitize';
 import type { Host } from './controller';
 import type { ConsentPatch } from '../types';
 
@@ -40,7 +41,7 @@ export function preferences(host: Host, close: () => void): HTMLElement {
         'fieldset',
         { class: 'cg-svc', role: 'radiogroup', 'aria-labelledby': q + '-l' },
         h('legend', { id: q + '-l', class: 'cg-svc-name' }, c.services[sid].label),
-        d && h('p', { class: 'cg-desc' }, d),
+        d && h('p', { class: 'cg-desc' }, txt(d, s.html)),
         h('div', { class: 'cg-choices' }, yesLabel, noLabel),
       );
     });
@@ -59,7 +60,7 @@ export function preferences(host: Host, close: () => void): HTMLElement {
         c.required && h('span', { class: 'cg-always' }, t.alwaysOn),
         sw,
       ),
-      c.description && h('p', { id: p + '-d', class: 'cg-desc' }, c.description),
+      c.description && h('p', { id: p + '-d', class: 'cg-desc' }, txt(c.description, s.html)),
       ...services,
     );
   });
@@ -75,12 +76,12 @@ export function preferences(host: Host, close: () => void): HTMLElement {
   return h(
     'div',
     { class: 'cg-prefs', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'cg-prefs-title', 'aria-describedby': 'cg-prefs-desc' },
-    h('div', { class: 'cg-head' }, h('h2', { id: 'cg-prefs-title', class: 'cg-title' }, t.title), h('button', { class: 'cg-close', 'aria-label': t.close, onclick: close }, '×')),
+    h('div', { class: 'cg-head' }, h('h2', { id: 'cg-prefs-title', class: 'cg-title' }, txt(t.title, s.html)), h('button', { class: 'cg-close', 'aria-label': t.close, onclick: close }, '×')),
     h(
       'div',
       { class: 'cg-body' },
-      h('p', { id: 'cg-prefs-desc', class: 'cg-desc' }, t.description),
-      host.gpcNote() && h('p', { class: 'cg-note' }, t.gpc),
+      h('p', { id: 'cg-prefs-desc', class: 'cg-desc' }, txt(t.description, s.html)),
+      host.gpcNote() && h('p', { class: 'cg-note' }, txt(t.gpc, s.html)),
       ...cats,
     ),
     h(

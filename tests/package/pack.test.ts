@@ -28,6 +28,8 @@ describe('the published package', () => {
       'dist/services.d.ts',
       'dist/services.mjs',
       'package.json',
+      // For resolvers older than package.json "exports" (TypeScript's node10).
+      'services/package.json',
       'styles/consent-gate.css',
     ]);
   });
