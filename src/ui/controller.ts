@@ -53,7 +53,8 @@ function root(host: Host, cls: string) {
  * moves to the opposite edge.
  */
 function keepClear(el: HTMLElement) {
-  const html = document.documentElement.style;
+  const root = document.documentElement;
+  const html = root.style;
   const box = el.firstChild as HTMLElement;
   const check = (e: FocusEvent) => {
     html.setProperty('--cg-h', box.offsetHeight + 'px');
@@ -71,6 +72,9 @@ function keepClear(el: HTMLElement) {
   return () => {
     removeEventListener('focusin', check);
     html.removeProperty('--cg-h');
+    // Leave no empty style="" behind (the page's own inline styles stay). Reading the attribute
+    // first matters: Chromium writes it back from the emptied style object when read later.
+    if (root.getAttribute('style') == '') root.removeAttribute('style');
   };
 }
 
