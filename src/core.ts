@@ -8,9 +8,10 @@ import { readConsent, writeConsent, removeConsent, deleteCookies } from './stora
 import { releaseMarkup } from './gating/markup';
 import { run } from './gating/scripts';
 import { consentMode } from './integrations/consent-mode';
+import { hashTexts, sendLog, type TextsHash } from './integrations/consent-log';
 import { emit, on, safe, clearHandlers } from './events';
 import * as ui from './ui/controller';
-import type { Config, Consent, ConsentPatch, ServiceDef, Texts } from './types';
+import type { Addon, Config, Consent, ConsentPatch, ServiceDef, Texts } from './types';
 
 interface State extends ui.Host {
   consent: Consent | null;
@@ -19,9 +20,15 @@ interface State extends ui.Host {
   ran: Set<string>;
   /** Undoes what init attached to the page. */
   off: (() => void)[];
+  /** Fingerprint of the texts shown, for the consent log. */
+  hash?: Promise<TextsHash>;
+  /** Tells the site's other tabs that a decision was made. */
+  bc?: BroadcastChannel;
 }
 
 let st: State | null = null;
+/** Add-ons given to use(); each starts at every init. */
+const addons: Addon[] = [];
 
 /** Nonce of the script tag that loaded the library (read at load: currentScript is gone later). */
 const ownNonce = typeof document != 'undefined' ? (document.currentScript as HTMLScriptElement | null)?.nonce : undefined;
@@ -32,10 +39,6 @@ const warnOnce = (msg: string) => {
   warned.add(msg);
 };
 
-/** The browser's Global Privacy Control signal. */
-const gpcSignal = () => (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
-/** Categories that the GPC signal keeps off unless the visitor switches them on. */
-const gpcOff = (s: Settings) => (cat: string) => gpcSignal() && !!s.categories[cat].gpc;
 
 function nonce(s: Settings) {
   return s.nonce || ownNonce || undefined;
@@ -51,11 +54,14 @@ function runServiceScripts(s: Settings, cat: string, sid: string, def: ServiceDe
 }
 
 /**
- * Brings the page in line with the current decision. `prev` is the decision before (null on
- * the first one); `load` is set for a decision read from the cookie at page load.
+ * Brings the page in line with the current decision (before one: what required categories and, in
+ * opt-out mode, defaults allow). `prev` is the decision before (null on the first one); `load` is
+ * set at page load.
  */
 function apply(prev: Choices | null, load: boolean) {
   const { s, consent } = st!;
+  // First, so that Google tags released below already see the new state.
+  if (s.gcm && consent) consentMode('update', s.gcm, (cat) => accepted(s, consent, cat));
   for (const cat of s.ids) {
     const { services } = s.categories[cat];
     for (const sid in services) {
@@ -72,7 +78,6 @@ function apply(prev: Choices | null, load: boolean) {
     }
   }
   release();
-  if (s.gcm) consentMode('update', s.gcm, (cat) => accepted(s, consent, cat));
 }
 
 /** Releases gated markup the current decision allows. */
@@ -90,16 +95,37 @@ function release() {
   }, nonce(s));
 }
 
-/** Records a decision and carries it out. */
+/** Records a decision, tells the site's other tabs and the consent log, and carries it out. */
 function decide(choices: Choices) {
-  const { s, consent: prev } = st!;
-  const gpc = gpcSignal() && s.ids.some((id) => s.categories[id].gpc);
-  const next = (st!.consent = record(s, prev, choices, new Date(), gpc));
+  const { s, consent: prev, lang, hash } = st!;
+  const next = record(s, prev, choices, new Date());
   // When the browser refuses cookies, the decision still holds for this page.
   writeConsent(s, next);
+  st!.bc?.postMessage(0);
+  if (hash) {
+    const log = { consent: next, revision: s.revision, language: lang, url: location.href, userAgent: navigator.userAgent, gpc: !!s.gpc };
+    hash.then(([algorithm, h]) => sendLog(s.consentLog!.url, { ...log, textsHash: h, hashAlgorithm: algorithm }));
+  }
+  ui.announce(st!.texts.preferences.saved);
+  carryOut(prev, next);
+}
+
+/**
+ * Another tab, or a subdomain sharing the cookie, may have decided: a newer valid decision in the
+ * cookie is taken over. The message that triggers this carries nothing: the cookie is the truth.
+ */
+function sync() {
+  const was = st!.consent;
+  const c = readConsent(st!.s);
+  if (c && (!was || c.id + c.updatedAt != was.id + was.updatedAt)) carryOut(was, c);
+}
+
+/** Puts a new decision in force: UI closed, page brought in line, events fired. */
+function carryOut(prev: Consent | null, next: Consent) {
+  const { s } = st!;
+  st!.consent = next;
   ui.hidePreferences(st!);
   ui.hideBanner(st!);
-  ui.announce(st!.texts.preferences.saved);
   apply(prev, false);
   const changes = diff(s, prev, next);
   emit('consent', copy(next));
@@ -136,37 +162,63 @@ export function init(config: Config): void {
     ran: new Set(),
     off: [],
     state: () => current(s, st!.consent),
-    gpcNote: () => s.ids.some(gpcOff(s)),
     acceptAll,
     rejectAll,
     save: update,
     emit: (e) => emit(e, getConsent()),
   });
+  s.gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
   // Before any gated script can run: Google tags must see the default first.
   if (s.gcm) consentMode('default', s.gcm, (cat) => accepted(s, null, cat));
   state.consent = readConsent(s);
+  if (s.consentLog) state.hash = hashTexts(s, state.texts);
+  // Add-ons (auto-blocking) must be in place before any gated script runs.
+  addons.forEach(start);
 
-  const onClick = (e: Event) => {
+  const listen = (target: EventTarget, type: string, fn: (e: Event) => void) => {
+    target.addEventListener(type, fn);
+    state.off.push(() => target.removeEventListener(type, fn));
+  };
+  listen(document, 'click', (e) => {
     const t = (e.target as Element).closest?.('[data-cg-open="preferences"]');
     if (t) {
       e.preventDefault();
       showPreferences();
     }
-  };
-  document.addEventListener('click', onClick);
+  });
+  // Decisions of other tabs: at once through a BroadcastChannel; and when this tab is shown again,
+  // for what no message brings (a subdomain sharing the cookie, a frozen tab, no BroadcastChannel).
+  if (typeof BroadcastChannel == 'function') {
+    const bc = (state.bc = new BroadcastChannel('consent-gate'));
+    bc.onmessage = sync;
+    state.off.push(() => bc.close());
+  }
+  listen(document, 'visibilitychange', () => document.hidden || sync());
+  listen(window, 'pageshow', sync);
   // Gated markup may come later: the rest of the page while it loads, or a single-page app's views.
   const mo = new MutationObserver(() => st == state && release());
   mo.observe(document, { childList: true, subtree: true });
-  state.off.push(() => document.removeEventListener('click', onClick), () => mo.disconnect());
+  state.off.push(() => mo.disconnect());
 
+  apply(null, true);
   if (state.consent) {
-    apply(null, true);
     emit('consent', copy(state.consent));
     safe(s.onConsent, copy(state.consent));
-  } else {
-    release();
-    ui.showBanner(state);
-  }
+  } else ui.showBanner(state);
+}
+
+function start(addon: Addon) {
+  const off = addon({ categories: st!.s.categories, texts: () => st!.texts, isAccepted, update, showPreferences, on });
+  if (off) st!.off.push(off);
+}
+
+/**
+ * Adds an add-on (`consent-gate/embeds`, `consent-gate/autoblock`): it starts now when `init` ran,
+ * and at every `init`. The script-tag add-on files call this themselves.
+ */
+export function use(addon: Addon): void {
+  addons.push(addon);
+  if (st) start(addon);
 }
 
 /** The stored decision, or null before one. */
@@ -181,7 +233,7 @@ export function isAccepted(category: string, service?: string): boolean {
 
 /** Accepts every category and service (but those a Global Privacy Control signal keeps off). */
 export function acceptAll(): void {
-  if (started('acceptAll')) decide(all(st!.s, true, gpcOff(st!.s)));
+  if (started('acceptAll')) decide(all(st!.s, true));
 }
 
 /** Declines everything but required categories. */
@@ -248,6 +300,7 @@ export function setLanguage(code: string): void {
   if (!started('setLanguage')) return;
   st!.lang = pickLanguage({ ...st!.s, language: code });
   st!.texts = textsFor(st!.s, st!.lang) as Texts;
+  if (st!.hash) st!.hash = hashTexts(st!.s, st!.texts);
   ui.refresh(st!);
 }
 

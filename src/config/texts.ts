@@ -24,7 +24,7 @@ export const EN: Texts = {
     accept: 'Accept',
     decline: 'Decline',
     alwaysOn: 'Always on',
-    gpc: 'Your browser asked not to share or sell your data (Global Privacy Control), so these stay off unless you switch them on.',
+    gpc: 'Your browser asked not to share or sell your data (Global Privacy Control), so this stays off unless you switch it on.',
     saved: 'Your choices have been saved.',
   },
   embed: {

@@ -12,7 +12,6 @@ export interface Host {
   s: Settings;
   texts: Texts;
   state(): Choices;
-  gpcNote(): boolean;
   acceptAll(): void;
   rejectAll(): void;
   save(p: ConsentPatch): void;
@@ -51,7 +50,7 @@ export function hideBanner(host: Host): void {
 
 export function showPreferences(host: Host): void {
   if (prefsEl) return;
-  const p = preferences(host.s, host.texts.preferences, host.state(), host.gpcNote(), {
+  const p = preferences(host.s, host.texts.preferences, host.state(), {
     acceptAll: host.acceptAll,
     rejectAll: host.rejectAll,
     save: host.save,
