@@ -214,11 +214,15 @@ function start(addon: Addon) {
 
 /**
  * Adds an add-on (`consent-gate/embeds`, `consent-gate/autoblock`): it starts now when `init` ran,
- * and at every `init`. The script-tag add-on files call this themselves.
+ * and at every `init`; the same one twice counts once. The script-tag add-on files call this
+ * themselves. Returns a function that keeps it from later inits (`destroy()` stops a running one).
  */
-export function use(addon: Addon): void {
-  addons.push(addon);
-  if (st) start(addon);
+export function use(addon: Addon): () => void {
+  if (!addons.includes(addon)) {
+    addons.push(addon);
+    if (st) start(addon);
+  }
+  return () => void addons.splice(addons.indexOf(addon) >>> 0, 1);
 }
 
 /** The stored decision, or null before one. */
