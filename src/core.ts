@@ -39,7 +39,6 @@ const warnOnce = (msg: string) => {
   warned.add(msg);
 };
 
-
 function nonce(s: Settings) {
   return s.nonce || ownNonce || undefined;
 }
@@ -208,8 +207,13 @@ export function init(config: Config): void {
 }
 
 function start(addon: Addon) {
-  const off = addon({ categories: st!.s.categories, texts: () => st!.texts, isAccepted, update, showPreferences, on });
-  if (off) st!.off.push(off);
+  // A broken add-on must not leave init half done.
+  try {
+    const off = addon({ categories: st!.s.categories, texts: () => st!.texts, isAccepted, update, showPreferences, on });
+    if (off) st!.off.push(off);
+  } catch (e) {
+    console.error('consent-gate: an add-on failed to start', e);
+  }
 }
 
 /**
@@ -222,7 +226,10 @@ export function use(addon: Addon): () => void {
     addons.push(addon);
     if (st) start(addon);
   }
-  return () => void addons.splice(addons.indexOf(addon) >>> 0, 1);
+  return () => {
+    const i = addons.indexOf(addon);
+    if (i >= 0) addons.splice(i, 1);
+  };
 }
 
 /** The stored decision, or null before one. */

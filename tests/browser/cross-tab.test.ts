@@ -38,7 +38,8 @@ describeBrowser('cross-tab', () => {
     ]);
     expect(await b.page.evaluate(() => window.ConsentGate.getConsent())).toEqual(await a.page.evaluate(() => window.ConsentGate.getConsent()));
 
-    // Withdrawn in tab A later: tab B follows, and the stand-in's cookies are gone.
+    // Withdrawn in tab A later (once A's own copy has run too): tab B follows, and the stand-in's cookies are gone.
+    await expect.poll(() => a.gaRuns(), SOON).toBe(1);
     await a.page.evaluate(() => window.ConsentGate.rejectAll());
     await expect.poll(() => events(b), SOON).toHaveLength(4);
     expect((await events(b)).slice(2)).toEqual([

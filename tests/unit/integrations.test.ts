@@ -39,6 +39,17 @@ describe('add-ons: use()', () => {
     removeLate();
   });
 
+  it('a failing add-on is reported and init goes on', () => {
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const remove = cg.use(() => {
+      throw new Error('add-on bug');
+    });
+    cg.init(demoConfig());
+    expect(err).toHaveBeenCalledWith('consent-gate: an add-on failed to start', expect.any(Error));
+    expect(document.querySelector('[role="dialog"]')).not.toBeNull();
+    remove();
+  });
+
   it('starts add-ons before gated scripts run, with the stored decision already read', () => {
     setConsentCookie(decisionJSON());
     const seen: boolean[] = [];
