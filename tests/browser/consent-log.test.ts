@@ -30,7 +30,7 @@ describeBrowser('consent log', () => {
       .filter(Boolean)
       .map((line) => JSON.parse(line));
 
-  async function open(setup?: (t: TestPage) => Promise<void>): Promise<TestPage> {
+  async function open(setup?: (t: TestPage) => Promise<unknown>): Promise<TestPage> {
     const t = await browser.newPage();
     if (setup) await setup(t);
     await t.goto('/fixtures/consent-log.html?log=' + encodeURIComponent(receiver.url));
