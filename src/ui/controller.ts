@@ -15,7 +15,6 @@ export interface Host {
   /** The language shown; sets `lang` and `dir` on the UI. */
   lang: string;
   state(): Choices;
-  gpcNote(): boolean;
   acceptAll(): void;
   rejectAll(): void;
   save(p: ConsentPatch): void;
@@ -56,7 +55,7 @@ export function hideBanner(host: Host): void {
 
 export function showPreferences(host: Host): void {
   if (prefsEl) return;
-  const p = preferences(host.s, host.texts.preferences, host.state(), host.gpcNote(), {
+  const p = preferences(host.s, host.texts.preferences, host.state(), {
     acceptAll: host.acceptAll,
     rejectAll: host.rejectAll,
     save: host.save,

@@ -1,7 +1,7 @@
 import { h } from './dom';
 import { txt } from './sanitize';
 import type { Settings } from '../config/validate';
-import type { Choices } from '../consent/model';
+import { gpcOff, type Choices } from '../consent/model';
 import type { ConsentPatch, Texts } from '../types';
 
 export interface PreferencesActions {
@@ -14,15 +14,17 @@ export interface PreferencesActions {
 /**
  * The preferences dialog: per category a switch named by its label, per service an Accept/Decline
  * radio group named by the service. `state` is the effective current decision (all off before one).
+ * A category a Global Privacy Control signal keeps off says so next to its switch, which it describes.
  * Returns the dialog and its first and last controls, for the focus trap.
  */
-export function preferences(s: Settings, t: Texts['preferences'], state: Choices, gpcNote: boolean, a: PreferencesActions) {
+export function preferences(s: Settings, t: Texts['preferences'], state: Choices, a: PreferencesActions) {
   const rows: [string, HTMLInputElement, [string, HTMLInputElement, HTMLInputElement][]][] = [];
 
   const cats = s.ids.map((id) => {
     const c = s.categories[id];
     const p = 'cg-c-' + id;
-    const sw = h('input', { type: 'checkbox', role: 'switch', id: p, class: 'cg-switch', 'aria-describedby': c.description && p + '-d' });
+    const gpc = gpcOff(s, id);
+    const sw = h('input', { type: 'checkbox', role: 'switch', id: p, class: 'cg-switch', 'aria-describedby': [c.description && p + '-d', gpc && p + '-g'].filter(Boolean).join(' ') || null });
     sw.checked = state.categories[id];
     sw.disabled = !!c.required;
     const svcs: [string, HTMLInputElement, HTMLInputElement][] = [];
@@ -66,6 +68,7 @@ export function preferences(s: Settings, t: Texts['preferences'], state: Choices
         sw,
       ),
       c.description && h('p', { id: p + '-d', class: 'cg-desc' }, txt(c.description, s.html)),
+      gpc && h('p', { id: p + '-g', class: 'cg-note' }, txt(t.gpc, s.html)),
       ...services,
     );
   });
@@ -88,7 +91,6 @@ export function preferences(s: Settings, t: Texts['preferences'], state: Choices
       'div',
       { class: 'cg-body' },
       h('p', { id: 'cg-prefs-desc', class: 'cg-desc' }, txt(t.description, s.html)),
-      gpcNote && h('p', { class: 'cg-note' }, txt(t.gpc, s.html)),
       ...cats,
     ),
     h(
