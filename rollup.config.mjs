@@ -4,6 +4,35 @@ import terser from '@rollup/plugin-terser';
 import dts from 'rollup-plugin-dts';
 
 const ts = (opts = {}) => typescript({ tsconfig: './tsconfig.json', ...opts });
+const min = () => terser({ ecma: 2021, compress: { passes: 3, unsafe_arrows: true, pure_getters: true }, format: { comments: false, ascii_only: true } });
+/** Self-contained declarations, one per module format: .d.ts beside the .mjs, .d.cts beside the .cjs. */
+const types = (input, name) => ({
+  input,
+  output: [
+    { file: `dist/${name}.d.ts`, format: 'es' },
+    { file: `dist/${name}.d.cts`, format: 'es' },
+  ],
+  plugins: [dts({ tsconfig: './tsconfig.json' })],
+});
+
+// The add-ons: each its own small file that never bundles the library (it gets what it needs from
+// use()), for npm (ESM + CommonJS) and for a script tag after consent-gate.min.js.
+const addons = ['embeds', 'autoblock'].flatMap((name) => [
+  {
+    input: `src/${name}.ts`,
+    output: [
+      { file: `dist/consent-gate.${name}.mjs`, format: 'es' },
+      { file: `dist/consent-gate.${name}.cjs`, format: 'cjs', exports: 'named' },
+    ],
+    plugins: [ts()],
+  },
+  types(`src/${name}.ts`, `consent-gate.${name}`),
+  {
+    input: `src/${name}-iife.ts`,
+    output: { file: `dist/consent-gate.${name}.min.js`, format: 'iife' },
+    plugins: [ts(), min()],
+  },
+]);
 
 export default [
   // npm: ESM + CommonJS, js-cookie left as a dependency.
@@ -48,10 +77,7 @@ export default [
   {
     input: 'src/iife.ts',
     output: { file: 'dist/consent-gate.min.js', format: 'iife' },
-    plugins: [
-      resolve({ browser: true }),
-      ts(),
-      terser({ ecma: 2021, compress: { passes: 3, unsafe_arrows: true, pure_getters: true }, format: { comments: false, ascii_only: true } }),
-    ],
+    plugins: [resolve({ browser: true }), ts(), min()],
   },
+  ...addons,
 ];

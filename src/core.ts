@@ -8,18 +8,27 @@ import { readConsent, writeConsent, removeConsent, deleteCookies } from './stora
 import { releaseMarkup } from './gating/markup';
 import { run } from './gating/scripts';
 import { consentMode } from './integrations/consent-mode';
+import { hashTexts, sendLog, type TextsHash } from './integrations/consent-log';
 import { emit, on, safe, clearHandlers } from './events';
 import * as ui from './ui/controller';
-import type { Config, Consent, ConsentPatch, ServiceDef, Texts } from './types';
+import type { Addon, Config, Consent, ConsentPatch, ServiceDef, Texts } from './types';
 
 interface State extends ui.Host {
   consent: Consent | null;
   lang: string;
+  /** The language to show: its texts are loaded when the UI is first shown. */
+  want: string;
   /** Undoes what init attached to the page. */
   off: (() => void)[];
+  /** Fingerprint of the texts shown, for the consent log. */
+  hash?: Promise<TextsHash>;
+  /** Tells the site's other tabs that a decision was made. */
+  bc?: BroadcastChannel;
 }
 
 let st: State | null = null;
+/** Add-ons given to use(); each starts at every init. */
+const addons: Addon[] = [];
 
 /** Configured scripts that already ran in this page; kept across destroy() and init(). */
 const ran = new Set<string>();
@@ -33,11 +42,6 @@ const warnOnce = (msg: string) => {
   if (!warned.has(msg)) console.warn('consent-gate: ' + msg);
   warned.add(msg);
 };
-
-/** The browser's Global Privacy Control signal. */
-const gpcSignal = () => (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
-/** Categories that the GPC signal keeps off unless the visitor switches them on. */
-const gpcOff = (s: Settings) => (cat: string) => gpcSignal() && !!s.categories[cat].gpc;
 
 function nonce(s: Settings) {
   return s.nonce || ownNonce || undefined;
@@ -63,11 +67,14 @@ function runServiceScripts(s: Settings, cat: string, sid: string, def: ServiceDe
 }
 
 /**
- * Brings the page in line with the current decision. `prev` is the decision before (null on
- * the first one); `load` is set for a decision read from the cookie at page load.
+ * Brings the page in line with the current decision (before one: what required categories and, in
+ * opt-out mode, defaults allow). `prev` is the decision before (null on the first one); `load` is
+ * set at page load.
  */
 function apply(prev: Choices | null, load: boolean) {
   const { s, consent } = st!;
+  // First, so that Google tags released below already see the new state.
+  if (s.gcm && consent) consentMode('update', s.gcm, (cat) => accepted(s, consent, cat));
   for (const cat of s.ids) {
     const { services } = s.categories[cat];
     for (const sid in services) {
@@ -84,7 +91,6 @@ function apply(prev: Choices | null, load: boolean) {
     }
   }
   release();
-  if (s.gcm && consent) consentMode('update', s.gcm, (cat) => accepted(s, consent, cat));
 }
 
 /** Releases gated markup the current decision allows. */
@@ -102,16 +108,37 @@ function release() {
   }, nonce(s));
 }
 
-/** Records a decision and carries it out. */
+/** Records a decision, tells the site's other tabs and the consent log, and carries it out. */
 function decide(choices: Choices) {
-  const { s, consent: prev } = st!;
-  const gpc = gpcSignal() && s.ids.some((id) => s.categories[id].gpc);
-  const next = (st!.consent = record(s, prev, choices, new Date(), gpc));
+  const { s, consent: prev, lang, hash } = st!;
+  const next = record(s, prev, choices, new Date());
   // When the browser refuses the cookie, the decision still holds for this page.
   if (!writeConsent(s, next)) warnOnce('the decision could not be stored: cookies are blocked, or the browser refused cookie.domain or cookie.sameSite. It holds for this page only.');
+  st!.bc?.postMessage(0);
+  if (hash) {
+    const log = { consent: next, revision: s.revision, language: lang, url: location.href, userAgent: navigator.userAgent, gpc: !!s.gpc };
+    hash.then(([algorithm, h]) => sendLog(s.consentLog!.url, { ...log, textsHash: h, hashAlgorithm: algorithm }));
+  }
+  ui.announce(st!.texts.preferences.saved);
+  carryOut(prev, next);
+}
+
+/**
+ * Another tab, or a subdomain sharing the cookie, may have decided: a newer valid decision in the
+ * cookie is taken over. The message that triggers this carries nothing: the cookie is the truth.
+ */
+function sync() {
+  const was = st!.consent;
+  const c = readConsent(st!.s);
+  if (c && (!was || c.id + c.updatedAt != was.id + was.updatedAt)) carryOut(was, c);
+}
+
+/** Puts a new decision in force: UI closed, page brought in line, events fired. */
+function carryOut(prev: Consent | null, next: Consent) {
+  const { s } = st!;
+  st!.consent = next;
   ui.hidePreferences(st!);
   ui.hideBanner(st!);
-  ui.announce(st!.texts.preferences.saved);
   apply(prev, false);
   const changes = diff(s, prev, next);
   emit('consent', copy(next));
@@ -142,41 +169,62 @@ export function init(config: Config): void {
   const state: State = (st = {
     s,
     lang: 'en',
+    want: pickLanguage(s),
     texts: textsFor(s, 'en'),
     consent: null,
     off: [],
     state: () => current(s, st!.consent),
-    gpcNote: () => s.ids.some(gpcOff(s)),
     acceptAll,
     rejectAll,
     save: update,
     emit: (e) => emit(e, getConsent()),
   });
+  s.gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
   // Before any gated script can run: Google tags must see the default first.
   if (s.gcm) consentMode('default', s.gcm, (cat) => accepted(s, null, cat));
   state.consent = readConsent(s);
+  if (s.consentLog) state.hash = hashTexts(s, state.texts);
+  // Add-ons (auto-blocking) must be in place before any gated script runs.
+  addons.forEach(start);
 
-  const onClick = (e: Event) => {
+  const listen = (target: EventTarget, type: string, fn: (e: Event) => void) => {
+    target.addEventListener(type, fn);
+    state.off.push(() => target.removeEventListener(type, fn));
+  };
+  listen(document, 'click', (e) => {
     const t = (e.target as Element).closest?.('[data-cg-open="preferences"]');
     if (t) {
       e.preventDefault();
       showPreferences();
     }
-  };
-  document.addEventListener('click', onClick);
+  });
+  // Decisions of other tabs: at once through a BroadcastChannel; and when this tab is shown again,
+  // for what no message brings (a subdomain sharing the cookie, a frozen tab, no BroadcastChannel).
+  if (typeof BroadcastChannel == 'function') {
+    const bc = (state.bc = new BroadcastChannel('consent-gate'));
+    bc.onmessage = sync;
+    state.off.push(() => bc.close());
+  }
+  listen(document, 'visibilitychange', () => document.hidden || sync());
+  listen(window, 'pageshow', sync);
   // Gated markup may come later: the rest of the page while it loads, or a single-page app's views.
   const again = () => st == state && release();
   const mo = new MutationObserver(again);
   mo.observe(document, { childList: true, subtree: true });
-  document.addEventListener('DOMContentLoaded', again);
-  state.off.push(() => document.removeEventListener('click', onClick), () => mo.disconnect(), () => document.removeEventListener('DOMContentLoaded', again));
+  listen(document, 'DOMContentLoaded', again);
+  state.off.push(() => mo.disconnect());
 
   // Required services run now, decision or not; with a stored decision, everything it allows.
   apply(null, true);
   if (state.consent) {
     emit('consent', copy(state.consent));
     safe(s.onConsent, copy(state.consent));
-  } else language(state, s.language, () => ui.showBanner(state));
+  } else ready(state, () => ui.showBanner(state));
+}
+
+/** Runs `then` once the texts of the wanted language are in: at once, or after fetching them. */
+function ready(state: State, then: () => void) {
+  return state.lang == state.want ? then() : language(state, state.want, then);
 }
 
 /**
@@ -184,15 +232,43 @@ export function init(config: Config): void {
  * built-in and inline texts; a translation given as a URL is fetched first.
  */
 function language(state: State, code: string | undefined, then = () => ui.refresh(state)): Promise<void> | void {
-  const lang = pickLanguage(state.s, code);
+  const lang = (state.want = pickLanguage(state.s, code));
   const show = (t: Texts) => {
     if (st != state) return;
     state.lang = lang;
     state.texts = t;
+    // The consent log proves which texts were shown.
+    if (state.s.consentLog) state.hash = hashTexts(state.s, t);
     then();
   };
   if (typeof state.s.translations?.[lang] == 'string') return loadTexts(state.s, lang).then(show);
   show(textsFor(state.s, lang));
+}
+
+function start(addon: Addon) {
+  // A broken add-on must not leave init half done.
+  try {
+    const off = addon({ categories: st!.s.categories, texts: () => st!.texts, isAccepted, update, showPreferences, on });
+    if (off) st!.off.push(off);
+  } catch (e) {
+    console.error('consent-gate: an add-on failed to start', e);
+  }
+}
+
+/**
+ * Adds an add-on (`consent-gate/embeds`, `consent-gate/autoblock`): it starts now when `init` ran,
+ * and at every `init`; the same one twice counts once. The script-tag add-on files call this
+ * themselves. Returns a function that keeps it from later inits (`destroy()` stops a running one).
+ */
+export function use(addon: Addon): () => void {
+  if (!addons.includes(addon)) {
+    addons.push(addon);
+    if (st) start(addon);
+  }
+  return () => {
+    const i = addons.indexOf(addon);
+    if (i >= 0) addons.splice(i, 1);
+  };
 }
 
 /** The stored decision, or null before one. */
@@ -207,7 +283,7 @@ export function isAccepted(category: string, service?: string): boolean {
 
 /** Accepts every category and service (but those a Global Privacy Control signal keeps off). */
 export function acceptAll(): void {
-  if (started('acceptAll')) decide(all(st!.s, true, gpcOff(st!.s)));
+  if (started('acceptAll')) decide(all(st!.s, true));
 }
 
 /** Declines everything but required categories. */
@@ -226,13 +302,15 @@ export function update(choices: ConsentPatch): void {
 }
 
 export function showBanner(): void {
-  if (started('showBanner')) ui.showBanner(st!);
+  const state = started('showBanner');
+  if (state) ready(state, () => ui.showBanner(state));
 }
 export function hideBanner(): void {
   if (st) ui.hideBanner(st);
 }
 export function showPreferences(): void {
-  if (started('showPreferences')) ui.showPreferences(st!);
+  const state = started('showPreferences');
+  if (state) ready(state, () => ui.showPreferences(state));
 }
 export function hidePreferences(): void {
   if (st) ui.hidePreferences(st);
@@ -262,7 +340,7 @@ export function reset(): void {
   removeConsent(st!.s);
   st!.consent = null;
   if (st!.s.gcm) consentMode('update', st!.s.gcm, (cat) => accepted(st!.s, null, cat));
-  ui.showBanner(st!);
+  showBanner();
 }
 
 /** Removes the UI and everything init attached, so that init can run again. */

@@ -18,6 +18,7 @@ export {
   reset,
   destroy,
   setLanguage,
+  use,
 } from './core';
 export { ConsentGateConfigError } from './config/error';
 export type * from './types';

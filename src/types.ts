@@ -41,8 +41,13 @@ export interface CategoryDef {
   description?: string;
   /** Always accepted; its switch is shown on and disabled. */
   required?: boolean;
-  /** Declined while the browser sends a Global Privacy Control signal, unless switched on explicitly. */
+  /**
+   * Declined while the browser sends a Global Privacy Control signal, unless switched on explicitly:
+   * Accept all leaves it off, and in opt-out mode it is not on by default.
+   */
   gpc?: boolean;
+  /** In `mode: 'opt-out'`: accepted before the visitor decides, until they decline it. No effect in opt-in mode. */
+  default?: boolean;
   /** Services of this category, by id. */
   services?: Record<string, ServiceDef>;
 }
@@ -81,7 +86,7 @@ export interface Texts {
     accept: string;
     decline: string;
     alwaysOn: string;
-    /** Shown when a Global Privacy Control signal declined some categories. */
+    /** Shown under each category a Global Privacy Control signal keeps off. */
     gpc: string;
     /** Announced to screen readers once choices are saved. */
     saved: string;
@@ -138,6 +143,22 @@ export interface UIOptions {
   blocking?: boolean;
 }
 
+/** Options of Google Consent Mode v2, given beside the consent types of the map. */
+export interface ConsentModeOptions {
+  /** Pushes `gtag('set', 'ads_data_redaction', true)`: ad click identifiers are redacted while `ad_storage` is denied. */
+  adsDataRedaction?: boolean;
+  /** Pushes `gtag('set', 'url_passthrough', true)`: ad click information passes in link URLs while storage is denied. */
+  urlPassthrough?: boolean;
+  /** Milliseconds Google tags wait for an update after the default (`wait_for_update`). Default 500; 0 leaves it out. */
+  waitForUpdate?: number;
+}
+
+/** Where each decision is sent as proof of consent. */
+export interface ConsentLogOptions {
+  /** Receives a POST of a JSON text (`Content-Type: text/plain`, so that no CORS preflight is needed). */
+  url: string;
+}
+
 /** What `init` takes. Only `categories` is required. */
 export interface Config {
   /** Raise it to ask every visitor again. Default 0. */
@@ -163,8 +184,18 @@ export interface Config {
   html?: boolean;
   /** CSP nonce for injected scripts. Default: the nonce of the library's own script tag. */
   nonce?: string;
-  /** Drive Google Consent Mode v2: `true` for the default mapping, or your own map. */
-  googleConsentMode?: boolean | ConsentModeMap;
+  /**
+   * `'opt-in'` (default): nothing but required categories before the visitor decides. `'opt-out'`:
+   * categories marked `default: true` are accepted until the visitor declines them.
+   */
+  mode?: 'opt-in' | 'opt-out';
+  /**
+   * Drive Google Consent Mode v2: `true` for the default mapping, or your own map of consent types to
+   * categories; options may stand beside the types (`{ urlPassthrough: true }` alone keeps the default map).
+   */
+  googleConsentMode?: boolean | (ConsentModeMap & ConsentModeOptions);
+  /** Send every decision to your server as proof of consent. */
+  consentLog?: ConsentLogOptions;
   /** Called on every page load with a valid decision, and after every decision. */
   onConsent?: (consent: Consent) => void;
   /** Called when a decision differs from the one before (the first decision included). */
@@ -212,3 +243,20 @@ export interface EventArgs {
 
 /** Events of `on()`; each is also dispatched on `window` as `consent-gate:<event>`. */
 export type EventName = keyof EventArgs;
+
+/**
+ * What an add-on (`consent-gate/embeds`, `consent-gate/autoblock`) gets from the running library.
+ * `categories` is the validated config, live: services added by `register()` show up in it.
+ */
+export interface AddonHost {
+  categories: Record<string, CategoryDef & { services: Record<string, ServiceDef> }>;
+  /** The texts of the current language. */
+  texts(): Texts;
+  isAccepted(category: string, service?: string): boolean;
+  update(choices: ConsentPatch): void;
+  showPreferences(): void;
+  on(event: EventName, handler: (consent: Consent | null, changes?: Changes) => void): () => void;
+}
+
+/** An add-on: starts at each `init` (or at once, when `init` already ran); may return its clean-up for `destroy()`. */
+export type Addon = (host: AddonHost) => (() => void) | void;

@@ -1,11 +1,17 @@
 import { ConsentGateConfigError } from './error';
 import { EN } from './texts';
-import type { CategoryDef, Config, ConsentModeMap, CookieOptions, ServiceDef, TextsInput, UIOptions } from '../types';
+import type { CategoryDef, Config, ConsentModeMap, ConsentModeOptions, CookieOptions, ServiceDef, TextsInput, UIOptions } from '../types';
 
-/** A service after validation: cookie patterns are RegExps, scripts always a list. */
+/** A service after validation: `"/re/"` patterns are RegExps, scripts, cookies and blocks always lists. */
 export interface Service extends ServiceDef {
   scripts: NonNullable<ServiceDef['scripts']>;
   cookies: (string | RegExp)[];
+  blocks: (string | RegExp)[];
+}
+
+/** Google Consent Mode after validation: the map apart from the options. */
+export interface Gcm extends ConsentModeOptions {
+  map: ConsentModeMap;
 }
 
 /** A category after validation. */
@@ -20,14 +26,17 @@ export interface Settings extends Omit<Config, 'categories' | 'cookie' | 'google
   categories: Record<string, Category>;
   /** Category ids in display order. */
   ids: string[];
-  /** Google Consent Mode type → category id, when enabled. */
-  gcm?: ConsentModeMap;
+  /** Google Consent Mode, when enabled. */
+  gcm?: Gcm;
+  /** Whether the browser sends a Global Privacy Control signal; set by `init`, not by the config. */
+  gpc?: boolean;
   ui: Required<Omit<UIOptions, 'blocking'>> & Pick<UIOptions, 'blocking'>;
 }
 
 type Obj = Record<string, unknown>;
 
-const KNOWN = 'revision policyUrl cookie categories language texts translations html nonce googleConsentMode ui onConsent onChange';
+const KNOWN = 'revision policyUrl cookie categories language texts translations html nonce mode googleConsentMode consentLog ui onConsent onChange';
+const GCM_OPTIONS = ['adsDataRedaction', 'urlPassthrough', 'waitForUpdate'];
 const GCM_DEFAULT: ConsentModeMap = {
   analytics_storage: 'analytics',
   ad_storage: 'marketing',
@@ -56,12 +65,12 @@ function fail(path: string, expected: string, got?: unknown): never {
   );
 }
 
-/** An object, whose listed keys, where present, have the listed types. `label` is never optional. */
+/** An object, whose listed keys, where present, have the listed types. `label` and `url` are never optional. */
 function shape(v: unknown, path: string, types: Record<string, string>): Obj {
   if (!isObj(v)) fail(path.slice(0, -1) || 'the config', 'an object', v);
   for (const k in types) {
     const x = v[k];
-    if ((x !== undefined || k == 'label') && typeof x != types[k]) fail(path + k, 'a ' + types[k], x);
+    if ((x !== undefined || k == 'label' || k == 'url') && typeof x != types[k]) fail(path + k, 'a ' + types[k], x);
   }
   return v;
 }
@@ -79,6 +88,18 @@ function list(v: unknown, path: string): unknown[] {
   return v === undefined ? [] : Array.isArray(v) ? v : fail(path, 'an array', v);
 }
 
+/** Exact strings, RegExps, and `"/re/flags"` strings (as JSON configs write patterns) made RegExps. */
+function patterns(v: unknown, path: string, what: string): (string | RegExp)[] {
+  return list(v, path).map((c, i) => {
+    const m = typeof c == S && /^\/(.+)\/([a-z]*)$/.exec(c as string);
+    try {
+      if (c instanceof RegExp || (typeof c == S && !m)) return c as string | RegExp;
+      if (m) return new RegExp(m[1], m[2]);
+    } catch {}
+    return fail(`${path}[${i}]`, what + ', a RegExp or a valid pattern like "/^_ga/"', c);
+  });
+}
+
 /** Validates one service; used by `init` and by `register`. */
 export function toService(v: unknown, path: string): Service {
   const s = shape(v, path + '.', { label: S, description: S, onAccept: F, onReject: F });
@@ -89,16 +110,12 @@ export function toService(v: unknown, path: string): Service {
     for (const [k, a] of Object.entries(sd.attrs === undefined ? {} : shape(sd.attrs, q + '.attrs.', {}))) if (typeof a != S) fail(`${q}.attrs.${k}`, 'a string', a);
     return sd;
   });
-  // "/^_ga/i" (as JSON configs write patterns) becomes a RegExp; other strings stay exact names.
-  const cookies = list(s.cookies, path + '.cookies').map((c, i) => {
-    const m = typeof c == S && /^\/(.+)\/([a-z]*)$/.exec(c as string);
-    try {
-      if (c instanceof RegExp || (typeof c == S && !m)) return c as string | RegExp;
-      if (m) return new RegExp(m[1], m[2]);
-    } catch {}
-    return fail(`${path}.cookies[${i}]`, 'a cookie name, a RegExp or a valid pattern like "/^_ga/"', c);
-  });
-  return { ...(s as unknown as ServiceDef), scripts: scripts as Service['scripts'], cookies };
+  return {
+    ...(s as unknown as ServiceDef),
+    scripts: scripts as Service['scripts'],
+    cookies: patterns(s.cookies, path + '.cookies', 'a cookie name'),
+    blocks: patterns(s.blocks, path + '.blocks', 'a piece of a URL'),
+  };
 }
 
 /** Checks texts: known sections and keys, string values. Also used on fetched translations. */
@@ -125,6 +142,7 @@ export function validate(input: unknown): Settings {
   const c = shape(input, '', { policyUrl: S, language: S, nonce: S, html: B, onConsent: F, onChange: F });
   for (const k of Object.keys(c)) if (!KNOWN.split(' ').includes(k)) console.warn(`consent-gate: unknown config option "${k}" is ignored`);
 
+  if (c.mode !== undefined && c.mode != 'opt-in' && c.mode != 'opt-out') fail('mode', '"opt-in" or "opt-out"', c.mode);
   const revision = c.revision ?? 0;
   if (!Number.isInteger(revision) || (revision as number) < 0) fail('revision', 'a whole number ≥ 0', revision);
 
@@ -140,21 +158,31 @@ export function validate(input: unknown): Settings {
   if (!catIds.length) fail('categories', 'an object with at least one category');
   for (const id of catIds) {
     const p = 'categories.' + id;
-    const d = shape(cs[id], p + '.', { label: S, description: S, required: B, gpc: B });
+    const d = shape(cs[id], p + '.', { label: S, description: S, required: B, gpc: B, default: B });
+    if (d.default && c.mode != 'opt-out') console.warn(`consent-gate: ${p}.default has no effect: it needs mode: "opt-out"`);
     const svcs = shape(d.services ?? {}, p + '.services.', {});
     const services: Record<string, Service> = {};
     for (const sid of ids(svcs, p + '.services')) services[sid] = toService(svcs[sid], `${p}.services.${sid}`);
     categories[id] = { ...(d as unknown as CategoryDef), services };
   }
 
-  let gcm = c.googleConsentMode;
-  if (gcm === true) gcm = GCM_DEFAULT;
-  else if (isObj(gcm)) {
-    for (const [k, v] of Object.entries(gcm)) {
-      if (!(k in GCM_DEFAULT)) fail('googleConsentMode.' + k, 'a consent type: ' + Object.keys(GCM_DEFAULT).join(', '));
+  // true, or a map of consent types to categories with options beside them; no types: the default map.
+  const g = c.googleConsentMode === true ? {} : c.googleConsentMode;
+  let gcm: Gcm | undefined;
+  if (isObj(g)) {
+    const o = shape(g, 'googleConsentMode.', { adsDataRedaction: B, urlPassthrough: B, waitForUpdate: 'number' });
+    const map: Obj = {};
+    for (const [k, v] of Object.entries(o)) {
+      if (GCM_OPTIONS.includes(k)) continue;
+      if (!(k in GCM_DEFAULT)) fail('googleConsentMode.' + k, 'a consent type or option: ' + [...Object.keys(GCM_DEFAULT), ...GCM_OPTIONS].join(', '));
       if (v != 'granted' && !(typeof v == S && catIds.includes(v as string))) fail('googleConsentMode.' + k, 'a category id or "granted"', v);
+      map[k] = v;
     }
-  } else if (gcm !== undefined && gcm !== false) fail('googleConsentMode', 'true, false or a map of consent types to categories', gcm);
+    // The default map may name categories a config lacks: their types stay denied.
+    gcm = { ...o, map: Object.keys(map).length ? map : GCM_DEFAULT, waitForUpdate: (o.waitForUpdate ?? 500) as number };
+  } else if (g !== undefined && g !== false) fail('googleConsentMode', 'true, false, or a map of consent types to categories', g);
+
+  if (c.consentLog !== undefined) shape(c.consentLog, 'consentLog.', { url: S });
 
   const ui = shape(c.ui ?? {}, 'ui.', { blocking: B });
   for (const [k, ok] of Object.entries(UI)) {
@@ -174,7 +202,7 @@ export function validate(input: unknown): Settings {
     cookie: { name, path, sameSite, expiresAfterDays, domain: ck.domain } as Settings['cookie'],
     categories,
     ids: catIds,
-    gcm: (gcm || undefined) as ConsentModeMap | undefined,
+    gcm,
     ui: { layout: 'box', position: 'bottom', theme: 'light', ...ui } as Settings['ui'],
   };
 }

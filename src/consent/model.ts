@@ -7,15 +7,20 @@ export type Choices = Pick<Consent, 'categories' | 'services'>;
 
 const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
+/** Categories a Global Privacy Control signal keeps off unless the visitor switches them on. */
+export const gpcOff = (s: Settings, cat: string) => !!(s.gpc && s.categories[cat].gpc);
+
 /**
- * Whether a category (or one of its services) is accepted. A required category always is; otherwise
- * only an explicit decision accepts, and a service follows its category unless declined on its own.
+ * Whether a category (or one of its services) is accepted. A required category always is. Before a
+ * decision, nothing else is, but in opt-out mode a category marked `default` (and not kept off by GPC);
+ * after one, a service follows its category unless declined on its own.
  */
 export function accepted(s: Settings, c: Choices | null, cat: string, svc?: string): boolean {
   const def = own(s.categories, cat) && s.categories[cat];
   if (!def) return false;
   if (def.required) return true;
-  if (!c || c.categories[cat] !== true) return false;
+  if (!c) return s.mode == 'opt-out' && !!def.default && !gpcOff(s, cat);
+  if (c.categories[cat] !== true) return false;
   const m = svc != null && own(c.services, cat) ? c.services[cat] : null;
   return !(m && own(m, svc!) && m[svc!] === false);
 }
@@ -57,10 +62,10 @@ export function patch(s: Settings, base: Choices | null, p: ConsentPatch): Choic
   return next;
 }
 
-/** Everything on, or everything off but required categories. `keepOff` stays off (Global Privacy Control). */
-export function all(s: Settings, on: boolean, keepOff: (cat: string) => boolean = () => false): Choices {
+/** Everything on (but what a Global Privacy Control signal keeps off), or everything off but required categories. */
+export function all(s: Settings, on: boolean): Choices {
   const p: ConsentPatch = {};
-  for (const id of s.ids) p[id] = on && !keepOff(id);
+  for (const id of s.ids) p[id] = on && !gpcOff(s, id);
   return patch(s, null, p);
 }
 
@@ -90,13 +95,13 @@ export function uuid(): string {
   return h;
 }
 
-/** The record stored for a decision: the choices with who and when. */
-export function record(s: Settings, prev: Consent | null, choices: Choices, now: Date, gpc?: boolean): Consent {
+/** The record stored for a decision: the choices with who and when, and whether a GPC signal was honoured. */
+export function record(s: Settings, prev: Consent | null, choices: Choices, now: Date): Consent {
   const t = now.toISOString();
   // Categories without services keep no empty map: the cookie stays small.
   const services: Consent['services'] = {};
   for (const id in choices.services) if (Object.keys(choices.services[id]).length) services[id] = choices.services[id];
   const c: Consent = { id: prev ? prev.id : uuid(), revision: s.revision, givenAt: prev ? prev.givenAt : t, updatedAt: t, categories: choices.categories, services };
-  if (gpc) c.gpc = true;
+  if (s.ids.some((id) => gpcOff(s, id))) c.gpc = true;
   return c;
 }

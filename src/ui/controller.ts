@@ -15,7 +15,6 @@ export interface Host {
   /** The language shown; sets `lang` and `dir` on the UI. */
   lang: string;
   state(): Choices;
-  gpcNote(): boolean;
   acceptAll(): void;
   rejectAll(): void;
   save(p: ConsentPatch): void;

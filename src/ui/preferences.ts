@@ -1,11 +1,13 @@
 import { h } from './dom';
 import { txt } from './sanitize';
+import { gpcOff } from '../consent/model';
 import type { Host } from './controller';
 import type { ConsentPatch } from '../types';
 
 /**
  * The preferences dialog: per category a switch named by its label, per service an Accept/Decline
  * radio group named by the service. It shows the current decision (all off before one).
+ * A category a Global Privacy Control signal keeps off says so next to its switch, which it describes.
  */
 export function preferences(host: Host, close: () => void): HTMLElement {
   const { s } = host;
@@ -16,7 +18,8 @@ export function preferences(host: Host, close: () => void): HTMLElement {
   const cats = s.ids.map((id) => {
     const c = s.categories[id];
     const p = 'cg-c-' + id;
-    const sw = h('input', { type: 'checkbox', role: 'switch', id: p, class: 'cg-switch', 'aria-describedby': c.description && p + '-d' });
+    const gpc = gpcOff(s, id);
+    const sw = h('input', { type: 'checkbox', role: 'switch', id: p, class: 'cg-switch', 'aria-describedby': [c.description && p + '-d', gpc && p + '-g'].filter(Boolean).join(' ') || null });
     sw.checked = state.categories[id];
     sw.disabled = !!c.required;
     const svcs: [string, HTMLInputElement, HTMLInputElement][] = [];
@@ -61,6 +64,7 @@ export function preferences(host: Host, close: () => void): HTMLElement {
         sw,
       ),
       c.description && h('p', { id: p + '-d', class: 'cg-desc' }, txt(c.description, s.html)),
+      gpc && h('p', { id: p + '-g', class: 'cg-note' }, txt(t.gpc, s.html)),
       ...services,
     );
   });
@@ -81,7 +85,6 @@ export function preferences(host: Host, close: () => void): HTMLElement {
       'div',
       { class: 'cg-body' },
       h('p', { id: 'cg-prefs-desc', class: 'cg-desc' }, txt(t.description, s.html)),
-      host.gpcNote() && h('p', { class: 'cg-note' }, txt(t.gpc, s.html)),
       ...cats,
     ),
     h(

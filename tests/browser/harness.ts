@@ -188,7 +188,7 @@ export function useBrowser(options: { headers?: ExtraHeaders; launchArgs?: strin
   afterEach(async () => {
     const pages = open.splice(0);
     const problems = pages.flatMap((p) => p.problems());
-    await Promise.all(pages.map((p) => p.context.close()));
+    await Promise.all([...new Set(pages.map((p) => p.context))].map((context) => context.close()));
     if (problems.length) throw new Error(`Browser console:\n  ${problems.join('\n  ')}`);
   });
 
@@ -210,6 +210,13 @@ export function useBrowser(options: { headers?: ExtraHeaders; launchArgs?: strin
       // Fail fast with Playwright's own message instead of running into the test timeout.
       context.setDefaultTimeout(5_000);
       const testPage = new TestPage(context, await context.newPage(), server.url);
+      open.push(testPage);
+      if (path) await testPage.goto(path);
+      return testPage;
+    },
+    /** Another tab in the same context as `of` (same cookies, same origin), with its own console checks. */
+    async newTab(of: TestPage, path?: string): Promise<TestPage> {
+      const testPage = new TestPage(of.context, await of.context.newPage(), server!.url);
       open.push(testPage);
       if (path) await testPage.goto(path);
       return testPage;

@@ -45,9 +45,11 @@ describeBrowser('runtime cost', () => {
 
   it('shifts no layout when the banner appears after the page has painted (CLS 0)', async () => {
     const t = await browser.newPage();
-    // As on a slow network: the article paints first, the library arrives later.
+    // As on a slow network: the article paints first, the library arrives later. Held until the
+    // first contentful paint has happened, not for a fixed time, so a loaded machine can't reorder them.
     await t.page.route('**/dist/consent-gate.min.js', async (route) => {
-      await new Promise((r) => setTimeout(r, 300));
+      const painted = () => t.page.evaluate(() => performance.getEntriesByName('first-contentful-paint').length > 0).catch(() => false);
+      for (let i = 0; i < 100 && !(await painted()); i++) await new Promise((r) => setTimeout(r, 50));
       await route.continue();
     });
     await t.page.addInitScript(() => {

@@ -52,6 +52,7 @@ const EXPORTS = [
   'showBanner',
   'showPreferences',
   'update',
+  'use',
 ];
 
 const EXPECTED = {

@@ -16,10 +16,13 @@ describe('the published package', () => {
     const [{ files }] = JSON.parse(run.stdout);
     expect(files.map((f: { path: string }) => f.path).sort()).toEqual([
       'README.md',
+      'autoblock/package.json',
+      ...['cjs', 'd.cts', 'd.ts', 'min.js', 'mjs'].map((x) => `dist/consent-gate.autoblock.${x}`),
       'dist/consent-gate.cjs',
       'dist/consent-gate.css',
       'dist/consent-gate.d.cts',
       'dist/consent-gate.d.ts',
+      ...['cjs', 'css', 'd.cts', 'd.ts', 'min.js', 'mjs'].map((x) => `dist/consent-gate.embeds.${x}`),
       'dist/consent-gate.min.js',
       'dist/consent-gate.mjs',
       ...['ar', 'cs', 'da', 'de', 'en', 'es', 'fr', 'he', 'it', 'ja', 'nl', 'pl', 'pt', 'sv', 'zh'].map((c) => `dist/i18n/${c}.json`),
@@ -27,10 +30,12 @@ describe('the published package', () => {
       'dist/services.d.cts',
       'dist/services.d.ts',
       'dist/services.mjs',
+      'embeds/package.json',
       'package.json',
       // For resolvers older than package.json "exports" (TypeScript's node10).
       'services/package.json',
       'styles/consent-gate.css',
+      'styles/embeds.css',
     ]);
   });
 

@@ -73,9 +73,50 @@ describe('config validation', () => {
   });
 
   it('validates Google Consent Mode maps against the categories', () => {
-    expect(validate(demoConfig({ googleConsentMode: true })).gcm?.analytics_storage).toBe('analytics');
+    // true: the default mapping, which may name categories the config lacks (their types stay denied).
+    expect(validate(demoConfig({ googleConsentMode: true })).gcm).toMatchObject({ map: { analytics_storage: 'analytics', functionality_storage: 'preferences' }, waitForUpdate: 500 });
+    expect(validate(demoConfig({ googleConsentMode: false })).gcm).toBeUndefined();
+    // A map is the whole map.
+    expect(validate(demoConfig({ googleConsentMode: { analytics_storage: 'analytics' } })).gcm).toEqual({ map: { analytics_storage: 'analytics' }, analytics_storage: 'analytics', waitForUpdate: 500 });
     expect(bad(demoConfig({ googleConsentMode: { ad_storage: 'ads' } }))).toContain('googleConsentMode.ad_storage must be a category id or "granted"');
-    expect(bad(demoConfig({ googleConsentMode: { foo: 'analytics' } as never }))).toContain('googleConsentMode.foo must be a consent type');
+    expect(bad(demoConfig({ googleConsentMode: { foo: 'analytics' } as never }))).toContain(
+      'googleConsentMode.foo must be a consent type or option: analytics_storage, ad_storage, ad_user_data, ad_personalization, functionality_storage, personalization_storage, security_storage, adsDataRedaction, urlPassthrough, waitForUpdate',
+    );
+    expect(bad(demoConfig({ googleConsentMode: 'yes' as never }))).toContain('googleConsentMode must be true, false, or a map of consent types to categories (got string)');
+  });
+
+  it('validates Google Consent Mode options beside the map', () => {
+    const g = (googleConsentMode: unknown) => validate(demoConfig({ googleConsentMode: googleConsentMode as never })).gcm;
+    // Options alone keep the default map.
+    expect(g({ urlPassthrough: true, adsDataRedaction: true, waitForUpdate: 0 })).toMatchObject({ map: { ad_storage: 'marketing' }, urlPassthrough: true, adsDataRedaction: true, waitForUpdate: 0 });
+    expect(g({ analytics_storage: 'analytics', security_storage: 'granted', waitForUpdate: 2000 })).toMatchObject({ map: { analytics_storage: 'analytics', security_storage: 'granted' }, waitForUpdate: 2000 });
+    expect(bad(demoConfig({ googleConsentMode: { urlPassthrough: 'yes' } as never }))).toContain('googleConsentMode.urlPassthrough must be a boolean (got string)');
+    expect(bad(demoConfig({ googleConsentMode: { adsDataRedaction: 1 } as never }))).toContain('googleConsentMode.adsDataRedaction must be a boolean (got number)');
+    expect(bad(demoConfig({ googleConsentMode: { waitForUpdate: '500' } as never }))).toContain('googleConsentMode.waitForUpdate must be a number (got string)');
+  });
+
+  it('validates mode, default, consentLog and blocks', () => {
+    expect(validate(demoConfig({ mode: 'opt-out' })).mode).toBe('opt-out');
+    expect(bad(demoConfig({ mode: 'optout' as never }))).toContain('mode must be "opt-in" or "opt-out" (got string)');
+    expect(bad(demoConfig({ categories: { a: { label: 'A', default: 'yes' as never } } }))).toContain('categories.a.default must be a boolean (got string)');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    validate(demoConfig({ categories: { a: { label: 'A', default: true } } }));
+    expect(warn).toHaveBeenCalledWith('consent-gate: categories.a.default has no effect: it needs mode: "opt-out"');
+    warn.mockClear();
+    validate(demoConfig({ mode: 'opt-out', categories: { a: { label: 'A', default: true } } }));
+    expect(warn).not.toHaveBeenCalled();
+
+    expect(validate(demoConfig({ consentLog: { url: '/consent-log' } })).consentLog).toEqual({ url: '/consent-log' });
+    expect(bad(demoConfig({ consentLog: {} as never }))).toContain('consentLog.url must be a string (got undefined)');
+    expect(bad(demoConfig({ consentLog: '/log' as never }))).toContain('consentLog must be an object (got string)');
+
+    const svc = (blocks: unknown) => validate({ categories: { a: { label: 'A', services: { s: { label: 'S', blocks: blocks as never } } } } }).categories.a.services.s.blocks;
+    expect(svc(undefined)).toEqual([]);
+    expect(svc(['googletagmanager.com', /gtag\/js/, '/^https:\\/\\/x\\.test\\//i'])).toEqual(['googletagmanager.com', /gtag\/js/, /^https:\/\/x\.test\//i]);
+    expect(bad({ categories: { a: { label: 'A', services: { s: { label: 'S', blocks: 'x.com' as never } } } } })).toContain('categories.a.services.s.blocks must be an array (got string)');
+    expect(bad({ categories: { a: { label: 'A', services: { s: { label: 'S', blocks: [1] as never } } } } })).toContain(
+      'categories.a.services.s.blocks[0] must be a piece of a URL, a RegExp or a valid pattern like "/^_ga/"',
+    );
   });
 
   it('fills in and checks the ui options', () => {

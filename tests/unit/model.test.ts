@@ -1,9 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { validate } from '../../src/config/validate';
 import { accepted, all, current, diff, patch, record, uuid } from '../../src/consent/model';
 import { demoConfig } from './helpers';
 
 const s = validate(demoConfig());
+
+/** The demo config with marketing marked gpc: true, under a GPC signal or not. */
+function gpcSettings(signal: boolean) {
+  const g = validate(demoConfig({ categories: { ...demoConfig().categories, marketing: { label: 'Marketing', gpc: true } } }));
+  g.gpc = signal;
+  return g;
+}
 
 describe('consent model', () => {
   it('accepts only required categories before a decision', () => {
@@ -58,10 +65,34 @@ describe('consent model', () => {
     expect(current(s, base).services.analytics.youtube).toBe(false);
   });
 
-  it('all() accepts everything but what GPC keeps off', () => {
-    const c = all(s, true, (cat) => cat == 'marketing');
-    expect(c.categories).toEqual({ necessary: true, analytics: true, marketing: false });
-    expect(all(s, false).categories).toEqual({ necessary: true, analytics: false, marketing: false });
+  it('all() accepts everything but what a GPC signal keeps off', () => {
+    expect(all(s, true).categories).toEqual({ necessary: true, analytics: true, marketing: true });
+    const g = gpcSettings(true);
+    expect(all(g, true).categories).toEqual({ necessary: true, analytics: true, marketing: false });
+    expect(all(g, false).categories).toEqual({ necessary: true, analytics: false, marketing: false });
+    // Switched on explicitly, it is on.
+    expect(patch(g, all(g, true), { marketing: true }).categories.marketing).toBe(true);
+  });
+
+  it('opt-in mode: nothing but required categories before a decision, default or not', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const o = validate(demoConfig({ categories: { ...demoConfig().categories, analytics: { label: 'Analytics', default: true } } }));
+    expect(current(o, null).categories).toEqual({ necessary: true, analytics: false, marketing: false });
+  });
+
+  it('opt-out mode: categories marked default are accepted before a decision, unless GPC keeps them off', () => {
+    const cats = demoConfig().categories;
+    const config = (gpc: boolean) => {
+      const o = validate(demoConfig({ mode: 'opt-out', categories: { ...cats, analytics: { ...cats.analytics, default: true }, marketing: { label: 'Marketing', default: true, gpc: true } } }));
+      o.gpc = gpc;
+      return o;
+    };
+    expect(current(config(false), null).categories).toEqual({ necessary: true, analytics: true, marketing: true });
+    expect(accepted(config(false), null, 'analytics', 'hotjar')).toBe(true);
+    expect(current(config(true), null).categories).toEqual({ necessary: true, analytics: true, marketing: false });
+    // A decision replaces the defaults; a patch starts from them.
+    expect(accepted(config(false), all(config(false), false), 'analytics')).toBe(false);
+    expect(patch(config(false), null, { marketing: false }).categories).toEqual({ necessary: true, analytics: true, marketing: false });
   });
 
   it('diff lists what changed, and everything on the first decision', () => {
@@ -83,7 +114,8 @@ describe('consent model', () => {
     const first = record(s, null, all(s, false), t1);
     expect(first).toMatchObject({ revision: 0, givenAt: t1.toISOString(), updatedAt: t1.toISOString() });
     const t2 = new Date('2026-11-25T08:00:00.000Z');
-    const second = record(s, first, all(s, true), t2, true);
+    const second = record(gpcSettings(true), first, all(s, true), t2);
     expect(second).toMatchObject({ id: first.id, givenAt: t1.toISOString(), updatedAt: t2.toISOString(), gpc: true });
+    expect(record(gpcSettings(false), first, all(s, true), t2).gpc).toBeUndefined();
   });
 });

@@ -1,0 +1,95 @@
+// Contextual consent for embeds: an <iframe data-src data-category data-service> that is held back
+// shows, in its place and at its size, a placeholder that names the service, loads it on request
+// (accepting that one service) and opens the preferences. The library itself releases the iframe;
+// this add-on only covers it until then.
+import { h } from '../ui/dom';
+import type { Addon } from '../types';
+
+/** Iframes held back by markup (or by the auto-blocking add-on). */
+const SELECTOR = 'iframe[data-src][data-category]';
+
+let ids = 0;
+
+export const embeds: Addon = (host) => {
+  /** Covered iframes: their placeholder and the inline display they had. */
+  const covered = new Map<HTMLIFrameElement, [HTMLElement, string]>();
+
+  function cover(f: HTMLIFrameElement, cat: string, svc: string | undefined) {
+    const def = svc && host.categories[cat].services[svc];
+    let label = (def && def.label) || svc;
+    if (!label) {
+      try {
+        label = new URL(f.dataset.src!, location.href).hostname;
+      } catch {
+        label = f.dataset.src!;
+      }
+    }
+    const fill = (text: string) => text.split('{service}').join(label!);
+    const t = host.texts().embed;
+    const id = 'cg-embed-' + ++ids;
+    // The same box: the size it has on screen; a percentage stays one (it follows the layout), plus
+    // the iframe's own border and padding where they come on top of it.
+    const box = f.getBoundingClientRect();
+    const cs = getComputedStyle(f);
+    const size = (a: 'width' | 'height') => {
+      const v = f.getAttribute(a) || '';
+      return /%$/.test(v) ? `calc(${v} + ${box[a] - parseFloat(cs[a]) || 0}px)` : (box[a] || parseFloat(v) || (a == 'width' ? 300 : 150)) + 'px';
+    };
+    const ph = h(
+      'div',
+      { class: 'cg-root cg-embed', role: 'group', 'aria-label': f.title || label, 'aria-describedby': id },
+      h(
+        'div',
+        { class: 'cg-embed-in' },
+        h('p', { id, class: 'cg-embed-msg' }, fill(t.message)),
+        h(
+          'div',
+          { class: 'cg-actions' },
+          // Without a service to accept, loading would take a whole category: that is the preferences' job.
+          svc && h('button', { class: 'cg-btn cg-main', onclick: () => host.update({ [cat]: { [svc]: true } }) }, fill(t.load)),
+          h('button', { class: 'cg-btn', onclick: host.showPreferences }, t.preferences),
+        ),
+      ),
+    );
+    // CSSOM, not a style attribute: allowed under a strict CSP. An inline-block that scrolls sits on
+    // the line like an iframe does (its bottom on the baseline), so nothing moves when it loads.
+    const st = ph.style;
+    st.width = size('width');
+    st.height = size('height');
+    st.display = cs.display == 'inline' ? 'inline-block' : 'block';
+    st.verticalAlign = cs.verticalAlign;
+    covered.set(f, [ph, f.style.display]);
+    f.style.display = 'none';
+    f.before(ph);
+  }
+
+  function uncover(f: HTMLIFrameElement) {
+    const [ph, display] = covered.get(f)!;
+    const focused = ph.contains(document.activeElement);
+    covered.delete(f);
+    ph.remove();
+    f.style.display = display;
+    // The visitor pressed Load: keep their place, on the content they asked for.
+    if (focused) f.focus();
+  }
+
+  function sync() {
+    document.querySelectorAll<HTMLIFrameElement>(SELECTOR).forEach((f) => {
+      const { category: cat, service: svc } = f.dataset;
+      // `!category` embeds load when declined; unknown categories stay blocked (the library warns).
+      if (!covered.has(f) && cat![0] != '!' && host.categories[cat!] && !host.isAccepted(cat!, svc)) cover(f, cat!, svc);
+    });
+    // Released (the library took data-src away) or removed from the page.
+    covered.forEach((_, f) => (f.hasAttribute('data-src') && f.isConnected) || uncover(f));
+  }
+
+  const mo = new MutationObserver(sync);
+  mo.observe(document, { childList: true, subtree: true });
+  const off = host.on('consent', sync);
+  sync();
+  return () => {
+    mo.disconnect();
+    off();
+    covered.forEach((_, f) => uncover(f));
+  };
+};

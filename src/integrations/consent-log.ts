@@ -1,0 +1,38 @@
+// Proof of consent: every decision goes to the site's own endpoint, with a fingerprint of the texts
+// the visitor was shown, so that the site can later show what was asked and what was answered.
+import type { Settings } from '../config/validate';
+import type { Texts } from '../types';
+
+/** [algorithm, hex digest] of the texts and labels on screen. */
+export type TextsHash = [string, string];
+
+/**
+ * SHA-256 where the browser offers it (crypto.subtle: secure contexts only, which https and
+ * localhost are); otherwise 32-bit FNV-1a, enough to tell two versions of the texts apart.
+ */
+export async function hashTexts(s: Settings, t: Texts): Promise<TextsHash> {
+  // Labels, descriptions and flags of what the preferences list; not the scripts, cookies or URLs.
+  const shown = JSON.stringify([t, s.policyUrl, s.categories], (k, v) => (/^(scripts|cookies|blocks)$/.test(k) ? 0 : v));
+  const bytes = new TextEncoder().encode(shown);
+  try {
+    const d = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+    return ['SHA-256', [...d].map((b) => (b | 256).toString(16).slice(1)).join('')];
+  } catch {
+    let h = 0x811c9dc5;
+    for (const b of bytes) h = Math.imul(h ^ b, 0x01000193);
+    return ['FNV-1a-32', (h >>> 0).toString(16).padStart(8, '0')];
+  }
+}
+
+/**
+ * Posts JSON as text/plain: a CORS-safelisted type, so a log on another origin needs no preflight.
+ * sendBeacon survives the page being left right after the click; fetch with keepalive where it is
+ * missing or refuses (it returns false over its size quota).
+ */
+export function sendLog(url: string, data: object): void {
+  const body = JSON.stringify(data);
+  try {
+    if (navigator.sendBeacon(url, body)) return;
+  } catch {}
+  fetch(url, { method: 'POST', body, keepalive: true, mode: 'no-cors' }).catch(() => {});
+}
