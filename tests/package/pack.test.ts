@@ -15,6 +15,7 @@ describe('the published package', () => {
     expect(run.status).toBe(0);
     const [{ files }] = JSON.parse(run.stdout);
     expect(files.map((f: { path: string }) => f.path).sort()).toEqual([
+      'LICENSE',
       'README.md',
       'autoblock/package.json',
       ...['cjs', 'd.cts', 'd.ts', 'min.js', 'mjs'].map((x) => `dist/consent-gate.autoblock.${x}`),
