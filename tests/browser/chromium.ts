@@ -96,6 +96,8 @@ export function describeBrowser(name: string, body: () => void): void {
     return;
   }
   warnOnce(`Browser tests SKIPPED: ${problem}; ${HOW_TO}.`);
+  // Deliberate, and only outside CI: a developer without Chromium still gets the unit tests, with the
+  // loud line above saying how to install one. On CI (above) a missing browser fails the run instead.
   describe.skip(name, body);
 }
 
