@@ -17,7 +17,7 @@ const types = (input, name) => ({
 
 // The add-ons: each its own small file that never bundles the library (it gets what it needs from
 // use()), for npm (ESM + CommonJS) and for a script tag after consent-gate.min.js.
-const addons = ['embeds', 'autoblock'].flatMap((name) => [
+const addons = ['embeds', 'autoblock', 'consent-log'].flatMap((name) => [
   {
     input: `src/${name}.ts`,
     output: [

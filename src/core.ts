@@ -3,25 +3,24 @@
 import { validate, toService, isObj, type Settings } from './config/validate';
 import { ConsentGateConfigError } from './config/error';
 import { pickLanguage, textsFor, loadTexts } from './config/language';
-import { accepted, all, current, diff, patch, record, unchanged, type Choices } from './consent/model';
+import { accepted, all, current, diff, own, patch, record, unchanged, type Choices } from './consent/model';
 import { readConsent, writeConsent, removeConsent, deleteCookies } from './storage/cookies';
 import { releaseMarkup } from './gating/markup';
 import { run } from './gating/scripts';
 import { consentMode } from './integrations/consent-mode';
-import { hashTexts, sendLog, type TextsHash } from './integrations/consent-log';
 import { emit, on, safe, clearHandlers } from './events';
+import { error, warn } from './log';
 import * as ui from './ui/controller';
 import type { Addon, Config, Consent, ConsentPatch, ServiceDef, Texts } from './types';
 
 interface State extends ui.Host {
   consent: Consent | null;
-  lang: string;
   /** The language to show: its texts are loaded when the UI is first shown. */
   want: string;
   /** Undoes what init attached to the page. */
   off: (() => void)[];
-  /** Fingerprint of the texts shown, for the consent log. */
-  hash?: Promise<TextsHash>;
+  /** Add-ons told of each decision made in this page (the consent log). */
+  dec: Set<(c: Consent) => void>;
   /** Tells the site's other tabs that a decision was made. */
   bc?: BroadcastChannel;
 }
@@ -32,20 +31,20 @@ const addons: Addon[] = [];
 
 /** Configured scripts that already ran in this page; kept across destroy() and init(). */
 const ran = new Set<string>();
-const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 
 /** Nonce of the script tag that loaded the library (read at load: currentScript is gone later). */
 const ownNonce = typeof document != 'undefined' ? (document.currentScript as HTMLScriptElement | null)?.nonce : undefined;
 
-const warned = new Set<string>();
-const warnOnce = (msg: string) => {
-  if (!warned.has(msg)) console.warn('consent-gate: ' + msg);
-  warned.add(msg);
-};
+const nonce = (s: Settings) => s.nonce || ownNonce || undefined;
 
-function nonce(s: Settings) {
-  return s.nonce || ownNonce || undefined;
-}
+/** Callers get copies: the decision in force must not change behind the library's back. */
+const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v));
+
+/** Tells Google Consent Mode what the decision in force (or, before one, the defaults) allow. */
+const gcm = (kind: 'default' | 'update') => {
+  const { s, consent } = st!;
+  if (s.gcm) consentMode(kind, s.gcm, (cat) => accepted(s, consent, cat));
+};
 
 function runServiceScripts(s: Settings, cat: string, sid: string, def: ServiceDef) {
   for (const d of def.scripts || []) {
@@ -71,17 +70,16 @@ function runServiceScripts(s: Settings, cat: string, sid: string, def: ServiceDe
  * opt-out mode, defaults allow). `prev` is the decision before (null on the first one); `load` is
  * set at page load.
  */
-function apply(prev: Choices | null, load: boolean) {
+function apply(prev: Choices | null, load?: boolean) {
   const { s, consent } = st!;
   // First, so that Google tags released below already see the new state.
-  if (s.gcm && consent) consentMode('update', s.gcm, (cat) => accepted(s, consent, cat));
+  if (consent) gcm('update');
   for (const cat of s.ids) {
     const { services } = s.categories[cat];
     for (const sid in services) {
       const def = services[sid];
-      const now = accepted(s, consent, cat, sid);
       const was = accepted(s, prev, cat, sid);
-      if (now) {
+      if (accepted(s, consent, cat, sid)) {
         runServiceScripts(s, cat, sid, def);
         if (load || !was) safe(def.onAccept);
       } else if (consent) {
@@ -95,30 +93,31 @@ function apply(prev: Choices | null, load: boolean) {
 
 /** Releases gated markup the current decision allows. */
 function release() {
-  const { s } = st!;
+  const state = st!;
+  const { s } = state;
+  // The verdict is asked again when a script's turn comes: it reads the decision in force then.
   releaseMarkup((cat, svc, neg) => {
     if (!s.ids.includes(cat)) {
-      warnOnce(`data-category="${cat}" names no category of the config, so that element stays blocked. Add "${cat}" to categories.`);
+      warn(`data-category="${cat}" is not a category of the config: the element stays blocked.`);
       return false;
     }
     if (svc && !own(s.categories[cat].services, svc))
-      warnOnce(`data-service="${svc}" is not listed in categories.${cat}.services; it follows its category. List it so that visitors can see it.`);
-    const ok = accepted(s, st!.consent, cat, svc);
-    return neg ? !!st!.consent && !ok : ok;
+      warn(`data-service="${svc}" is not in categories.${cat}.services: it follows its category. List it so that visitors can see it.`);
+    const { consent } = state;
+    const ok = accepted(s, consent, cat, svc);
+    return neg ? !!consent && !ok : ok;
   }, nonce(s));
 }
 
-/** Records a decision, tells the site's other tabs and the consent log, and carries it out. */
+/** Records a decision, tells the site's other tabs and the add-ons, and carries it out. */
 function decide(choices: Choices) {
-  const { s, consent: prev, lang, hash } = st!;
+  const { s, consent: prev, bc } = st!;
   const next = record(s, prev, choices, new Date());
   // When the browser refuses the cookie, the decision still holds for this page.
-  if (!writeConsent(s, next)) warnOnce('the decision could not be stored: cookies are blocked, or the browser refused cookie.domain or cookie.sameSite. It holds for this page only.');
-  st!.bc?.postMessage(0);
-  if (hash) {
-    const log = { consent: next, revision: s.revision, language: lang, url: location.href, userAgent: navigator.userAgent, gpc: !!s.gpc };
-    hash.then(([algorithm, h]) => sendLog(s.consentLog!.url, { ...log, textsHash: h, hashAlgorithm: algorithm }));
-  }
+  if (!writeConsent(s, next)) warn('the decision could not be stored: cookies are blocked, or cookie.domain or cookie.sameSite was refused. It holds for this page only.');
+  if (s.consentLog && !st!.dec.size) warn('consentLog needs the consent-log add-on (consent-gate.consent-log.min.js, or use(consentLog)).');
+  st!.dec.forEach((f) => safe(f, copy(next)));
+  bc?.postMessage(0);
   ui.announce(st!.texts.preferences.saved);
   carryOut(prev, next);
 }
@@ -139,21 +138,23 @@ function carryOut(prev: Consent | null, next: Consent) {
   st!.consent = next;
   ui.hidePreferences(st!);
   ui.hideBanner(st!);
-  apply(prev, false);
+  apply(prev);
+  announce(s);
   const changes = diff(s, prev, next);
-  emit('consent', copy(next));
-  safe(s.onConsent, copy(next));
   if (!prev || !unchanged(changes)) {
     emit('change', copy(next), changes);
     safe(s.onChange, copy(next), changes);
   }
 }
 
-/** Callers get copies: the decision in force must not change behind the library's back. */
-const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v));
+/** The `consent` event and callback, with the decision in force. */
+function announce(s: Settings) {
+  emit('consent', copy(st!.consent));
+  safe(s.onConsent, copy(st!.consent));
+}
 
 function started(name: string): State | null {
-  if (!st) console.warn(`consent-gate: ${name}() needs init() first`);
+  if (!st) warn(name + '() needs init() first');
   return st;
 }
 
@@ -162,18 +163,20 @@ function started(name: string): State | null {
  * banner when a decision is due. Throws ConsentGateConfigError on a bad config.
  */
 export function init(config: Config): void {
-  if (st) return console.warn('consent-gate: init() was called again without destroy(); this call is ignored');
+  if (st) return warn('init() was called again without destroy(); this call is ignored');
   const s = validate(config);
   // Without a DOM (Node, server rendering) there is nothing to gate or show.
   if (typeof document == 'undefined') return;
+  const off: (() => void)[] = [];
   const state: State = (st = {
     s,
     lang: 'en',
     want: pickLanguage(s),
     texts: textsFor(s, 'en'),
     consent: null,
-    off: [],
-    state: () => current(s, st!.consent),
+    off,
+    dec: new Set(),
+    state: () => current(s, state.consent),
     acceptAll,
     rejectAll,
     save: update,
@@ -181,29 +184,27 @@ export function init(config: Config): void {
   });
   s.gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
   // Before any gated script can run: Google tags must see the default first.
-  if (s.gcm) consentMode('default', s.gcm, (cat) => accepted(s, null, cat));
+  gcm('default');
   state.consent = readConsent(s);
-  if (s.consentLog) state.hash = hashTexts(s, state.texts);
   // Add-ons (auto-blocking) must be in place before any gated script runs.
   addons.forEach(start);
 
   const listen = (target: EventTarget, type: string, fn: (e: Event) => void) => {
     target.addEventListener(type, fn);
-    state.off.push(() => target.removeEventListener(type, fn));
+    off.push(() => target.removeEventListener(type, fn));
   };
   listen(document, 'click', (e) => {
-    const t = (e.target as Element).closest?.('[data-cg-open="preferences"]');
-    if (t) {
+    if ((e.target as Element).closest?.('[data-cg-open="preferences"]')) {
       e.preventDefault();
       showPreferences();
     }
   });
   // Decisions of other tabs: at once through a BroadcastChannel; and when this tab is shown again,
   // for what no message brings (a subdomain sharing the cookie, a frozen tab, no BroadcastChannel).
-  if (typeof BroadcastChannel == 'function') {
+  if (self.BroadcastChannel) {
     const bc = (state.bc = new BroadcastChannel('consent-gate'));
     bc.onmessage = sync;
-    state.off.push(() => bc.close());
+    off.push(() => bc.close());
   }
   listen(document, 'visibilitychange', () => document.hidden || sync());
   listen(window, 'pageshow', sync);
@@ -212,14 +213,12 @@ export function init(config: Config): void {
   const mo = new MutationObserver(again);
   mo.observe(document, { childList: true, subtree: true });
   listen(document, 'DOMContentLoaded', again);
-  state.off.push(() => mo.disconnect());
+  off.push(() => mo.disconnect());
 
   // Required services run now, decision or not; with a stored decision, everything it allows.
   apply(null, true);
-  if (state.consent) {
-    emit('consent', copy(state.consent));
-    safe(s.onConsent, copy(state.consent));
-  } else ready(state, () => ui.showBanner(state));
+  if (state.consent) announce(s);
+  else showBanner();
 }
 
 /** Runs `then` once the texts of the wanted language are in: at once, or after fetching them. */
@@ -232,33 +231,44 @@ function ready(state: State, then: () => void) {
  * built-in and inline texts; a translation given as a URL is fetched first.
  */
 function language(state: State, code: string | undefined, then = () => ui.refresh(state)): Promise<void> | void {
-  const lang = (state.want = pickLanguage(state.s, code));
+  const { s } = state;
+  const lang = (state.want = pickLanguage(s, code));
   const show = (t: Texts) => {
     if (st != state) return;
     state.lang = lang;
     state.texts = t;
-    // The consent log proves which texts were shown.
-    if (state.s.consentLog) state.hash = hashTexts(state.s, t);
     then();
   };
-  if (typeof state.s.translations?.[lang] == 'string') return loadTexts(state.s, lang).then(show);
-  show(textsFor(state.s, lang));
+  if (typeof s.translations?.[lang] == 'string') return loadTexts(s, lang).then(show);
+  show(textsFor(s, lang));
 }
 
 function start(addon: Addon) {
+  const state = st!;
   // A broken add-on must not leave init half done.
   try {
-    const off = addon({ categories: st!.s.categories, texts: () => st!.texts, isAccepted, update, showPreferences, on });
-    if (off) st!.off.push(off);
+    const off = addon({
+      categories: state.s.categories,
+      config: state.s as unknown as Config,
+      texts: () => state.texts,
+      language: () => state.lang,
+      decided: (fn) => (state.dec.add(fn), () => state.dec.delete(fn)),
+      isAccepted,
+      update,
+      showPreferences,
+      on,
+    });
+    if (off) state.off.push(off);
   } catch (e) {
-    console.error('consent-gate: an add-on failed to start', e);
+    error('an add-on failed to start', e);
   }
 }
 
 /**
- * Adds an add-on (`consent-gate/embeds`, `consent-gate/autoblock`): it starts now when `init` ran,
- * and at every `init`; the same one twice counts once. The script-tag add-on files call this
- * themselves. Returns a function that keeps it from later inits (`destroy()` stops a running one).
+ * Adds an add-on (`consent-gate/embeds`, `consent-gate/autoblock`, `consent-gate/consent-log`): it
+ * starts now when `init` ran, and at every `init`; the same one twice counts once. The script-tag
+ * add-on files call this themselves. Returns a function that keeps it from later inits
+ * (`destroy()` stops a running one).
  */
 export function use(addon: Addon): () => void {
   if (!addons.includes(addon)) {
@@ -295,8 +305,8 @@ export function rejectAll(): void {
 export function update(choices: ConsentPatch): void {
   if (!started('update')) return;
   for (const [cat, v] of Object.entries(choices)) {
-    if (!st!.s.ids.includes(cat)) warnOnce(`update(): "${cat}" is not a category of the config`);
-    else if (typeof v != 'boolean' && !isObj(v)) warnOnce(`update(): "${cat}" must be true, false or a map of its services to true or false`);
+    if (!st!.s.ids.includes(cat)) warn(`update(): "${cat}" is not a category of the config`);
+    else if (typeof v != 'boolean' && !isObj(v)) warn(`update(): "${cat}" must be true, false or a map of its services to true or false`);
   }
   decide(patch(st!.s, st!.consent, choices));
 }
@@ -320,15 +330,18 @@ export function hidePreferences(): void {
 export function register(category: string, serviceId: string, service: ServiceDef): void {
   // Server-side rendering: init did nothing without a DOM, so neither does register.
   if (typeof document == 'undefined') return;
-  if (!st) throw new ConsentGateConfigError('ConsentGate.register() must come after init()');
-  const { s } = st;
   const path = `register("${category}", "${serviceId}")`;
-  if (!s.ids.includes(category)) throw new ConsentGateConfigError(`${path}: "${category}" is not a category of the config`);
-  if (!/^[a-z][\w-]*$/i.test(serviceId)) throw new ConsentGateConfigError(`${path}: the service id must be letters, digits, - and _, starting with a letter`);
+  const fail = (msg: string) => {
+    throw new ConsentGateConfigError(`${path}: ${msg}`);
+  };
+  if (!st) fail('must come after init()');
+  const { s } = st!;
+  if (!s.ids.includes(category)) fail(`"${category}" is not a category of the config`);
+  if (!/^[a-z][\w-]*$/i.test(serviceId)) fail('the service id must be letters, digits, - and _, starting with a letter');
   const services = s.categories[category].services;
-  if (own(services, serviceId)) return warnOnce(`${path}: the service is already registered; the second one is ignored`);
+  if (own(services, serviceId)) return warn(path + ': the service is already registered; the second one is ignored');
   const def = (services[serviceId] = toService(service, path));
-  if (accepted(s, st.consent, category, serviceId)) {
+  if (accepted(s, st!.consent, category, serviceId)) {
     runServiceScripts(s, category, serviceId, def);
     safe(def.onAccept);
   }
@@ -339,7 +352,7 @@ export function reset(): void {
   if (!started('reset')) return;
   removeConsent(st!.s);
   st!.consent = null;
-  if (st!.s.gcm) consentMode('update', st!.s.gcm, (cat) => accepted(st!.s, null, cat));
+  gcm('update');
   showBanner();
 }
 

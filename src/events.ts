@@ -1,4 +1,5 @@
 // Event handlers registered with on(); every event also goes to window as consent-gate:<event>.
+import { error } from './log';
 import type { EventArgs, EventName } from './types';
 
 type Handler = (...args: any[]) => void;
@@ -9,7 +10,7 @@ export function safe(fn: Handler | undefined, ...args: unknown[]): void {
   try {
     if (fn) fn(...args);
   } catch (e) {
-    console.error('consent-gate: a callback threw', e);
+    error('a callback threw', e);
   }
 }
 

@@ -194,7 +194,7 @@ export interface Config {
    * categories; options may stand beside the types (`{ urlPassthrough: true }` alone keeps the default map).
    */
   googleConsentMode?: boolean | (ConsentModeMap & ConsentModeOptions);
-  /** Send every decision to your server as proof of consent. */
+  /** Send every decision to your server as proof of consent; needs the `consent-gate/consent-log` add-on. */
   consentLog?: ConsentLogOptions;
   /** Called on every page load with a valid decision, and after every decision. */
   onConsent?: (consent: Consent) => void;
@@ -245,13 +245,20 @@ export interface EventArgs {
 export type EventName = keyof EventArgs;
 
 /**
- * What an add-on (`consent-gate/embeds`, `consent-gate/autoblock`) gets from the running library.
- * `categories` is the validated config, live: services added by `register()` show up in it.
+ * What an add-on (`consent-gate/embeds`, `consent-gate/autoblock`, `consent-gate/consent-log`) gets
+ * from the running library. `categories` is the validated config's, live: services added by
+ * `register()` show up in it.
  */
 export interface AddonHost {
   categories: Record<string, CategoryDef & { services: Record<string, ServiceDef> }>;
+  /** The validated config, defaults filled in. */
+  config: Readonly<Config>;
   /** The texts of the current language. */
   texts(): Texts;
+  /** The code of the language shown. */
+  language(): string;
+  /** Calls `handler` after each decision made in this page (not on page loads, not for other tabs' decisions). */
+  decided(handler: (consent: Consent) => void): () => void;
   isAccepted(category: string, service?: string): boolean;
   update(choices: ConsentPatch): void;
   showPreferences(): void;

@@ -1,5 +1,6 @@
 // Which language to show, and the texts for it: English built in, others inline or fetched.
 import { EN } from './texts';
+import { error, warn } from '../log';
 import { texts as checkTexts, type Settings } from './validate';
 import type { Texts, TextsInput } from '../types';
 
@@ -35,7 +36,7 @@ export async function loadTexts(s: Settings, lang: string): Promise<Texts> {
     try {
       t = fetched[url] ||= checkTexts(await (await fetch(url)).json(), 'translations.' + lang)!;
     } catch (e) {
-      console.error(`consent-gate: the translation "${lang}" could not be loaded from ${url}; English is shown.`, e);
+      error(`translations.${lang}: ${url} could not be loaded; English is shown`, e);
       t = undefined;
     }
   }
@@ -53,9 +54,6 @@ export function textsFor(s: Settings, lang: string, given = s.translations?.[lan
     if (t) for (const k in base) if (!(k in over)) missing.push(part + '.' + k);
     out[part] = { ...base, ...over };
   }
-  if (missing.length) warnMissing(`consent-gate: translations.${lang} lacks ${missing.join(', ')}; English is shown there.`);
+  if (missing.length) warn(`translations.${lang} lacks ${missing.join(', ')}; English is shown there.`);
   return out as unknown as Texts;
 }
-
-const warned = new Set<string>();
-const warnMissing = (m: string) => warned.has(m) || (warned.add(m), console.warn(m));

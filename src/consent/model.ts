@@ -5,7 +5,7 @@ import type { Settings } from '../config/validate';
 /** The part of a decision the visitor chooses. */
 export type Choices = Pick<Consent, 'categories' | 'services'>;
 
-const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+export const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 /** Categories a Global Privacy Control signal keeps off unless the visitor switches them on. */
 export const gpcOff = (s: Settings, cat: string) => !!(s.gpc && s.categories[cat].gpc);

@@ -1,6 +1,8 @@
 // Running held-back scripts: each as a fresh <script>, one after another, so that an external
 // script finishes loading before the next one starts (unless it is async).
 
+import { error } from '../log';
+
 let tail: Promise<unknown> = Promise.resolve();
 
 /** What to inject: attributes to copy, and either a URL or source text. */
@@ -65,5 +67,5 @@ function inject(job: ScriptJob): Promise<void> | void {
 /** Queues a script behind the ones before it. */
 export function run(job: ScriptJob): void {
   // A failing script must not hold back the ones after it.
-  tail = tail.then(() => inject(job)).catch((e) => console.error('consent-gate: a gated script could not run', e));
+  tail = tail.then(() => inject(job)).catch((e) => error('a gated script could not run', e));
 }

@@ -1,7 +1,6 @@
 // Proof of consent: every decision goes to the site's own endpoint, with a fingerprint of the texts
 // the visitor was shown, so that the site can later show what was asked and what was answered.
-import type { Settings } from '../config/validate';
-import type { Texts } from '../types';
+import type { Config, Texts } from '../types';
 
 /** [algorithm, hex digest] of the texts and labels on screen. */
 export type TextsHash = [string, string];
@@ -10,7 +9,7 @@ export type TextsHash = [string, string];
  * SHA-256 where the browser offers it (crypto.subtle: secure contexts only, which https and
  * localhost are); otherwise 32-bit FNV-1a, enough to tell two versions of the texts apart.
  */
-export async function hashTexts(s: Settings, t: Texts): Promise<TextsHash> {
+export async function hashTexts(s: Pick<Config, 'policyUrl' | 'categories'>, t: Texts): Promise<TextsHash> {
   // Labels, descriptions and flags of what the preferences list; not the scripts, cookies or URLs.
   const shown = JSON.stringify([t, s.policyUrl, s.categories], (k, v) => (/^(scripts|cookies|blocks)$/.test(k) ? 0 : v));
   const bytes = new TextEncoder().encode(shown);

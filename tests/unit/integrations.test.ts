@@ -2,6 +2,7 @@
 // log and Consent Mode options. The browser suite covers the same in Chromium; these pin the logic.
 import { describe, expect, it, vi } from 'vitest';
 import * as cg from '../../src/index';
+import { consentLog } from '../../src/consent-log';
 import type { AddonHost } from '../../src/types';
 import { decisionJSON, demoConfig, freshPage, setConsentCookie } from './helpers';
 
@@ -146,7 +147,33 @@ describe('cross-tab', () => {
 });
 
 describe('consent log', () => {
+  it('is an add-on: without it, consentLog sends nothing and the first decision says what is missing', async () => {
+    const beacon = vi.fn((_url: string, _body: string) => true);
+    Object.defineProperty(navigator, 'sendBeacon', { value: beacon, configurable: true });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    cg.init(demoConfig({ consentLog: { url: '/log' } }));
+    cg.acceptAll();
+    cg.rejectAll();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(beacon).not.toHaveBeenCalled();
+    expect(warn).toHaveBeenCalledOnce();
+    expect(warn.mock.calls[0][0]).toMatch(/consentLog needs the consent-log add-on/);
+    warn.mockRestore();
+    delete (navigator as { sendBeacon?: unknown }).sendBeacon;
+  });
+
+  it('the add-on without consentLog in the config says so and does nothing', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const off = cg.use(consentLog);
+    cg.init(demoConfig());
+    expect(warn.mock.calls[0][0]).toMatch(/consent log add-on needs consentLog: \{ url \}/);
+    cg.acceptAll();
+    off();
+    warn.mockRestore();
+  });
+
   it('sends each decision, not a load with a stored one, as text with a SHA-256 of the texts', async () => {
+    const off = cg.use(consentLog);
     const beacon = vi.fn((_url: string, _body: string) => true);
     Object.defineProperty(navigator, 'sendBeacon', { value: beacon, configurable: true });
     setConsentCookie(decisionJSON());
@@ -169,10 +196,12 @@ describe('consent log', () => {
       textsHash: expect.stringMatching(/^[0-9a-f]{64}$/),
       hashAlgorithm: 'SHA-256',
     });
+    off();
     delete (navigator as { sendBeacon?: unknown }).sendBeacon;
   });
 
   it('the fingerprint follows the texts and labels, not the scripts or cookies', async () => {
+    const off = cg.use(consentLog);
     const beacon = vi.fn((_url: string, _body: string) => true);
     Object.defineProperty(navigator, 'sendBeacon', { value: beacon, configurable: true });
     const hashOf = async (config: ReturnType<typeof demoConfig>) => {
@@ -191,6 +220,7 @@ describe('consent log', () => {
     relabelled.categories.analytics.label = 'Statistics';
     expect(await hashOf(relabelled)).not.toBe(base);
     expect(await hashOf(demoConfig({ texts: { banner: { title: 'Cookies?' } } }))).not.toBe(base);
+    off();
     delete (navigator as { sendBeacon?: unknown }).sendBeacon;
   });
 });

@@ -84,7 +84,7 @@ describe('language', () => {
     vi.stubGlobal('fetch', async () => new Response('{"banner":{"title":42}}'));
     cg.init(demoConfig({ language: 'de', translations: { de: '/bad/de.json' } }));
     await screen.findByRole('dialog', { name: 'We use cookies' });
-    expect(err.mock.calls[0][0]).toContain('the translation "de" could not be loaded from /bad/de.json');
+    expect(err.mock.calls[0][0]).toContain('translations.de: /bad/de.json could not be loaded');
     expect(String(err.mock.calls[0][1])).toContain('translations.de.banner.title must be a string');
   });
 
