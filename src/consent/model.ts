@@ -72,11 +72,13 @@ export function all(s: Settings, on: boolean): Choices {
 /** What differs between two decisions; before the first one, everything counts as changed. */
 export function diff(s: Settings, prev: Choices | null, next: Choices): Changes {
   const ch: Changes = { categories: [], services: {} };
+  const a = current(s, prev);
+  const b = current(s, next);
+  const differ = (id: string, sid?: string) => !prev || accepted(s, prev, id, sid) != accepted(s, next, id, sid);
   for (const id of s.ids) {
-    if (!prev || accepted(s, prev, id) != accepted(s, next, id)) ch.categories.push(id);
+    if (differ(id)) ch.categories.push(id);
     // Services the config lists, and any a decision names (markup-only services included).
-    const ids = new Set([...Object.keys(s.categories[id].services), ...Object.keys((prev && prev.services[id]) || {}), ...Object.keys(next.services[id] || {})]);
-    const svcs = [...ids].filter((sid) => !prev || accepted(s, prev, id, sid) != accepted(s, next, id, sid));
+    const svcs = Object.keys({ ...a.services[id], ...b.services[id] }).filter((sid) => differ(id, sid));
     if (svcs.length) ch.services[id] = svcs;
   }
   return ch;

@@ -45,19 +45,13 @@ export function readConsent(s: Settings): Consent | null {
   return best;
 }
 
-// Browsers refuse SameSite=None without Secure.
-const attrs = (s: Settings) => ({
-  path: s.cookie.path,
-  domain: s.cookie.domain,
-  sameSite: s.cookie.sameSite,
-  secure: location.protocol == 'https:' || s.cookie.sameSite == 'None',
-});
-
 /** Stores a decision with a fresh expiry. False when the browser refused it (cookies off). */
 export function writeConsent(s: Settings, c: Consent): boolean {
+  const { name, path, domain, sameSite, expiresAfterDays } = s.cookie;
   try {
-    Cookies.set(s.cookie.name, JSON.stringify(c), { ...attrs(s), expires: s.cookie.expiresAfterDays });
-    return values(s.cookie.name).length > 0;
+    // Browsers refuse SameSite=None without Secure.
+    Cookies.set(name, JSON.stringify(c), { path, domain, sameSite, secure: location.protocol == 'https:' || sameSite == 'None', expires: expiresAfterDays });
+    return values(name).length > 0;
   } catch {
     return false;
   }
@@ -69,30 +63,17 @@ export function removeConsent(s: Settings): void {
   if (jar()) remove(s.cookie.name, [s.cookie.path]);
 }
 
-/** Deletes a cookie host-only and on each parent domain, at each of the given paths. */
+/** Deletes a cookie host-only and on this host and each parent domain short of the top level, at each path. */
 function remove(name: string, paths: string[]) {
-  for (const path of paths) {
-    Cookies.remove(name, { path });
-    for (const domain of domains()) Cookies.remove(name, { path, domain });
-  }
+  const parts = location.hostname.split('.');
+  for (const path of paths) for (let i = 0; i < parts.length; i++) Cookies.remove(name, { path, domain: i ? parts.slice(i - 1).join('.') : undefined });
 }
 
 /** "/", "/shop", "/shop/", "/shop/cart", …: a cookie is deleted only at the path it was set on. */
 function paths(): string[] {
   const out = ['/'];
-  const parts = location.pathname.split('/');
-  for (let i = 2; i <= parts.length; i++) {
-    const p = parts.slice(0, i).join('/');
-    out.push(p, p + '/');
-  }
-  return [...new Set(out)].filter((p) => p != '//');
-}
-
-/** This host, then each parent domain short of the top level: www.shop.example → shop.example → example. */
-function domains(): string[] {
-  const parts = location.hostname.split('.');
-  const out: string[] = [];
-  for (let i = 0; i < parts.length - 1; i++) out.push(parts.slice(i).join('.'));
+  let p = '';
+  for (const part of location.pathname.split('/')) if (part) out.push((p += '/' + part), p + '/');
   return out;
 }
 
@@ -100,7 +81,7 @@ function domains(): string[] {
 export function deleteCookies(matchers: (string | RegExp)[]): void {
   // Cookies.get() reads document.cookie unguarded; with no readable jar there is nothing to delete.
   if (!matchers.length || !jar()) return;
-  for (const name of Object.keys(Cookies.get())) {
+  for (const name in Cookies.get()) {
     if (matchers.some((m) => (typeof m == 'string' ? m == name : name.search(m) >= 0))) remove(name, paths());
   }
 }

@@ -2,26 +2,36 @@ import { h } from './dom';
 import { txt } from './sanitize';
 import type { Host } from './controller';
 
+/** A paragraph of config text (a description, a note), which `html: true` lets carry markup. */
+export const para = (host: Host, text: string, id?: string | false, cls = 'cg-desc') => h('p', { id: id || null, class: cls }, txt(text, host.s.html));
+
+export const button = (text: string, onclick: () => void, cls = 'cg-btn') => h('button', { class: cls, onclick }, text);
+
 /**
- * The first-visit banner: a dialog named by its title and described by its text; modal when
- * `ui.blocking`. Accept all and Decline all share one style and size, so that neither is the
- * easier choice. (The UI lives outside any form, so its buttons need no type="button".)
+ * A dialog ('banner' or 'prefs') named by its title and described by its text. Its actions start
+ * with Accept all and Decline all, which share one style and size so that neither is the easier
+ * choice. (The UI lives outside any form, so its buttons need no type="button".)
  */
+export function dialog(
+  host: Host,
+  name: string,
+  modal: boolean | undefined,
+  t: { title: string; description: string; acceptAll: string; rejectAll: string },
+  layout: (title: Node, desc: Node) => Node[],
+  ...more: (Node | false | undefined | '')[]
+): HTMLElement {
+  const id = 'cg-' + name;
+  return h(
+    'div',
+    { class: id, role: 'dialog', 'aria-modal': modal && 'true', 'aria-labelledby': id + '-title', 'aria-describedby': id + '-desc' },
+    ...layout(h('h2', { id: id + '-title', class: 'cg-title' }, txt(t.title, host.s.html)), para(host, t.description, id + '-desc')),
+    h('div', { class: 'cg-actions' }, button(t.acceptAll, host.acceptAll, 'cg-btn cg-main'), button(t.rejectAll, host.rejectAll, 'cg-btn cg-main'), ...more),
+  );
+}
+
+/** The first-visit banner: modal when `ui.blocking`; a Read more link when the config has a policy URL. */
 export function banner(host: Host, preferences: () => void): HTMLElement {
   const t = host.texts.banner;
   const url = host.s.policyUrl;
-  return h(
-    'div',
-    { class: 'cg-banner', role: 'dialog', 'aria-modal': host.s.ui.blocking && 'true', 'aria-labelledby': 'cg-banner-title', 'aria-describedby': 'cg-banner-desc' },
-    h('h2', { id: 'cg-banner-title', class: 'cg-title' }, txt(t.title, host.s.html)),
-    h('p', { id: 'cg-banner-desc', class: 'cg-desc' }, txt(t.description, host.s.html)),
-    h(
-      'div',
-      { class: 'cg-actions' },
-      h('button', { class: 'cg-btn cg-main', onclick: host.acceptAll }, t.acceptAll),
-      h('button', { class: 'cg-btn cg-main', onclick: host.rejectAll }, t.rejectAll),
-      h('button', { class: 'cg-btn', onclick: preferences }, t.preferences),
-      url && h('a', { class: 'cg-link', href: url }, t.readMore),
-    ),
-  );
+  return dialog(host, 'banner', host.s.ui.blocking, t, (title, desc) => [title, desc], button(t.preferences, preferences), url && h('a', { class: 'cg-link', href: url }, t.readMore));
 }
