@@ -13,8 +13,8 @@ export function preferences(host: Host, close: () => void): HTMLElement {
   const { s } = host;
   const t = host.texts.preferences;
   const state = host.state();
-  /** Per category: its switch, and per service its Accept radio. */
-  const rows: [string, HTMLInputElement, [string, HTMLInputElement][]][] = [];
+  /** Per category: its switch, and per service its Accept and Decline radios. */
+  const rows: [string, HTMLInputElement, [string, HTMLInputElement, HTMLInputElement][]][] = [];
 
   const cats = s.ids.map((id) => {
     const c = s.categories[id];
