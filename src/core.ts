@@ -304,10 +304,8 @@ export function rejectAll(): void {
 /** Sets some categories or services and keeps the rest: `update({ analytics: true, marketing: { youtube: true } })`. */
 export function update(choices: ConsentPatch): void {
   if (!started('update')) return;
-  for (const [cat, v] of Object.entries(choices)) {
-    if (!st!.s.ids.includes(cat)) warn(`update(): "${cat}" is not a category of the config`);
-    else if (typeof v != 'boolean' && !isObj(v)) warn(`update(): "${cat}" must be true, false or a map of its services to true or false`);
-  }
+  for (const [cat, v] of Object.entries(choices))
+    if (!st!.s.ids.includes(cat) || (typeof v != 'boolean' && !isObj(v))) warn(`update(): "${cat}" must be a category of the config, set to true, false or a map of its services`);
   decide(patch(st!.s, st!.consent, choices));
 }
 
