@@ -11,11 +11,7 @@ import type { Texts, TextsInput } from '../types';
 export function pickLanguage(s: Settings, code = s.language): string {
   const have = ['en', ...Object.keys(s.translations || {})];
   const wanted = code && code != 'auto' ? [code] : [document.documentElement.lang, ...(navigator.languages || [])];
-  for (const w of wanted) {
-    const c = (w || '').toLowerCase();
-    const hit = have.find((h) => h.toLowerCase() == c) || have.find((h) => h.toLowerCase() == c.split('-')[0]);
-    if (hit) return hit;
-  }
+  for (const w of wanted) for (const c of [w, w.split('-')[0]]) for (const h of have) if (h.toLowerCase() == c.toLowerCase()) return h;
   return 'en';
 }
 
