@@ -26,7 +26,7 @@ export function releaseMarkup(allow: Verdict, nonce?: string): void {
     released.add(el);
     if (script)
       run({
-        attrs: [...el.attributes].filter((a) => a.name != 'type' && a.name != 'data-src').map((a) => [a.name, a.value]),
+        attrs: el.getAttributeNames().filter((a) => a != 'type' && a != 'data-src').map((a) => [a, el.getAttribute(a)!]),
         src: d.src,
         text: (el as HTMLScriptElement).text,
         async: el.hasAttribute('async'),

@@ -32,12 +32,14 @@ export interface ScriptJob {
  */
 type Policy = Record<'createScript' | 'createScriptURL', (s: string) => string>;
 let policy: Policy | undefined;
+/** The browser's Trusted Types factory; where there is none, naming it throws (and is caught). */
+declare const trustedTypes: { createPolicy(name: string, p: Policy): Policy };
 
 /** A value for a script sink: a URL when `url` is set, else script text. */
 export function trusted(s: string, url?: unknown): string {
   const pass = { createScript: String, createScriptURL: String };
   try {
-    policy ||= (window as unknown as { trustedTypes: { createPolicy(name: string, p: Policy): Policy } }).trustedTypes.createPolicy('consent-gate', pass);
+    policy ||= trustedTypes.createPolicy('consent-gate', pass);
   } catch {
     policy = pass;
   }
@@ -52,8 +54,8 @@ function inject(job: ScriptJob): Promise<unknown> | false | void {
   for (const [k, v] of [...job.attrs, ['type', job.type], ['nonce', job.nonce], ['src', src]])
     if (v != null) el.setAttribute(k!, /^(on|src$)/i.test(k!) ? trusted(v, k == 'src') : v);
   // Dynamic scripts are async by default; order is kept by waiting for load instead.
-  if (src == null) el.text = trusted(job.text || '');
-  else el.async = !!async;
+  if (src == null) el.text = trusted(job.text!);
+  else el.async = async!;
   if (replace?.parentNode) replace.replaceWith(el);
   else document.head.append(el);
   // An external script loads (or fails) in a later task: listening after inserting it is in time.
