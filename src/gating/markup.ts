@@ -18,11 +18,11 @@ export function releaseMarkup(allow: Verdict, nonce?: string): void {
     const neg = cat[0] == '!';
     const ok = () => allow(cat.slice(+neg), d.service, neg);
     const script = el.tagName == 'SCRIPT';
-    // While the page is parsed, a script that nothing follows yet may still be receiving its text:
-    // it waits for the next mutation, or DOMContentLoaded.
-    let n: Node | null = el;
-    while (n && !n.nextSibling) n = n.parentNode;
-    if (released.has(el) || (script && !n && document.readyState == 'loading') || !ok()) return;
+    // While the page is parsed, a script that nothing follows yet (the document's last node is in it)
+    // may still be receiving its text: it waits for the next mutation, or DOMContentLoaded.
+    let last: Node = document;
+    while (last.lastChild) last = last.lastChild;
+    if (released.has(el) || (script && el.contains(last) && document.readyState == 'loading') || !ok()) return;
     released.add(el);
     if (script)
       run({

@@ -7,9 +7,8 @@ import type { Gcm } from '../config/validate';
  */
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
 function gtag(_a: string, _b: string, _c: unknown) {
-  const w = window as unknown as { dataLayer?: unknown[] };
   // eslint-disable-next-line prefer-rest-params
-  (w.dataLayer ||= []).push(arguments);
+  ((window as unknown as { dataLayer?: unknown[] }).dataLayer ||= []).push(arguments);
 }
 
 /** Pushes `gtag('consent', kind, state)`, and with the default the `set` commands the options ask for. */
