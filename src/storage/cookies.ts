@@ -34,18 +34,18 @@ export function readConsent(s: Settings): Consent | null {
   return best;
 }
 
-/** Stores a decision with a fresh expiry. False when the browser refused it (cookies off). */
+/** Stores a decision with a fresh expiry. False when no valid decision reads back (cookies off, or refused). */
 export function writeConsent(s: Settings, c: Consent): boolean {
   const { name, path, domain, sameSite, expiresAfterDays } = s.cookie;
-  // Browsers refuse SameSite=None without Secure. Stored when it reads back as a decision.
+  // Browsers refuse SameSite=None without Secure.
   const secure = location.protocol == 'https:' || sameSite == 'None';
   return !!guard(() => (Cookies.set(name, JSON.stringify(c), { path, domain, sameSite, secure, expires: expiresAfterDays }), readConsent(s)));
 }
 
 /**
- * Deletes the cookies a declined service set, and they are visible here: host-only and on this host and
- * each parent domain short of the top level, at every path from "/" to here ("/", "/shop", "/shop/",
- * "/shop/cart", …: a cookie is deleted only at the path it was set on).
+ * Deletes the cookies this page can see whose names match (those of a declined service): host-only and
+ * on this host and each parent domain short of the top level, at every path from "/" to here ("/",
+ * "/shop", "/shop/", "/shop/cart", …: a cookie is deleted only at the path it was set on).
  */
 export function deleteCookies(matchers: (string | RegExp)[]): void {
   const paths = ['/'];
