@@ -1,8 +1,6 @@
 // Held-back markup: <script type="text/plain" data-category>, and iframe/img/video with data-src.
 import { run, trusted } from './scripts';
 
-const SELECTOR = 'script[type="text/plain"][data-category],[data-category][data-src]';
-
 /** Elements already released in this page: nothing runs twice. */
 const released = new WeakSet<Element>();
 
@@ -12,33 +10,25 @@ const released = new WeakSet<Element>();
  */
 export type Verdict = (category: string, service: string | undefined, negated: boolean) => boolean;
 
-/**
- * While the page is parsed, a script that nothing follows yet may still be receiving its text:
- * it waits for the next mutation, or DOMContentLoaded.
- */
-function unfinished(el: Element): boolean {
-  if (document.readyState != 'loading' || el.tagName != 'SCRIPT') return false;
-  for (let n: Node | null = el; n; n = n.parentNode) if (n.nextSibling) return false;
-  return true;
-}
-
 /** Releases every gated element in the document that the verdict allows, in document order. */
 export function releaseMarkup(allow: Verdict, nonce?: string): void {
-  document.querySelectorAll<HTMLElement>(SELECTOR).forEach((el) => {
-    if (released.has(el) || unfinished(el)) return;
+  document.querySelectorAll<HTMLElement>('script[type="text/plain"][data-category],[data-category][data-src]').forEach((el) => {
     const d = el.dataset;
     const cat = d.category!;
     const neg = cat[0] == '!';
-    const ok = () => allow(neg ? cat.slice(1) : cat, d.service, neg);
-    if (!ok()) return;
+    const ok = () => allow(cat.slice(+neg), d.service, neg);
+    const script = el.tagName == 'SCRIPT';
+    // While the page is parsed, a script that nothing follows yet (the document's last node is in it)
+    // may still be receiving its text: it waits for the next mutation, or DOMContentLoaded.
+    let last: Node = document;
+    while (last.lastChild) last = last.lastChild;
+    if (released.has(el) || (script && el.contains(last) && document.readyState == 'loading') || !ok()) return;
     released.add(el);
-    const src = d.src;
-    if (el.tagName == 'SCRIPT') {
-      const attrs = [...el.attributes].filter((a) => a.name != 'type' && a.name != 'data-src');
+    if (script)
       run({
-        attrs: attrs.map((a) => [a.name, a.value]),
-        src,
-        text: el.textContent!,
+        attrs: el.getAttributeNames().filter((a) => a != 'type' && a != 'data-src').map((a) => [a, el.getAttribute(a)!]),
+        src: d.src,
+        text: (el as HTMLScriptElement).text,
         async: el.hasAttribute('async'),
         type: d.type,
         nonce: nonce || el.nonce,
@@ -46,10 +36,10 @@ export function releaseMarkup(allow: Verdict, nonce?: string): void {
         // Not allowed any more when its turn comes: held back again, for a later acceptance.
         ok: () => ok() || !released.delete(el),
       });
-    } else {
-      el.removeAttribute('data-src');
+    else {
       // A string for an iframe, img or video; an <embed>'s src needs Trusted Types' blessing.
-      el.setAttribute('src', trusted('createScriptURL', src!));
+      el.setAttribute('src', trusted(d.src!, 1));
+      el.removeAttribute('data-src');
     }
   });
 }

@@ -25,43 +25,41 @@ export interface ScriptJob {
 /*
  * Trusted Types. Under `require-trusted-types-for 'script'` a script's src and text, its event-handler
  * attributes and an <embed>'s src take only values that a named policy made. What goes there is the
- * site owner's own code, from their markup and their config, which the library releases but does not
- * write: so the policy passes it through unchanged. Its point is to be the one named place the site's
- * CSP allows (`trusted-types consent-gate`), not to judge the owner's code. Made once, when needed.
+ * site owner's own code, which the library releases but does not write: the policy passes it through
+ * (String of a string is itself). Its point is to be the one name the site's CSP allows
+ * (`trusted-types consent-gate`). Made once, when first needed; where the browser has no Trusted
+ * Types, or the CSP refuses the name (the browser says so), plain strings are used.
  */
 type Policy = Record<'createScript' | 'createScriptURL', (s: string) => string>;
-const pass: Policy = { createScript: (s) => s, createScriptURL: (s) => s };
 let policy: Policy | undefined;
+/** The browser's Trusted Types factory; where there is none, naming it throws (and is caught). */
+declare const trustedTypes: { createPolicy(name: string, p: Policy): Policy };
 
-/** A value for a script sink, through the policy where the browser has Trusted Types. */
-export function trusted(kind: keyof Policy, s: string): string {
-  const tt = (window as { trustedTypes?: { createPolicy(name: string, p: Policy): Policy } }).trustedTypes;
+/** A value for a script sink: a URL when `url` is set, else script text. */
+export function trusted(s: string, url?: unknown): string {
+  const pass = { createScript: String, createScriptURL: String };
   try {
-    policy ||= tt ? tt.createPolicy('consent-gate', pass) : pass;
+    policy ||= trustedTypes.createPolicy('consent-gate', pass);
   } catch {
-    // The page's CSP does not allow the name (the browser says so in the console). Plain strings
-    // still work where Trusted Types are not required, and fail loudly where they are.
     policy = pass;
   }
-  return policy[kind](s);
+  return policy[url ? 'createScriptURL' : 'createScript'](s);
 }
 
-function inject(job: ScriptJob): Promise<void> | void {
+function inject(job: ScriptJob): Promise<unknown> | false | void {
   if (!job.ok()) return;
   const el = document.createElement('script');
-  for (const [k, v] of job.attrs) el.setAttribute(k, k == 'src' ? trusted('createScriptURL', v) : /^on/i.test(k) ? trusted('createScript', v) : v);
-  if (job.type) el.type = job.type;
-  if (job.nonce) el.nonce = job.nonce;
-  let wait: Promise<void> | undefined;
-  if (job.src != null) {
-    // Dynamic scripts are async by default; order is kept by waiting for load instead.
-    el.async = !!job.async;
-    if (!job.async) wait = new Promise((done) => (el.onload = el.onerror = () => done()));
-    el.src = trusted('createScriptURL', job.src);
-  } else el.text = trusted('createScript', job.text || '');
-  if (job.replace && job.replace.parentNode) job.replace.replaceWith(el);
-  else document.head.appendChild(el);
-  return wait;
+  const { src, async, replace } = job;
+  // The attributes first, then what the job sets over them; src and on* go through the policy.
+  for (const [k, v] of [...job.attrs, ['type', job.type], ['nonce', job.nonce], ['src', src]])
+    if (v != null) el.setAttribute(k!, /^(on|src$)/i.test(k!) ? trusted(v, k == 'src') : v);
+  // Dynamic scripts are async by default; order is kept by waiting for load instead.
+  if (src == null) el.text = trusted(job.text!);
+  else el.async = async!;
+  if (replace?.parentNode) replace.replaceWith(el);
+  else document.head.append(el);
+  // An external script loads (or fails) in a later task: listening after inserting it is in time.
+  return src != null && !async && new Promise((done) => (el.onload = el.onerror = done));
 }
 
 /** Queues a script behind the ones before it. */

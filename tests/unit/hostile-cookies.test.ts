@@ -9,7 +9,7 @@ import * as cg from '../../src/index';
 import { validate } from '../../src/config/validate';
 import { parse } from '../../src/consent/parse';
 import { accepted } from '../../src/consent/model';
-import { readConsent } from '../../src/storage/cookies';
+import { readConsent, removeConsent } from '../../src/storage/cookies';
 import type { Config, Consent } from '../../src/types';
 import { clearCookies, demoConfig } from './helpers';
 import { DAY, DRIFT, refDecision, refFromCookies, refGrants, type RefDecision } from './reference';
@@ -450,6 +450,25 @@ describe('duplicate consent cookies (a host cookie and parent-domain cookies of 
     // The newer one broken: the older valid one counts.
     doc.cookie = `${CONSENT_COOKIE}=${t(1, false).slice(0, -9)}; path=/`;
     expect(readConsent(SETTINGS.get(CONFIG_A)!)!.categories.analytics).toBe(true);
+  });
+
+  it('forgetting the decision deletes every copy this page reads: host-only, parent domains, deeper paths', () => {
+    dom.reconfigure({ url: 'http://www.shop.example.test/shop/cart' });
+    try {
+      const value = cookieEncode(JSON.stringify(fc.sample(validTree(CONFIG_A), { numRuns: 1, seed: 3 })[0]));
+      for (const d of DOMAINS) doc.cookie = `${CONSENT_COOKIE}=${value}; path=/${d ? '; domain=' + d : ''}`;
+      doc.cookie = `${CONSENT_COOKIE}=${value}; path=/shop`;
+      doc.cookie = `${CONSENT_COOKIE}=${value}; path=/shop/; domain=example.test`;
+      doc.cookie = 'theme=dark; path=/shop';
+      expect(doc.cookie.split('; ')).toHaveLength(6);
+      removeConsent(SETTINGS.get(CONFIG_A)!);
+      expect(doc.cookie).toBe('theme=dark');
+      expect(readConsent(SETTINGS.get(CONFIG_A)!)).toBeNull();
+    } finally {
+      doc.cookie = 'theme=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/shop';
+      for (const p of ['/shop', '/shop/']) for (const d of DOMAINS) doc.cookie = `${CONSENT_COOKIE}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=${p}${d ? '; domain=' + d : ''}`;
+      dom.reconfigure({ url: 'http://www.shop.example.test/' });
+    }
   });
 });
 
