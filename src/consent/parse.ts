@@ -13,30 +13,34 @@ export function parse(raw: unknown, s: Settings, now: number): Consent | null {
   // Longer values are not ours: browsers cap a cookie at 4 KB.
   if (typeof raw == 'string' && raw.length <= 4096)
     try {
-      // Whatever is malformed throws on the way (JSON, a date, a map that is null) and counts as no decision.
+      // Whatever is malformed and not caught below throws on the way (JSON, an invalid date, null
+      // categories) and counts as no decision.
       const v = JSON.parse(raw);
-    const { id, revision, givenAt, updatedAt, categories, services, gpc = false } = v;
-    const t = Date.parse(updatedAt);
-    // Only the config's categories are kept (in its order); an inherited name reads as a function, not a boolean.
-    const cats = Object.fromEntries(s.ids.map((k) => [k, categories[k]]));
-    if (
-      map(v, Object) &&
-      typeof id == 'string' &&
-      /^[\w-]{8,64}$/.test(id) &&
-      revision === s.revision &&
-      [givenAt, updatedAt].every((d) => new Date(d).toISOString() === d) &&
-      Date.parse(givenAt) <= t &&
-      // A minute of clock drift for a decision dated in the future.
-      t <= now + 6e4 &&
-      now - t < s.cookie.expiresAfterDays * 864e5 &&
-      map(categories) &&
-      map(cats) &&
-      map(services, (m) => map(m)) &&
-      map({ gpc })
-    ) {
-      for (const k in services) s.ids.includes(k) || delete services[k];
-      return { id, revision, givenAt, updatedAt, categories: cats, services, ...(gpc && { gpc }) };
-    }
-  } catch {}
+      // An absent gpc reads as false; a null one stays null and fails.
+      const { id, revision, givenAt, updatedAt, categories, services, gpc = false } = v;
+      const t = Date.parse(updatedAt);
+      // The config's categories, in its order: a missing one reads as undefined or, for a name like
+      // `constructor`, as an inherited function, and fails the boolean check.
+      const cats = Object.fromEntries(s.ids.map((k) => [k, categories[k]]));
+      if (
+        map(v, Object) && // (any value passes `Object`)
+        typeof id == 'string' &&
+        /^[\w-]{8,64}$/.test(id) &&
+        revision === s.revision &&
+        [givenAt, updatedAt].every((d) => new Date(d).toISOString() === d) &&
+        Date.parse(givenAt) <= t &&
+        // A minute of clock drift for a decision dated in the future.
+        t <= now + 6e4 &&
+        now - t < s.cookie.expiresAfterDays * 864e5 &&
+        map(categories) &&
+        map(cats) &&
+        map(services, (m) => map(m)) &&
+        map({ gpc })
+      ) {
+        // Services of categories the config no longer has are dropped.
+        for (const k in services) s.ids.includes(k) || delete services[k];
+        return { id, revision, givenAt, updatedAt, categories: cats, services, ...(gpc && { gpc }) };
+      }
+    } catch {}
   return null;
 }
