@@ -5,7 +5,7 @@ import type { Settings } from '../config/validate';
 /** The part of a decision the visitor chooses. */
 export type Choices = Pick<Consent, 'categories' | 'services'>;
 
-export const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+export const own = (o: object, k: string): boolean => ({}).hasOwnProperty.call(o, k);
 
 /** Categories a Global Privacy Control signal keeps off unless the visitor switches them on. */
 export const gpcOff = (s: Settings, cat: string) => !!(s.gpc && s.categories[cat].gpc);
@@ -16,70 +16,66 @@ export const gpcOff = (s: Settings, cat: string) => !!(s.gpc && s.categories[cat
  * after one, a service follows its category unless declined on its own.
  */
 export function accepted(s: Settings, c: Choices | null, cat: string, svc?: string): boolean {
-  const def = own(s.categories, cat) && s.categories[cat];
-  if (!def) return false;
-  if (def.required) return true;
-  if (!c) return s.mode == 'opt-out' && !!def.default && !gpcOff(s, cat);
-  if (c.categories[cat] !== true) return false;
-  const m = svc != null && own(c.services, cat) ? c.services[cat] : null;
-  return !(m && own(m, svc!) && m[svc!] === false);
+  const d = own(s.categories, cat) && s.categories[cat];
+  return (
+    !!d &&
+    (!!d.required ||
+      (c
+        ? // Only an own map is read: an inherited one is a function, whose `caller` throws.
+          c.categories[cat] === true && !(svc != null && own(c.services, cat) && c.services[cat][svc] === false)
+        : s.mode == 'opt-out' && !!d.default && !gpcOff(s, cat)))
+  );
 }
 
-/** The effective state of every category and known service, keeping decisions on services this page doesn't list. */
-export function current(s: Settings, c: Choices | null): Choices {
+/**
+ * Applies a patch to a decision (`base`; null before the first) and returns the effective state of every
+ * category and listed service, keeping decisions on services this page doesn't list. `true`/`false`
+ * sets a category and all its services; a map sets single services, and accepting one turns its
+ * category on. A category whose listed services are all declined turns off. Required categories stay
+ * on; unknown ids are ignored. A category without services gets no map: the cookie stays small.
+ */
+export function patch(s: Settings, base: Choices | null, p: ConsentPatch): Choices {
   const out: Choices = { categories: {}, services: {} };
   for (const id of s.ids) {
-    out.categories[id] = accepted(s, c, id);
-    const m: Record<string, boolean> = { ...(c && own(c.services, id) ? c.services[id] : null) };
-    for (const sid in s.categories[id].services) m[sid] = accepted(s, c, id, sid);
-    out.services[id] = m;
+    const known = Object.keys(s.categories[id].services);
+    // Spreading copies own keys only; a `__proto__` one stays an ordinary key.
+    const m = { ...base?.services[id] };
+    const v = p[id];
+    let on = accepted(s, base, id);
+    for (const sid of known) m[sid] = accepted(s, base, id, sid);
+    if (own(p, id) && !s.categories[id].required)
+      if (v === !!v) {
+        on = v;
+        for (const sid in m) m[sid] = v;
+      } else if (v && typeof v == 'object') {
+        // Listed services are on only while their category is; without any, the category stays as it was.
+        let any = on && !known[0];
+        // Only true and false decide; anything else (a string, null) is ignored, never read as consent.
+        for (const [sid, x] of Object.entries(v)) if (x === !!x && sid != '__proto__') (m[sid] = x), (any ||= x);
+        on = any || known.some((k) => m[k]);
+      }
+    out.categories[id] = on;
+    for (const _ in m) out.services[id] = m;
   }
   return out;
 }
 
-/**
- * Applies a patch: `true`/`false` sets a category and all its services; a map sets single services,
- * and accepting one turns its category on. A category whose services are all declined turns off.
- * Required categories stay on; unknown ids are ignored.
- */
-export function patch(s: Settings, base: Choices | null, p: ConsentPatch): Choices {
-  const next = current(s, base);
-  for (const cat of Object.keys(p)) {
-    if (!own(s.categories, cat) || s.categories[cat].required) continue;
-    const v = p[cat];
-    const m = next.services[cat];
-    if (typeof v == 'boolean') {
-      next.categories[cat] = v;
-      for (const sid in m) m[sid] = v;
-    } else if (v && typeof v == 'object') {
-      // Only true and false decide; anything else (a string, null) is ignored, never read as consent.
-      const set = Object.keys(v).filter((sid) => typeof v[sid] == 'boolean' && sid != '__proto__');
-      for (const sid of set) m[sid] = v[sid];
-      const known = Object.keys(s.categories[cat].services);
-      next.categories[cat] = set.some((sid) => v[sid]) || (next.categories[cat] && !(known.length && known.every((k) => !m[k])));
-    }
-  }
-  return next;
-}
+/** The effective state of a decision, or before one: a patch that changes nothing. */
+export const current = (s: Settings, c: Choices | null): Choices => patch(s, c, {});
 
 /** Everything on (but what a Global Privacy Control signal keeps off), or everything off but required categories. */
-export function all(s: Settings, on: boolean): Choices {
-  const p: ConsentPatch = {};
-  for (const id of s.ids) p[id] = on && !gpcOff(s, id);
-  return patch(s, null, p);
-}
+export const all = (s: Settings, on: boolean): Choices => patch(s, null, Object.fromEntries(s.ids.map((id) => [id, on && !gpcOff(s, id)])));
 
 /** What differs between two decisions; before the first one, everything counts as changed. */
 export function diff(s: Settings, prev: Choices | null, next: Choices): Changes {
   const ch: Changes = { categories: [], services: {} };
-  const a = current(s, prev);
-  const b = current(s, next);
-  const differ = (id: string, sid?: string) => !prev || accepted(s, prev, id, sid) != accepted(s, next, id, sid);
   for (const id of s.ids) {
-    if (differ(id)) ch.categories.push(id);
-    // Services the config lists, and any a decision names (markup-only services included).
-    const svcs = Object.keys({ ...a.services[id], ...b.services[id] }).filter((sid) => differ(id, sid));
-    if (svcs.length) ch.services[id] = svcs;
+    const l: string[] = [];
+    // The category first (as service undefined), then the services the config lists and any a decision
+    // names (markup-only services included).
+    for (const sid of [, ...Object.keys({ ...prev?.services[id], ...s.categories[id].services, ...next.services[id] })])
+      if (!prev || accepted(s, prev, id, sid) != accepted(s, next, id, sid)) sid == null ? ch.categories.push(id) : l.push(sid);
+    for (const _ in l) ch.services[id] = l;
   }
   return ch;
 }
@@ -89,21 +85,14 @@ export const unchanged = (ch: Changes) => !ch.categories.length && !Object.keys(
 
 /** A random UUID v4; crypto.randomUUID needs a secure context, getRandomValues doesn't. */
 export function uuid(): string {
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 15) | 64;
-  b[8] = (b[8] & 63) | 128;
-  let h = '';
-  b.forEach((x, i) => (h += (i > 3 && i < 11 && !(i & 1) ? '-' : '') + (x | 256).toString(16).slice(1)));
-  return h;
+  const b = crypto.getRandomValues(new Uint8Array(36));
+  // A random hex digit for each x; y is the variant (8 to b).
+  return 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (c, i) => (c > 'x' ? (b[i] & 3) | 8 : b[i] & 15).toString(16));
 }
 
 /** The record stored for a decision: the choices with who and when, and whether a GPC signal was honoured. */
 export function record(s: Settings, prev: Consent | null, choices: Choices, now: Date): Consent {
   const t = now.toISOString();
-  // Categories without services keep no empty map: the cookie stays small.
-  const services: Consent['services'] = {};
-  for (const id in choices.services) if (Object.keys(choices.services[id]).length) services[id] = choices.services[id];
-  const c: Consent = { id: prev ? prev.id : uuid(), revision: s.revision, givenAt: prev ? prev.givenAt : t, updatedAt: t, categories: choices.categories, services };
-  if (s.ids.some((id) => gpcOff(s, id))) c.gpc = true;
-  return c;
+  // An update keeps the id and first date of the decision before.
+  return { id: uuid(), revision: s.revision, givenAt: t, ...prev, updatedAt: t, ...choices, gpc: s.ids.some((id) => gpcOff(s, id)) || undefined };
 }

@@ -58,6 +58,8 @@ describe('consent model', () => {
     expect(c.categories.necessary).toBe(true);
     expect('nope' in c.categories).toBe(false);
     expect(Object.getPrototypeOf(c.services.analytics)).toBe(Object.prototype);
+    // Nor does a __proto__ key accept anything: the category stays off.
+    expect(c.categories.analytics).toBe(false);
   });
 
   it('keeps decisions on services this page does not list', () => {
