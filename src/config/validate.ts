@@ -135,7 +135,7 @@ export const toService = (v: unknown, path: string): Service =>
         inline: 'string',
         async: 'boolean',
         type: 'string',
-        attrs: (a, q) => (a === undefined ? a : shape(a, q, {}, S)),
+        attrs: (a, q) => (a === undefined ? a : shape(a, q, {}, 'String')),
       });
       if ((s.src === undefined) == (s.inline === undefined)) fail(p, 'either { src } or { inline }', d);
       return s;
@@ -146,14 +146,13 @@ export const toService = (v: unknown, path: string): Service =>
 
 /** Checks texts: known sections and keys, string values. Also used on fetched translations. */
 export const texts = (v: unknown, path: string): TextsInput | undefined =>
-  v === undefined ? v : shape(v, path, {}, known(EN, (t, p, part) => shape(t, p, {}, known(EN[part as keyof typeof EN], S))));
+  v === undefined ? v : shape(v, path, {}, known(EN, (t, p, part) => shape(t, p, {}, known(EN[part as keyof typeof EN], 'String'))));
 
 let mode: unknown;
 let catIds: string[];
 
 /** The config's options, in the order they are checked (the categories before what names them). */
 const CONFIG: Record<string, Spec> = {
-  revision: (v = 0, p) => (check(v, p, 'number') >= 0 && v % 1 == 0 ? v : fail(p, 'a whole number >= 0', v)),
   policyUrl: 'string',
   language: 'string',
   nonce: 'string',
@@ -161,6 +160,8 @@ const CONFIG: Record<string, Spec> = {
   onConsent: 'function',
   onChange: 'function',
   mode: (v, p) => (mode = check(v, p, 'opt-in opt-out')),
+  // null too stands for 0, as it always has.
+  revision: (v, p) => (check((v ??= 0), p, 'number') >= 0 && v % 1 == 0 ? v : fail(p, 'a whole number >= 0', v)),
   cookie: {
     name: (v = 'cg_consent', p) => (/^[\w-]+$/.test(check(v, p, S)) ? v : fail(p, 'letters, digits, - or _', v)),
     domain: 'string',
@@ -193,7 +194,7 @@ const CONFIG: Record<string, Spec> = {
       p,
       GCM_OPTIONS,
       known({ ...GCM_DEFAULT, ...GCM_OPTIONS }, (x, q, k) =>
-        k in GCM_OPTIONS ? x : (map[k] = x == 'granted' || catIds.includes(x) ? x : fail(q, 'a category id or "granted"', x)),
+        k in GCM_OPTIONS ? x : (map[k] = among(x, [...catIds, 'granted'], q)),
       ),
     );
     // The default map may name categories a config lacks: their types stay denied.
@@ -206,9 +207,9 @@ const CONFIG: Record<string, Spec> = {
     position: 'bottom top bottom-left bottom-right top-left top-right',
     theme: 'light dark auto',
   },
-  texts,
   // A string is the URL of a translation file, checked when fetched.
   translations: (v, p) => (v === undefined ? v : shape(v, p, {}, (t, q) => (typeof t == S ? t : texts(t, q)))),
+  texts,
 };
 
 /**

@@ -22,12 +22,23 @@ describe('config validation', () => {
     expect(s.ids).toEqual(['necessary', 'analytics', 'marketing']);
     expect(s.categories.marketing.services).toEqual({});
     expect(s.categories.analytics.services.hotjar.scripts).toEqual([]);
+    // null stands for "not given" where it always has; an explicit undefined too.
+    expect(validate(demoConfig({ revision: null as never })).revision).toBe(0);
+    expect(validate(demoConfig({ cookie: null as never, ui: { layout: undefined } })).ui.layout).toBe('box');
   });
 
   it('names the path of a bad script source', () => {
     const cfg = demoConfig();
     cfg.categories.analytics.services!['google-analytics'].scripts = [{ src: 42 as unknown as string }];
     expect(bad(cfg)).toContain('categories.analytics.services.google-analytics.scripts[0].src must be a string (got number)');
+  });
+
+  it('checks script attributes', () => {
+    const cfg = demoConfig();
+    cfg.categories.analytics.services!.hotjar.scripts = [{ src: 'a.js', attrs: { 'data-x': '1', crossorigin: undefined as never } }];
+    expect(bad(cfg)).toContain('hotjar.scripts[0].attrs.crossorigin must be a string (got undefined)');
+    cfg.categories.analytics.services!.hotjar.scripts = [{ src: 'a.js', attrs: ['x'] as never }];
+    expect(bad(cfg)).toContain('hotjar.scripts[0].attrs must be an object (got an array)');
   });
 
   it('rejects a script with both src and inline, and one with neither', () => {
@@ -62,6 +73,7 @@ describe('config validation', () => {
     expect(bad(demoConfig({ revision: -1 }))).toContain('revision must be a whole number');
     expect(bad(demoConfig({ texts: { banner: { titel: 'x' } as never } }))).toContain('texts.banner.titel must be one of: title, description, acceptAll, rejectAll, preferences, readMore (got "titel")');
     expect(bad(demoConfig({ texts: { banner: { title: 3 as never } } }))).toContain('texts.banner.title must be a string (got number)');
+    expect(bad(demoConfig({ texts: { banner: { title: undefined } } }))).toContain('texts.banner.title must be a string (got undefined)');
     expect(bad(demoConfig({ translations: { de: { preferences: { save: null as never } } } }))).toContain('translations.de.preferences.save must be a string (got null)');
     expect(bad(demoConfig({ cookie: { sameSite: 'lax' as never } }))).toContain('cookie.sameSite must be one of: Lax, Strict, None (got "lax")');
     expect(bad(demoConfig({ cookie: { name: 'my cookie' } }))).toContain('cookie.name must be letters, digits, - or _ (got "my cookie")');
@@ -88,7 +100,7 @@ describe('config validation', () => {
     expect(validate(demoConfig({ googleConsentMode: false })).gcm).toBeUndefined();
     // A map is the whole map.
     expect(validate(demoConfig({ googleConsentMode: { analytics_storage: 'analytics' } })).gcm).toEqual({ map: { analytics_storage: 'analytics' }, analytics_storage: 'analytics', waitForUpdate: 500 });
-    expect(bad(demoConfig({ googleConsentMode: { ad_storage: 'ads' } }))).toContain('googleConsentMode.ad_storage must be a category id or "granted"');
+    expect(bad(demoConfig({ googleConsentMode: { ad_storage: 'ads' } }))).toContain('googleConsentMode.ad_storage must be one of: necessary, analytics, marketing, granted (got "ads")');
     expect(bad(demoConfig({ googleConsentMode: { foo: 'analytics' } as never }))).toContain(
       'googleConsentMode.foo must be one of: analytics_storage, ad_storage, ad_user_data, ad_personalization, functionality_storage, personalization_storage, security_storage, adsDataRedaction, urlPassthrough, waitForUpdate (got "foo")',
     );
