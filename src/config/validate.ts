@@ -48,7 +48,11 @@ type Check = (v: any, path: string, key?: any) => any;
 type Spec = string | Check | { [key: string]: Spec };
 
 const S = 'string';
-const GCM_OPTIONS = { adsDataRedaction: 'boolean', urlPassthrough: 'boolean', waitForUpdate: 'number' };
+const GCM_OPTIONS: Record<string, Spec> = {
+  adsDataRedaction: 'boolean',
+  urlPassthrough: 'boolean',
+  waitForUpdate: (v = 500, p) => check(v, p, 'number'),
+};
 const GCM_DEFAULT: ConsentModeMap = {
   analytics_storage: 'analytics',
   ad_storage: 'marketing',
@@ -97,7 +101,7 @@ function shape(v: unknown, path: string, specs: Record<string, Spec>, each?: Spe
 const ids =
   (each: Check): Check =>
   (v, path) =>
-    shape(v, path, {}, (x, p, k) => (ID.test(k) ? each(x, p, k) : fail(`${path}["${k}"]`, 'an id: a letter, then letters, digits, - or _', k)));
+    shape(v, path, {}, (x, p, k) => (ID.test(k) ? each(x, p, k) : fail(`${path}["${k}"]`, 'letters, digits, - and _, starting with a letter', k)));
 
 /** Values checked by `each`, under the own keys of `o` only. */
 const known =
@@ -105,6 +109,7 @@ const known =
   (v, path, k) =>
     among(k, Object.keys(o), path) && check(v, path, each, k);
 
+/** An array (absent: []) whose items `each` checks. */
 const list =
   (each: Check): Check =>
   (v = [], path) =>
@@ -163,7 +168,7 @@ const CONFIG: Record<string, Spec> = {
   // null too stands for 0, as it always has.
   revision: (v, p) => (check((v ??= 0), p, 'number') >= 0 && v % 1 == 0 ? v : fail(p, 'a whole number >= 0', v)),
   cookie: {
-    name: (v = 'cg_consent', p) => (/^[\w-]+$/.test(check(v, p, S)) ? v : fail(p, 'letters, digits, - or _', v)),
+    name: (v = 'cg_consent', p) => (/^[\w-]+$/.test(check(v, p, S)) ? v : fail(p, 'letters, digits, - and _', v)),
     domain: 'string',
     path: (v = '/', p) => check(v, p, S),
     sameSite: 'Lax Strict None',
@@ -193,12 +198,10 @@ const CONFIG: Record<string, Spec> = {
       v === true ? {} : v,
       p,
       GCM_OPTIONS,
-      known({ ...GCM_DEFAULT, ...GCM_OPTIONS }, (x, q, k) =>
-        k in GCM_OPTIONS ? x : (map[k] = among(x, [...catIds, 'granted'], q)),
-      ),
+      known({ ...GCM_DEFAULT, ...GCM_OPTIONS }, (x, q, k) => (k in GCM_OPTIONS ? x : (map[k] = among(x, [...catIds, 'granted'], q)))),
     );
     // The default map may name categories a config lacks: their types stay denied.
-    return { ...o, map: Object.keys(map)[0] ? map : GCM_DEFAULT, waitForUpdate: o.waitForUpdate ?? 500 };
+    return { ...o, map: Object.keys(map)[0] ? map : GCM_DEFAULT };
   },
   consentLog: (v, p) => (v === undefined ? v : shape(v, p, { url: 'String' })),
   ui: {

@@ -61,7 +61,7 @@ describe('config validation', () => {
     expect(bad({ categories: { '__proto__': { label: 'x' } } })).toBeTruthy();
     expect(bad(JSON.parse('{"categories":{"__proto__":{"label":"x"}}}'))).toContain('categories["__proto__"]');
     expect(bad({ categories: { a: { label: 'A', services: { 'has space': { label: 'x' } } } } })).toContain(
-      'categories.a.services["has space"] must be an id: a letter, then letters, digits, - or _',
+      'categories.a.services["has space"] must be letters, digits, - and _, starting with a letter (got "has space")',
     );
     // As before, null stands for "no services".
     expect(validate({ categories: { a: { label: 'A', services: null } } }).categories.a.services).toEqual({});
@@ -76,7 +76,7 @@ describe('config validation', () => {
     expect(bad(demoConfig({ texts: { banner: { title: undefined } } }))).toContain('texts.banner.title must be a string (got undefined)');
     expect(bad(demoConfig({ translations: { de: { preferences: { save: null as never } } } }))).toContain('translations.de.preferences.save must be a string (got null)');
     expect(bad(demoConfig({ cookie: { sameSite: 'lax' as never } }))).toContain('cookie.sameSite must be one of: Lax, Strict, None (got "lax")');
-    expect(bad(demoConfig({ cookie: { name: 'my cookie' } }))).toContain('cookie.name must be letters, digits, - or _ (got "my cookie")');
+    expect(bad(demoConfig({ cookie: { name: 'my cookie' } }))).toContain('cookie.name must be letters, digits, - and _ (got "my cookie")');
     expect(bad(demoConfig({ revision: 1.5 }))).toContain('revision must be a whole number >= 0 (got number)');
     // Only the texts' own keys: nothing inherited from Object.prototype passes for a known one.
     expect(bad(demoConfig({ texts: { constructor: {} } as never }))).toContain('texts.constructor must be one of: banner, preferences, embed');
