@@ -34,9 +34,25 @@ export interface Settings extends Omit<Config, 'categories' | 'cookie' | 'google
 }
 
 type Obj = Record<string, unknown>;
+/* eslint-disable @typescript-eslint/no-explicit-any */
+// The config is checked against a schema written as data (below: CONFIG), which `check` reads.
+// Every check returns the value it passed, defaults filled in, or throws naming its path.
 
-const KNOWN = 'revision policyUrl cookie categories language texts translations html nonce mode googleConsentMode consentLog ui onConsent onChange';
-const GCM_OPTIONS = ['adsDataRedaction', 'urlPassthrough', 'waitForUpdate'];
+/** Checks the value at `path` (under `key` in its object) and returns it, defaults filled in. */
+type Check = (v: any, path: string, key?: any) => any;
+/**
+ * What a value must be: a `typeof` name ('string', 'boolean', 'function', 'number'; capitalised:
+ * it must be there), allowed values separated by spaces (the first is the default), the specs of
+ * an object's keys (absent: {}), or a Check.
+ */
+type Spec = string | Check | { [key: string]: Spec };
+
+const S = 'string';
+const GCM_OPTIONS: Record<string, Spec> = {
+  adsDataRedaction: 'boolean',
+  urlPassthrough: 'boolean',
+  waitForUpdate: (v = 500, p) => check(v, p, 'number'),
+};
 const GCM_DEFAULT: ConsentModeMap = {
   analytics_storage: 'analytics',
   ad_storage: 'marketing',
@@ -46,163 +62,165 @@ const GCM_DEFAULT: ConsentModeMap = {
   personalization_storage: 'preferences',
   security_storage: 'granted',
 };
-/** The values of the `ui` options. */
-const UI = {
-  layout: 'box bar cloud',
-  position: 'bottom top bottom-left bottom-right top-left top-right',
-  theme: 'light dark auto',
-};
-const S = 'string';
-const B = 'boolean';
-const F = 'function';
-
-export const isObj = (v: unknown): v is Obj => !!v && typeof v == 'object' && !Array.isArray(v);
-
-function fail(path: string, expected: string, got?: unknown): never {
-  throw new ConsentGateConfigError(
-    `ConsentGate config: ${path} must be ${expected}` +
-      (arguments.length > 2 ? ` (got ${got === null ? 'null' : Array.isArray(got) ? 'an array' : typeof got})` : ''),
-  );
-}
-
-/** An object, whose listed keys, where present, have the listed types. `label` and `url` are never optional. */
-function shape(v: unknown, path: string, types: Record<string, string>): Obj {
-  if (!isObj(v)) fail(path.slice(0, -1) || 'the config', 'an object', v);
-  for (const k in types) {
-    const x = v[k];
-    if ((x !== undefined || k == 'label' || k == 'url') && typeof x != types[k]) fail(path + k, 'a ' + types[k], x);
-  }
-  return v;
-}
-
 // Ids become cookie keys and DOM ids; a leading letter also keeps out `__proto__` and friends.
 const ID = /^[a-z][\w-]*$/i;
 
-function ids(o: Obj, path: string): string[] {
-  const keys = Object.keys(o);
-  for (const k of keys) if (!ID.test(k)) fail(`${path}["${k}"]`, 'named by an id of letters, digits, - and _, starting with a letter');
-  return keys;
+export const isObj = (v: unknown): v is Obj => !!v && typeof v == 'object' && !Array.isArray(v);
+
+function fail(path: string, expected: string, got: unknown): never {
+  throw new ConsentGateConfigError(
+    `ConsentGate config: ${path} must be ${expected}` +
+      ` (got ${got === null ? 'null' : Array.isArray(got) ? 'an array' : typeof got == S ? JSON.stringify(got) : typeof got})`,
+  );
 }
 
-function list(v: unknown, path: string): unknown[] {
-  return v === undefined ? [] : Array.isArray(v) ? v : fail(path, 'an array', v);
+/** `x`, when `list` holds it. */
+const among = (x: any, list: string[], path: string) => (list.includes(x) ? x : fail(path, 'one of: ' + list.join(', '), x));
+
+function check(v: unknown, path: string, spec: any, key?: string): any {
+  // Specs told apart by what they can do: only functions can be called, only strings split.
+  if (spec.call) return spec(v, path, key);
+  if (!spec.split) return shape(v ?? {}, path, spec);
+  const values = spec.split(' ');
+  const type = spec.toLowerCase();
+  if (values[1]) return v === undefined ? values[0] : among(v, values, path);
+  // Lower case (> 'Z'): may be absent.
+  return (v === undefined && spec > 'Z') || typeof v == type ? v : fail(path, 'a ' + type, v);
 }
+
+/** A copy of an object: every key's value checked by `each` where given, then the listed keys by their specs. */
+function shape(v: unknown, path: string, specs: Record<string, Spec>, each?: Spec): any {
+  if (!isObj(v)) fail(path || 'the config', 'an object', v);
+  const o: Obj = { ...v };
+  if (each) for (const k of Object.keys(o)) o[k] = check(o[k], (path && path + '.') + k, each, k);
+  for (const k in specs) o[k] = check(o[k], (path && path + '.') + k, specs[k]);
+  return o;
+}
+
+/** An object of ids to values that `each` checks. */
+const ids =
+  (each: Check): Check =>
+  (v, path) =>
+    shape(v, path, {}, (x, p, k) => (ID.test(k) ? each(x, p, k) : fail(`${path}["${k}"]`, 'letters, digits, - and _, starting with a letter', k)));
+
+/** Values checked by `each`, under the own keys of `o` only. */
+const known =
+  (o: object, each: Spec): Check =>
+  (v, path, k) =>
+    among(k, Object.keys(o), path) && check(v, path, each, k);
+
+/** An array (absent: []) whose items `each` checks. */
+const list =
+  (each: Check): Check =>
+  (v = [], path) =>
+    Array.isArray(v) ? v.map((x, i) => each(x, `${path}[${i}]`)) : fail(path, 'an array', v);
 
 /** Exact strings, RegExps, and `"/re/flags"` strings (as JSON configs write patterns) made RegExps. */
-function patterns(v: unknown, path: string, what: string): (string | RegExp)[] {
-  return list(v, path).map((c, i) => {
-    const m = typeof c == S && /^\/(.+)\/([a-z]*)$/.exec(c as string);
-    try {
-      if (c instanceof RegExp || (typeof c == S && !m)) return c as string | RegExp;
-      if (m) return new RegExp(m[1], m[2]);
-    } catch {}
-    return fail(`${path}[${i}]`, what + ', a RegExp or a valid pattern like "/^_ga/"', c);
+const patterns =
+  list((c, path) => {
+    if (typeof c == S) {
+      const m = /^\/(.+)\/([a-z]*)$/.exec(c);
+      try {
+        return m ? new RegExp(m[1], m[2]) : c;
+      } catch {}
+    }
+    return c instanceof RegExp ? c : fail(path, 'a string, a RegExp or "/regex/"', c);
   });
-}
 
 /** Validates one service; used by `init` and by `register`. */
-export function toService(v: unknown, path: string): Service {
-  const s = shape(v, path + '.', { label: S, description: S, onAccept: F, onReject: F });
-  const scripts = list(s.scripts, path + '.scripts').map((d, i) => {
-    const q = `${path}.scripts[${i}]`;
-    const sd = shape(d, q + '.', { src: S, inline: S, async: B, type: S });
-    if ((sd.src === undefined) == (sd.inline === undefined)) fail(q, 'either { src } or { inline }');
-    for (const [k, a] of Object.entries(sd.attrs === undefined ? {} : shape(sd.attrs, q + '.attrs.', {}))) if (typeof a != S) fail(`${q}.attrs.${k}`, 'a string', a);
-    return sd;
+export const toService = (v: unknown, path: string): Service =>
+  shape(v, path, {
+    label: 'String',
+    description: 'string',
+    onAccept: 'function',
+    onReject: 'function',
+    scripts: list((d, p) => {
+      const s = shape(d, p, {
+        src: 'string',
+        inline: 'string',
+        async: 'boolean',
+        type: 'string',
+        attrs: (a, q) => (a === undefined ? a : shape(a, q, {}, 'String')),
+      });
+      if ((s.src === undefined) == (s.inline === undefined)) fail(p, 'either { src } or { inline }', d);
+      return s;
+    }),
+    cookies: patterns,
+    blocks: patterns,
   });
-  return {
-    ...(s as unknown as ServiceDef),
-    scripts: scripts as Service['scripts'],
-    cookies: patterns(s.cookies, path + '.cookies', 'a cookie name'),
-    blocks: patterns(s.blocks, path + '.blocks', 'a piece of a URL'),
-  };
-}
 
 /** Checks texts: known sections and keys, string values. Also used on fetched translations. */
-export function texts(v: unknown, path: string): TextsInput | undefined {
-  if (v === undefined) return;
-  const t = shape(v, path + '.', {});
-  for (const part of Object.keys(t)) {
-    const known = (EN as unknown as Record<string, Obj>)[part];
-    if (!known) fail(`${path}.${part}`, 'one of: ' + Object.keys(EN).join(', '));
-    const section = shape(t[part], `${path}.${part}.`, {});
-    for (const k of Object.keys(section)) {
-      if (!(k in known)) fail(`${path}.${part}.${k}`, 'a known text: ' + Object.keys(known).join(', '));
-      if (typeof section[k] != S) fail(`${path}.${part}.${k}`, 'a string', section[k]);
-    }
-  }
-  return t as TextsInput;
-}
+export const texts = (v: unknown, path: string): TextsInput | undefined =>
+  v === undefined ? v : shape(v, path, {}, known(EN, (t, p, part) => shape(t, p, {}, known(EN[part as keyof typeof EN], 'String'))));
+
+let mode: unknown;
+let catIds: string[];
+
+/** The config's options, in the order they are checked (the categories before what names them). */
+const CONFIG: Record<string, Spec> = {
+  policyUrl: 'string',
+  language: 'string',
+  nonce: 'string',
+  html: 'boolean',
+  onConsent: 'function',
+  onChange: 'function',
+  mode: (v, p) => (mode = check(v, p, 'opt-in opt-out')),
+  // null too stands for 0, as it always has.
+  revision: (v, p) => (check((v ??= 0), p, 'number') >= 0 && v % 1 == 0 ? v : fail(p, 'a whole number >= 0', v)),
+  cookie: {
+    name: (v = 'cg_consent', p) => (/^[\w-]+$/.test(check(v, p, S)) ? v : fail(p, 'letters, digits, - and _', v)),
+    domain: 'string',
+    path: (v = '/', p) => check(v, p, S),
+    sameSite: 'Lax Strict None',
+    expiresAfterDays: (v = 182, p) => (typeof v == 'number' && v > 0 && v <= 395 ? v : fail(p, 'a number of days from 1 to 395', v)),
+  },
+  categories: (v, p) => {
+    const cs = ids((d, q) => {
+      d = shape(d, q, {
+        label: 'String',
+        description: 'string',
+        required: 'boolean',
+        gpc: 'boolean',
+        default: 'boolean',
+        // null too stands for none, as it always has.
+        services: (x, r) => ids(toService)(x ?? {}, r),
+      });
+      if (d.default && mode != 'opt-out') console.warn(`consent-gate: ${q}.default needs mode: "opt-out"`);
+      return d;
+    })(v, p);
+    return (catIds = Object.keys(cs)).length ? cs : fail(p, 'an object with at least one category', cs);
+  },
+  // true, or a map of consent types to categories with options beside them; no types: the default map.
+  googleConsentMode: (v, p) => {
+    if (v === undefined || v === false) return;
+    const map: Obj = {};
+    const o = shape(
+      v === true ? {} : v,
+      p,
+      GCM_OPTIONS,
+      known({ ...GCM_DEFAULT, ...GCM_OPTIONS }, (x, q, k) => (k in GCM_OPTIONS ? x : (map[k] = among(x, [...catIds, 'granted'], q)))),
+    );
+    // The default map may name categories a config lacks: their types stay denied.
+    return { ...o, map: Object.keys(map)[0] ? map : GCM_DEFAULT };
+  },
+  consentLog: (v, p) => (v === undefined ? v : shape(v, p, { url: 'String' })),
+  ui: {
+    blocking: 'boolean',
+    layout: 'box bar cloud',
+    position: 'bottom top bottom-left bottom-right top-left top-right',
+    theme: 'light dark auto',
+  },
+  // A string is the URL of a translation file, checked when fetched.
+  translations: (v, p) => (v === undefined ? v : shape(v, p, {}, (t, q) => (typeof t == S ? t : texts(t, q)))),
+  texts,
+};
 
 /**
  * Validates a config (from code or from JSON) and fills in defaults. Throws
  * ConsentGateConfigError naming the first bad value.
  */
 export function validate(input: unknown): Settings {
-  const c = shape(input, '', { policyUrl: S, language: S, nonce: S, html: B, onConsent: F, onChange: F });
-  for (const k of Object.keys(c)) if (!KNOWN.split(' ').includes(k)) console.warn(`consent-gate: unknown config option "${k}" is ignored`);
-
-  if (c.mode !== undefined && c.mode != 'opt-in' && c.mode != 'opt-out') fail('mode', '"opt-in" or "opt-out"', c.mode);
-  const revision = c.revision ?? 0;
-  if (!Number.isInteger(revision) || (revision as number) < 0) fail('revision', 'a whole number ≥ 0', revision);
-
-  const ck = shape(c.cookie ?? {}, 'cookie.', { name: S, domain: S, path: S, sameSite: S, expiresAfterDays: 'number' });
-  const { name = 'cg_consent', path = '/', sameSite = 'Lax', expiresAfterDays = 182 } = ck;
-  if (!/^[\w-]+$/.test(name as string)) fail('cookie.name', 'a cookie name of letters, digits, - and _');
-  if (!['Lax', 'Strict', 'None'].includes(sameSite as string)) fail('cookie.sameSite', '"Lax", "Strict" or "None"', sameSite);
-  if (!((expiresAfterDays as number) > 0 && (expiresAfterDays as number) <= 395)) fail('cookie.expiresAfterDays', 'a number of days from 1 to 395 (13 months)', expiresAfterDays);
-
-  const categories: Record<string, Category> = {};
-  const cs = shape(c.categories, 'categories.', {});
-  const catIds = ids(cs, 'categories');
-  if (!catIds.length) fail('categories', 'an object with at least one category');
-  for (const id of catIds) {
-    const p = 'categories.' + id;
-    const d = shape(cs[id], p + '.', { label: S, description: S, required: B, gpc: B, default: B });
-    if (d.default && c.mode != 'opt-out') console.warn(`consent-gate: ${p}.default has no effect: it needs mode: "opt-out"`);
-    const svcs = shape(d.services ?? {}, p + '.services.', {});
-    const services: Record<string, Service> = {};
-    for (const sid of ids(svcs, p + '.services')) services[sid] = toService(svcs[sid], `${p}.services.${sid}`);
-    categories[id] = { ...(d as unknown as CategoryDef), services };
-  }
-
-  // true, or a map of consent types to categories with options beside them; no types: the default map.
-  const g = c.googleConsentMode === true ? {} : c.googleConsentMode;
-  let gcm: Gcm | undefined;
-  if (isObj(g)) {
-    const o = shape(g, 'googleConsentMode.', { adsDataRedaction: B, urlPassthrough: B, waitForUpdate: 'number' });
-    const map: Obj = {};
-    for (const [k, v] of Object.entries(o)) {
-      if (GCM_OPTIONS.includes(k)) continue;
-      if (!(k in GCM_DEFAULT)) fail('googleConsentMode.' + k, 'a consent type or option: ' + [...Object.keys(GCM_DEFAULT), ...GCM_OPTIONS].join(', '));
-      if (v != 'granted' && !(typeof v == S && catIds.includes(v as string))) fail('googleConsentMode.' + k, 'a category id or "granted"', v);
-      map[k] = v;
-    }
-    // The default map may name categories a config lacks: their types stay denied.
-    gcm = { ...o, map: Object.keys(map).length ? map : GCM_DEFAULT, waitForUpdate: (o.waitForUpdate ?? 500) as number };
-  } else if (g !== undefined && g !== false) fail('googleConsentMode', 'true, false, or a map of consent types to categories', g);
-
-  if (c.consentLog !== undefined) shape(c.consentLog, 'consentLog.', { url: S });
-
-  const ui = shape(c.ui ?? {}, 'ui.', { blocking: B });
-  for (const [k, ok] of Object.entries(UI)) {
-    const v = ui[k];
-    if (v !== undefined && !ok.split(' ').includes(v as string)) fail('ui.' + k, `one of: ${ok.replace(/ /g, ', ')}; not ${JSON.stringify(v)}`);
-  }
-
-  const translations = c.translations === undefined ? undefined : shape(c.translations, 'translations.', {});
-  // A string is the URL of a translation file, checked when fetched.
-  for (const code in translations) if (typeof translations[code] != S) texts(translations[code], 'translations.' + code);
-
-  return {
-    ...(c as unknown as Config),
-    revision: revision as number,
-    texts: texts(c.texts, 'texts'),
-    translations: translations as Settings['translations'],
-    cookie: { name, path, sameSite, expiresAfterDays, domain: ck.domain } as Settings['cookie'],
-    categories,
-    ids: catIds,
-    gcm,
-    ui: { layout: 'box', position: 'bottom', theme: 'light', ...ui } as Settings['ui'],
-  };
+  const s = shape(input, '', CONFIG, (v, _, k) => (CONFIG.hasOwnProperty(k) || console.warn(`consent-gate: unknown option "${k}" ignored`), v));
+  // The checked googleConsentMode is what the rest calls gcm.
+  return { ...s, ids: catIds, gcm: s.googleConsentMode };
 }

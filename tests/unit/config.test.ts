@@ -22,12 +22,23 @@ describe('config validation', () => {
     expect(s.ids).toEqual(['necessary', 'analytics', 'marketing']);
     expect(s.categories.marketing.services).toEqual({});
     expect(s.categories.analytics.services.hotjar.scripts).toEqual([]);
+    // null stands for "not given" where it always has; an explicit undefined too.
+    expect(validate(demoConfig({ revision: null as never })).revision).toBe(0);
+    expect(validate(demoConfig({ cookie: null as never, ui: { layout: undefined } })).ui.layout).toBe('box');
   });
 
   it('names the path of a bad script source', () => {
     const cfg = demoConfig();
     cfg.categories.analytics.services!['google-analytics'].scripts = [{ src: 42 as unknown as string }];
     expect(bad(cfg)).toContain('categories.analytics.services.google-analytics.scripts[0].src must be a string (got number)');
+  });
+
+  it('checks script attributes', () => {
+    const cfg = demoConfig();
+    cfg.categories.analytics.services!.hotjar.scripts = [{ src: 'a.js', attrs: { 'data-x': '1', crossorigin: undefined as never } }];
+    expect(bad(cfg)).toContain('hotjar.scripts[0].attrs.crossorigin must be a string (got undefined)');
+    cfg.categories.analytics.services!.hotjar.scripts = [{ src: 'a.js', attrs: ['x'] as never }];
+    expect(bad(cfg)).toContain('hotjar.scripts[0].attrs must be an object (got an array)');
   });
 
   it('rejects a script with both src and inline, and one with neither', () => {
@@ -49,16 +60,27 @@ describe('config validation', () => {
     expect(bad({ categories: { analytics: {} } })).toContain('categories.analytics.label must be a string');
     expect(bad({ categories: { '__proto__': { label: 'x' } } })).toBeTruthy();
     expect(bad(JSON.parse('{"categories":{"__proto__":{"label":"x"}}}'))).toContain('categories["__proto__"]');
-    expect(bad({ categories: { a: { label: 'A', services: { 'has space': { label: 'x' } } } } })).toContain('categories.a.services["has space"]');
+    expect(bad({ categories: { a: { label: 'A', services: { 'has space': { label: 'x' } } } } })).toContain(
+      'categories.a.services["has space"] must be letters, digits, - and _, starting with a letter (got "has space")',
+    );
+    // As before, null stands for "no services".
+    expect(validate({ categories: { a: { label: 'A', services: null } } }).categories.a.services).toEqual({});
+    expect(bad({ categories: null })).toContain('categories must be an object (got null)');
   });
 
   it('checks types of callbacks, flags and texts', () => {
-    expect(bad(demoConfig({ onConsent: 'nope' as never }))).toContain('onConsent must be a function (got string)');
+    expect(bad(demoConfig({ onConsent: 'nope' as never }))).toContain('onConsent must be a function (got "nope")');
     expect(bad(demoConfig({ revision: -1 }))).toContain('revision must be a whole number');
-    expect(bad(demoConfig({ texts: { banner: { titel: 'x' } as never } }))).toContain('texts.banner.titel must be a known text');
+    expect(bad(demoConfig({ texts: { banner: { titel: 'x' } as never } }))).toContain('texts.banner.titel must be one of: title, description, acceptAll, rejectAll, preferences, readMore (got "titel")');
     expect(bad(demoConfig({ texts: { banner: { title: 3 as never } } }))).toContain('texts.banner.title must be a string (got number)');
+    expect(bad(demoConfig({ texts: { banner: { title: undefined } } }))).toContain('texts.banner.title must be a string (got undefined)');
     expect(bad(demoConfig({ translations: { de: { preferences: { save: null as never } } } }))).toContain('translations.de.preferences.save must be a string (got null)');
-    expect(bad(demoConfig({ cookie: { sameSite: 'lax' as never } }))).toContain('cookie.sameSite must be "Lax", "Strict" or "None"');
+    expect(bad(demoConfig({ cookie: { sameSite: 'lax' as never } }))).toContain('cookie.sameSite must be one of: Lax, Strict, None (got "lax")');
+    expect(bad(demoConfig({ cookie: { name: 'my cookie' } }))).toContain('cookie.name must be letters, digits, - and _ (got "my cookie")');
+    expect(bad(demoConfig({ revision: 1.5 }))).toContain('revision must be a whole number >= 0 (got number)');
+    // Only the texts' own keys: nothing inherited from Object.prototype passes for a known one.
+    expect(bad(demoConfig({ texts: { constructor: {} } as never }))).toContain('texts.constructor must be one of: banner, preferences, embed');
+    expect(bad(demoConfig({ texts: { banner: { toString: 'x' } } as never }))).toContain('texts.banner.toString must be one of: title,');
   });
 
   it('turns "/regex/" cookie patterns from JSON configs into RegExps, other strings stay names', () => {
@@ -68,7 +90,7 @@ describe('config validation', () => {
     expect(re).toBeInstanceOf(RegExp);
     expect((re as RegExp).test('_GA_XYZ')).toBe(true);
     expect(bad(JSON.parse('{"categories":{"a":{"label":"A","services":{"ga":{"label":"GA","cookies":["/(/"]}}}}}'))).toContain(
-      'categories.a.services.ga.cookies[0] must be a cookie name, a RegExp or a valid pattern like "/^_ga/"',
+      'categories.a.services.ga.cookies[0] must be a string, a RegExp or "/regex/" (got "/(/")',
     );
   });
 
@@ -78,11 +100,11 @@ describe('config validation', () => {
     expect(validate(demoConfig({ googleConsentMode: false })).gcm).toBeUndefined();
     // A map is the whole map.
     expect(validate(demoConfig({ googleConsentMode: { analytics_storage: 'analytics' } })).gcm).toEqual({ map: { analytics_storage: 'analytics' }, analytics_storage: 'analytics', waitForUpdate: 500 });
-    expect(bad(demoConfig({ googleConsentMode: { ad_storage: 'ads' } }))).toContain('googleConsentMode.ad_storage must be a category id or "granted"');
+    expect(bad(demoConfig({ googleConsentMode: { ad_storage: 'ads' } }))).toContain('googleConsentMode.ad_storage must be one of: necessary, analytics, marketing, granted (got "ads")');
     expect(bad(demoConfig({ googleConsentMode: { foo: 'analytics' } as never }))).toContain(
-      'googleConsentMode.foo must be a consent type or option: analytics_storage, ad_storage, ad_user_data, ad_personalization, functionality_storage, personalization_storage, security_storage, adsDataRedaction, urlPassthrough, waitForUpdate',
+      'googleConsentMode.foo must be one of: analytics_storage, ad_storage, ad_user_data, ad_personalization, functionality_storage, personalization_storage, security_storage, adsDataRedaction, urlPassthrough, waitForUpdate (got "foo")',
     );
-    expect(bad(demoConfig({ googleConsentMode: 'yes' as never }))).toContain('googleConsentMode must be true, false, or a map of consent types to categories (got string)');
+    expect(bad(demoConfig({ googleConsentMode: 'yes' as never }))).toContain('googleConsentMode must be an object (got "yes")');
   });
 
   it('validates Google Consent Mode options beside the map', () => {
@@ -90,32 +112,32 @@ describe('config validation', () => {
     // Options alone keep the default map.
     expect(g({ urlPassthrough: true, adsDataRedaction: true, waitForUpdate: 0 })).toMatchObject({ map: { ad_storage: 'marketing' }, urlPassthrough: true, adsDataRedaction: true, waitForUpdate: 0 });
     expect(g({ analytics_storage: 'analytics', security_storage: 'granted', waitForUpdate: 2000 })).toMatchObject({ map: { analytics_storage: 'analytics', security_storage: 'granted' }, waitForUpdate: 2000 });
-    expect(bad(demoConfig({ googleConsentMode: { urlPassthrough: 'yes' } as never }))).toContain('googleConsentMode.urlPassthrough must be a boolean (got string)');
+    expect(bad(demoConfig({ googleConsentMode: { urlPassthrough: 'yes' } as never }))).toContain('googleConsentMode.urlPassthrough must be a boolean (got "yes")');
     expect(bad(demoConfig({ googleConsentMode: { adsDataRedaction: 1 } as never }))).toContain('googleConsentMode.adsDataRedaction must be a boolean (got number)');
-    expect(bad(demoConfig({ googleConsentMode: { waitForUpdate: '500' } as never }))).toContain('googleConsentMode.waitForUpdate must be a number (got string)');
+    expect(bad(demoConfig({ googleConsentMode: { waitForUpdate: '500' } as never }))).toContain('googleConsentMode.waitForUpdate must be a number (got "500")');
   });
 
   it('validates mode, default, consentLog and blocks', () => {
     expect(validate(demoConfig({ mode: 'opt-out' })).mode).toBe('opt-out');
-    expect(bad(demoConfig({ mode: 'optout' as never }))).toContain('mode must be "opt-in" or "opt-out" (got string)');
-    expect(bad(demoConfig({ categories: { a: { label: 'A', default: 'yes' as never } } }))).toContain('categories.a.default must be a boolean (got string)');
+    expect(bad(demoConfig({ mode: 'optout' as never }))).toContain('mode must be one of: opt-in, opt-out (got "optout")');
+    expect(bad(demoConfig({ categories: { a: { label: 'A', default: 'yes' as never } } }))).toContain('categories.a.default must be a boolean (got "yes")');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     validate(demoConfig({ categories: { a: { label: 'A', default: true } } }));
-    expect(warn).toHaveBeenCalledWith('consent-gate: categories.a.default has no effect: it needs mode: "opt-out"');
+    expect(warn).toHaveBeenCalledWith('consent-gate: categories.a.default needs mode: "opt-out"');
     warn.mockClear();
     validate(demoConfig({ mode: 'opt-out', categories: { a: { label: 'A', default: true } } }));
     expect(warn).not.toHaveBeenCalled();
 
     expect(validate(demoConfig({ consentLog: { url: '/consent-log' } })).consentLog).toEqual({ url: '/consent-log' });
     expect(bad(demoConfig({ consentLog: {} as never }))).toContain('consentLog.url must be a string (got undefined)');
-    expect(bad(demoConfig({ consentLog: '/log' as never }))).toContain('consentLog must be an object (got string)');
+    expect(bad(demoConfig({ consentLog: '/log' as never }))).toContain('consentLog must be an object (got "/log")');
 
     const svc = (blocks: unknown) => validate({ categories: { a: { label: 'A', services: { s: { label: 'S', blocks: blocks as never } } } } }).categories.a.services.s.blocks;
     expect(svc(undefined)).toEqual([]);
     expect(svc(['googletagmanager.com', /gtag\/js/, '/^https:\\/\\/x\\.test\\//i'])).toEqual(['googletagmanager.com', /gtag\/js/, /^https:\/\/x\.test\//i]);
-    expect(bad({ categories: { a: { label: 'A', services: { s: { label: 'S', blocks: 'x.com' as never } } } } })).toContain('categories.a.services.s.blocks must be an array (got string)');
+    expect(bad({ categories: { a: { label: 'A', services: { s: { label: 'S', blocks: 'x.com' as never } } } } })).toContain('categories.a.services.s.blocks must be an array (got "x.com")');
     expect(bad({ categories: { a: { label: 'A', services: { s: { label: 'S', blocks: [1] as never } } } } })).toContain(
-      'categories.a.services.s.blocks[0] must be a piece of a URL, a RegExp or a valid pattern like "/^_ga/"',
+      'categories.a.services.s.blocks[0] must be a string, a RegExp or "/regex/" (got number)',
     );
   });
 
@@ -125,19 +147,19 @@ describe('config validation', () => {
     expect(validate(demoConfig({ ui })).ui).toEqual(ui);
     expect(validate(demoConfig({ ui: { position: 'top-left' } })).ui.position).toBe('top-left');
     expect(bad(demoConfig({ ui: { layout: 'sidebar' as never } }))).toBe(
-      'ConsentGate config: ui.layout must be one of: box, bar, cloud; not "sidebar"',
+      'ConsentGate config: ui.layout must be one of: box, bar, cloud (got "sidebar")',
     );
     expect(bad(demoConfig({ ui: { position: 'middle' as never } }))).toContain(
-      'ui.position must be one of: bottom, top, bottom-left, bottom-right, top-left, top-right; not "middle"',
+      'ui.position must be one of: bottom, top, bottom-left, bottom-right, top-left, top-right (got "middle")',
     );
-    expect(bad(demoConfig({ ui: { theme: 'black' as never } }))).toContain('ui.theme must be one of: light, dark, auto; not "black"');
-    expect(bad(demoConfig({ ui: { blocking: 'yes' as never } }))).toContain('ui.blocking must be a boolean (got string)');
-    expect(bad(demoConfig({ ui: 'dark' as never }))).toContain('ui must be an object (got string)');
+    expect(bad(demoConfig({ ui: { theme: 'black' as never } }))).toContain('ui.theme must be one of: light, dark, auto (got "black")');
+    expect(bad(demoConfig({ ui: { blocking: 'yes' as never } }))).toContain('ui.blocking must be a boolean (got "yes")');
+    expect(bad(demoConfig({ ui: 'dark' as never }))).toContain('ui must be an object (got "dark")');
   });
 
   it('warns about unknown options instead of failing', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     validate({ ...demoConfig(), categoriez: {} });
-    expect(warn).toHaveBeenCalledWith('consent-gate: unknown config option "categoriez" is ignored');
+    expect(warn).toHaveBeenCalledWith('consent-gate: unknown option "categoriez" ignored');
   });
 });

@@ -56,16 +56,16 @@ describe('review fixes', () => {
   });
 
   it('a cookie lifetime given as a string is a config error', () => {
-    expect(() => validate(demoConfig({ cookie: { expiresAfterDays: '30' as never } }))).toThrow('cookie.expiresAfterDays must be a number (got string)');
-    expect(() => validate(demoConfig({ cookie: { sameSite: 1 as never } }))).toThrow('cookie.sameSite must be a string (got number)');
+    expect(() => validate(demoConfig({ cookie: { expiresAfterDays: '30' as never } }))).toThrow('cookie.expiresAfterDays must be a number of days from 1 to 395 (got "30")');
+    expect(() => validate(demoConfig({ cookie: { sameSite: 1 as never } }))).toThrow('cookie.sameSite must be one of: Lax, Strict, None (got number)');
   });
 
   it('warns about a misspelt option even when it is part of a known one', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     validate({ ...demoConfig(), text: {}, lang: 'de' });
     expect(warn.mock.calls.map((c) => c[0])).toEqual([
-      'consent-gate: unknown config option "text" is ignored',
-      'consent-gate: unknown config option "lang" is ignored',
+      'consent-gate: unknown option "text" ignored',
+      'consent-gate: unknown option "lang" ignored',
     ]);
   });
 
