@@ -55,7 +55,7 @@ export function preferences(host: Host, close: () => void): HTMLElement {
         'fieldset',
         { class: 'cg-svc', role: 'radiogroup' },
         h('legend', { class: 'cg-svc-name' }, label),
-        description && para(host, description),
+        para(host, description),
         h('div', null, radio(true, yes, t.accept), radio(false, no, t.decline)),
       );
     });
@@ -71,7 +71,7 @@ export function preferences(host: Host, close: () => void): HTMLElement {
         c.required && h('span', { class: 'cg-always' }, t.alwaysOn),
         sw,
       ),
-      c.description && para(host, c.description, p + '-d'),
+      para(host, c.description, p + '-d'),
       gpc && para(host, t.gpc, p + '-g', 'cg-note'),
       ...services,
     );
