@@ -2,8 +2,8 @@ import { h } from './dom';
 import { txt } from './sanitize';
 import type { Host } from './controller';
 
-/** A paragraph of config text (a description, a note), which `html: true` lets carry markup. */
-export const para = (host: Host, text: string, id?: string | false, cls = 'cg-desc') => h('p', { id: id || null, class: cls }, txt(text, host.s.html));
+/** A paragraph of config text (a description, a note), which `html: true` lets carry markup; none without a text. */
+export const para = (host: Host, text: string | undefined, id?: string, cls = 'cg-desc') => text && h('p', { id, class: cls }, txt(text, host.s.html));
 
 export const button = (text: string, onclick: () => void, cls = 'cg-btn') => h('button', { class: cls, onclick }, text);
 
@@ -23,8 +23,8 @@ export function dialog(
   const id = 'cg-' + name;
   return h(
     'div',
-    { class: id, role: 'dialog', 'aria-modal': modal && 'true', 'aria-labelledby': id + '-title', 'aria-describedby': id + '-desc' },
-    ...layout(h('h2', { id: id + '-title', class: 'cg-title' }, txt(t.title, host.s.html)), para(host, t.description, id + '-desc')),
+    { class: id, role: 'dialog', 'aria-modal': modal || null, 'aria-labelledby': id + '-title', 'aria-describedby': id + '-desc' },
+    ...layout(h('h2', { id: id + '-title' }, txt(t.title, host.s.html)), para(host, t.description, id + '-desc') as Node),
     h('div', { class: 'cg-actions' }, button(t.acceptAll, host.acceptAll, 'cg-btn cg-main'), button(t.rejectAll, host.rejectAll, 'cg-btn cg-main'), ...more),
   );
 }

@@ -21,28 +21,11 @@ export interface Host {
   emit(e: EventName): void;
 }
 
-let bannerEl: HTMLElement | null = null;
-let prefsEl: HTMLElement | null = null;
-/** Undo what showing the banner and the preferences attached to the page. */
-let bannerOff: (() => void) | undefined;
-let release: (() => void) | undefined;
-let statusEl: HTMLElement | null = null;
+type Name = 'banner' | 'preferences';
 
-/** Runs `fn` once <body> exists: the library may load in <head>. */
-function withBody(fn: () => void) {
-  if (document.body) fn();
-  else document.addEventListener('DOMContentLoaded', fn, { once: true });
-}
-
-/**
- * A UI root: language, direction and theme, plus `cls`. The status region is made here too,
- * empty, so that it exists before a save puts text in it: screen readers announce changes to a
- * live region, not a region that arrives with its text.
- */
-function root(host: Host, cls: string) {
-  withBody(() => statusEl || document.body.append((statusEl = h('div', { role: 'status', class: 'cg-sr' }))));
-  return h('div', { class: `cg-root cg-${host.s.ui.theme} ${cls}`, lang: host.lang, dir: dir(host.lang) });
-}
+/** What is shown: its root, and what undoes what showing it attached to the page. */
+const shown: { [n in Name]?: [HTMLElement, (() => void)?] } = {};
+let status: HTMLElement | undefined;
 
 /**
  * WCAG 2.4.11: a control focused in the page must not end up hidden behind the non-modal banner.
@@ -77,72 +60,70 @@ function keepClear(el: HTMLElement) {
   };
 }
 
-export function showBanner(host: Host): void {
-  if (bannerEl) return;
-  const { layout, position, blocking } = host.s.ui;
-  // e.g. "cg-box cg-bottom cg-left": the CSS does the layout.
-  const el = (bannerEl = root(host, `cg-${layout} cg-${position.replace('-', ' cg-')}${blocking ? ' cg-block' : ''}`));
-  el.append(banner(host, () => showPreferences(host)));
-  withBody(() => {
-    if (el != bannerEl) return;
-    // First in the reading order, so that screen reader and keyboard users meet it early.
-    document.body.prepend(el);
-    bannerOff = blocking ? modal(el) : keepClear(el);
-  });
-  host.emit('banner:show');
+function show(host: Host, name: Name) {
+  if (shown[name]) return;
+  const { theme, layout, position, blocking } = host.s.ui;
+  const isBanner = name == 'banner';
+  const hideThis = () => hide(host, name);
+  const el = h(
+    'div',
+    {
+      // e.g. "cg-root cg-light cg-box cg-bottom cg-left": the CSS does the layout.
+      class: 'cg-root cg-' + theme + ' cg-' + (isBanner ? layout + ' cg-' + position.replace('-', ' cg-') + (blocking ? ' cg-block' : '') : 'overlay'),
+      lang: host.lang,
+      dir: dir(host.lang),
+    },
+    isBanner ? banner(host, () => show(host, 'preferences')) : preferences(host, hideThis),
+  );
+  const it: [HTMLElement, (() => void)?] = (shown[name] = [el]);
+  const attach = () => {
+    const body = document.body;
+    // Made empty, before a save puts text in it: screen readers announce changes to a live region,
+    // not a region that arrives with its text.
+    status || body.append((status = h('div', { role: 'status', class: 'cg-sr' })));
+    if (shown[name] != it) return;
+    // The banner first in the reading order, so that screen reader and keyboard users meet it early.
+    body[isBanner ? 'prepend' : 'append'](el);
+    it[1] = isBanner && !blocking ? keepClear(el) : modal(el, !isBanner && hideThis);
+  };
+  // The library may load in <head>.
+  document.body ? attach() : document.addEventListener('DOMContentLoaded', attach);
+  host.emit(`${name}:show`);
 }
 
-export function hideBanner(host: Host): void {
-  if (!bannerEl) return;
-  bannerEl.remove();
-  bannerEl = null;
-  bannerOff?.();
-  bannerOff = undefined;
-  host.emit('banner:hide');
+function hide(host: Host, name: Name) {
+  const it = shown[name];
+  if (!it) return;
+  delete shown[name];
+  it[0].remove();
+  it[1]?.();
+  host.emit(`${name}:hide`);
 }
 
-export function showPreferences(host: Host): void {
-  if (prefsEl) return;
-  const el = (prefsEl = root(host, 'cg-overlay'));
-  el.append(preferences(host, () => hidePreferences(host)));
-  withBody(() => {
-    if (el != prefsEl) return;
-    document.body.append(el);
-    release = modal(el, () => hidePreferences(host));
-  });
-  host.emit('preferences:show');
-}
-
-export function hidePreferences(host: Host): void {
-  if (!prefsEl) return;
-  prefsEl.remove();
-  prefsEl = null;
-  release?.();
-  release = undefined;
-  host.emit('preferences:hide');
-}
+export const showBanner = (host: Host): void => show(host, 'banner');
+export const hideBanner = (host: Host): void => hide(host, 'banner');
+export const showPreferences = (host: Host): void => show(host, 'preferences');
+export const hidePreferences = (host: Host): void => hide(host, 'preferences');
 
 /** Says to screen readers that the choices were saved. */
 export function announce(text: string): void {
   // Made with the banner or the preferences; a decision by API alone shows no UI and needs no status.
-  if (statusEl) statusEl.textContent = text;
+  if (status) status.textContent = text;
 }
 
-/** Rebuilds what is shown, e.g. after a language change. */
+/** Rebuilds what is shown, e.g. after a language change: the banner first, so that the preferences make it inert again. */
 export function refresh(host: Host): void {
-  if (bannerEl) {
-    hideBanner(host);
-    showBanner(host);
-  }
-  if (prefsEl) {
-    hidePreferences(host);
-    showPreferences(host);
+  for (const name of ['banner', 'preferences'] as const) {
+    if (shown[name]) {
+      hide(host, name);
+      show(host, name);
+    }
   }
 }
 
 export function removeUI(host: Host): void {
-  hidePreferences(host);
-  hideBanner(host);
-  if (statusEl) statusEl.remove();
-  statusEl = null;
+  hide(host, 'preferences');
+  hide(host, 'banner');
+  status?.remove();
+  status = undefined;
 }

@@ -5,15 +5,12 @@
  * Makes `dialog` (a direct child of <body>) modal and moves focus to its first control; returns
  * the function that undoes it. Without `onEscape`, Escape does nothing (a banner that needs a decision).
  */
-export function modal(dialog: HTMLElement, onEscape?: () => void): () => void {
+export function modal(dialog: HTMLElement, onEscape: false | (() => void)): () => void {
   const opener = document.activeElement as HTMLElement | null;
-  const made: Element[] = [];
-  for (const el of document.body.children) {
-    if (el != dialog && !el.hasAttribute('inert')) {
-      el.setAttribute('inert', '');
-      made.push(el);
-    }
-  }
+  // What is inert already stays so when this closes. The status region stays out: an inert live
+  // region is not heard, and a decision is announced before the dialog closes.
+  const made = [...document.body.children].filter((el) => el != dialog && !el.matches('[inert],[role=status]'));
+  const inert = () => made.map((el) => el.toggleAttribute('inert'));
   // In both dialogs the first and the last control are a button or a link (inputs sit between).
   const all = dialog.querySelectorAll<HTMLElement>('button,[href]');
   const first = all[0];
@@ -27,12 +24,14 @@ export function modal(dialog: HTMLElement, onEscape?: () => void): () => void {
       (e.shiftKey ? last : first).focus();
     }
   };
+  inert();
   // On the document: a click on the dialog's text moves focus to <body>, and Escape must still work.
   document.addEventListener('keydown', keys, true);
   first.focus();
   return () => {
     document.removeEventListener('keydown', keys, true);
-    for (const el of made) el.removeAttribute('inert');
-    if (opener && opener.isConnected) opener.focus();
+    inert();
+    // A detached opener takes no focus.
+    opener?.focus();
   };
 }

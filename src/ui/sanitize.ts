@@ -10,41 +10,27 @@
 
 import { h } from './dom';
 
-const TAG = /<(?:\/(a|strong|em|b|i|p)|(strong|em|b|i|p)|(br)\s*\/?|a\s+href\s*=\s*("[^"]*"|'[^']*'))\s*>/gi;
-
-/** Whether a link may go there: http, https or mailto, once resolved the way the link will be. */
-function safeUrl(u: string): boolean {
-  try {
-    return /^(https?|mailto):$/.test(new URL(u, document.baseURI).protocol);
-  } catch {
-    return false;
-  }
-}
+/** One token: an allowed tag (closing, opening, <br>, a link), or a run of text, or a lone `<`. */
+const TOKEN = /<(?:\/(a|strong|em|b|i|p)|(strong|em|b|i|p)|(br)\s*\/?|a\s+href\s*=\s*("[^"]*"|'[^']*'))\s*>|[^<]+|</gi;
 
 /** A text with a little markup, as DOM nodes; see above for what is kept. */
 export function sanitize(html: string): DocumentFragment {
-  const root = document.createDocumentFragment();
+  const root = new DocumentFragment();
   // Where text and elements go: the innermost open element.
   let cur: ParentNode = root;
-  let at = 0;
-  // append() with a string makes a text node: nothing is parsed.
-  const text = (s: string) => cur.append(s);
-  html.replace(TAG, (all: string, close?: string, tag?: string, br?: string, quoted?: string, i?: number) => {
-    text(html.slice(at, i));
-    at = i! + all.length;
-    const href = quoted && quoted.slice(1, -1);
+  for (const [all, close, tag, br, quoted] of html.matchAll(TOKEN)) {
+    // A link resolves as the browser would resolve it: an unparsable href has protocol ':'.
+    const el = h((tag || br || 'a') as 'a', quoted && { href: quoted.slice(1, -1), rel: 'noopener noreferrer' });
     const open = close && (cur as Element).closest?.(close);
     if (open) cur = open.parentNode!;
-    // A closing tag with nothing of its name open, or a link to a place not allowed: text.
-    else if (close || (quoted && !safeUrl(href!))) text(all);
-    else {
-      const el = h((tag || br || 'a') as 'a', quoted ? { href, rel: 'noopener noreferrer' } : null);
+    else if (tag || br || (quoted && /^(https?|mailto):$/.test(el.protocol))) {
       cur.append(el);
       if (!br) cur = el;
     }
-    return '';
-  });
-  text(html.slice(at));
+    // Text, a closing tag with nothing of its name open, a link to a place not allowed: as text.
+    // append() with a string makes a text node: nothing is parsed.
+    else cur.append(all);
+  }
   return root;
 }
 

@@ -86,8 +86,9 @@ describe('preferences', () => {
     // Nothing is pre-selected in favour of consent.
     expect((within(ga).getByRole('radio', { name: 'Accept' }) as HTMLInputElement).checked).toBe(false);
     for (const name of ['Accept all', 'Decline all', 'Save', 'Close']) within(p).getByRole('button', { name });
-    // The page behind is inert, the banner included.
+    // The page behind is inert, the banner included; not the status region: an inert live region is not heard.
     expect(banner().closest('[inert]')).not.toBeNull();
+    expect(document.querySelector('[role="status"]')!.closest('[inert]')).toBeNull();
     expect(document.activeElement).toBe(within(p).getByRole('button', { name: 'Close' }));
   });
 
@@ -200,6 +201,7 @@ describe('ui options', () => {
     expect(b.getAttribute('aria-modal')).toBe('true');
     expect(b.parentElement!.classList.contains('cg-block')).toBe(true);
     expect(document.querySelector('main')!.hasAttribute('inert')).toBe(true);
+    expect(screen.getByRole('status').hasAttribute('inert')).toBe(false);
     expect(document.activeElement).toBe(within(b).getByRole('button', { name: 'Accept all' }));
     fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
     expect(banner()).toBe(b);
