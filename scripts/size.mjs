@@ -8,6 +8,10 @@
 // the gzip command, and a file is within budget only when both figures are.
 //
 // Exit status: 0 within budget, 1 over budget, 2 the check itself could not run.
+//
+// `--ceiling FILE=BYTES` (CI uses it) is a ratchet for a file still over its budget: over the budget
+// but within the ceiling is reported as such and does not fail; over the ceiling fails. The budget
+// stays the goal; the ceiling only keeps the file from growing back while it is shrunk.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -50,17 +54,29 @@ for (const file of ['dist/consent-gate.min.js', 'dist/consent-gate.css', 'dist/c
   if (!existsSync(path.join(ROOT, file))) fail(`${file} is missing; run \`npm run build\` first`);
 }
 
+const ceilings = {};
+process.argv.slice(2).forEach((arg, i, args) => {
+  if (arg != '--ceiling') return;
+  const m = /^(.+)=(\d+)$/.exec(args[i + 1] || '');
+  if (!m) fail(`--ceiling takes FILE=BYTES, not ${args[i + 1]}`);
+  ceilings[m[1]] = +m[2];
+});
+
 const rows = runSizeLimit().map((check) => {
   // The check's name is the file (see .size-limit.json).
   const command = gzipCommandSize(check.name);
   const size = Math.max(command, check.size);
-  return { ...check, command, ok: check.passed && size <= check.sizeLimit, margin: check.sizeLimit - size };
+  const ok = check.passed && size <= check.sizeLimit;
+  const ceiling = ceilings[check.name];
+  return { ...check, command, ok, held: !ok && ceiling != null && size <= ceiling, ceiling, margin: check.sizeLimit - size };
 });
 
 const width = Math.max(...rows.map((r) => r.name.length));
 console.log('Size budgets (gzip -9 -c FILE | wc -c; size-limit with @size-limit/file in brackets):');
 for (const r of rows) {
-  const verdict = r.ok ? `ok, ${fmt(r.margin)} to spare` : `OVER BUDGET by ${fmt(-r.margin)}`;
+  const verdict = r.ok
+    ? `ok, ${fmt(r.margin)} to spare`
+    : `OVER BUDGET by ${fmt(-r.margin)}` + (r.ceiling == null ? '' : r.held ? ` (within the interim ceiling of ${fmt(r.ceiling)})` : ` and over the interim ceiling of ${fmt(r.ceiling)}`);
   console.log(
     `  ${r.name.padEnd(width)}  ${fmt(r.command).padStart(8)}  (${fmt(r.size)})  budget ${fmt(r.sizeLimit).padStart(8)}  ${verdict}`,
   );
@@ -73,7 +89,8 @@ try {
   fail(error.message);
 }
 
-if (rows.some((r) => !r.ok)) {
+if (rows.some((r) => !r.ok && !r.held)) {
   console.error('\nsize: over budget. Shrink the file, or change its limit in .size-limit.json with a reason in the commit.');
   process.exit(1);
 }
+if (rows.some((r) => r.held)) console.error('\nsize: over budget, within the interim ceiling given (--ceiling): not a failure yet.');
