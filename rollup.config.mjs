@@ -4,7 +4,14 @@ import terser from '@rollup/plugin-terser';
 import dts from 'rollup-plugin-dts';
 
 const ts = (opts = {}) => typescript({ tsconfig: './tsconfig.json', ...opts });
-const min = () => terser({ ecma: 2021, compress: { passes: 3, unsafe_arrows: true, pure_getters: true }, format: { comments: false, ascii_only: true } });
+// The preamble is V8's hint to compile every function at once, off the main thread, instead of
+// parsing each one lazily a second time when it is first called: all of them are, on every page.
+const min = () =>
+  terser({
+    ecma: 2021,
+    compress: { passes: 3, unsafe_arrows: true, pure_getters: true },
+    format: { comments: false, ascii_only: true, preamble: '//# allFunctionsCalledOnLoad' },
+  });
 /** Self-contained declarations, one per module format: .d.ts beside the .mjs, .d.cts beside the .cjs. */
 const types = (input, name) => ({
   input,

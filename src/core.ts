@@ -207,7 +207,8 @@ export function init(config: Config): void {
     off.push(() => bc.close());
   }
   listen(document, 'visibilitychange', () => document.hidden || sync());
-  listen(window, 'pageshow', sync);
+  // Only a page restored from the back/forward cache can hold an old decision.
+  listen(window, 'pageshow', (e) => (e as PageTransitionEvent).persisted && sync());
   // Gated markup may come later: the rest of the page while it loads, or a single-page app's views.
   const again = () => st == state && release();
   const mo = new MutationObserver(again);

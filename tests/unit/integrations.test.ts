@@ -125,13 +125,17 @@ describe('cross-tab', () => {
     expect(consent).toHaveBeenCalledOnce();
     expect(change).toHaveBeenCalledOnce();
 
-    // Nothing new: nothing happens.
-    window.dispatchEvent(new Event('pageshow'));
+    // Restored from the back/forward cache, nothing new: nothing happens.
+    const restored = () => window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    restored();
     expect(consent).toHaveBeenCalledOnce();
 
-    // A later decision declining analytics.
+    // A later decision declining analytics: a plain page show (a fresh load, which init read) is not
+    // looked at; a page restored from the cache is.
     setConsentCookie(decisionJSON({ updatedAt: later(1000), categories: { necessary: true, analytics: false, marketing: false } }));
-    window.dispatchEvent(new Event('pageshow'));
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
+    expect(cg.isAccepted('analytics')).toBe(true);
+    restored();
     expect(cg.isAccepted('analytics')).toBe(false);
     expect(change).toHaveBeenCalledTimes(2);
     expect(change.mock.calls[1][1].categories).toEqual(['analytics']);
