@@ -8,7 +8,7 @@ export type Choices = Pick<Consent, 'categories' | 'services'>;
 export const own = (o: object, k: string): boolean => ({}).hasOwnProperty.call(o, k);
 
 /** Categories a Global Privacy Control signal keeps off unless the visitor switches them on. */
-export const gpcOff = (s: Settings, cat: string) => !!(s.gpc && s.categories[cat].gpc);
+export const gpcOff = (s: Settings, cat: string) => s.gpc && s.categories[cat].gpc;
 
 /**
  * Whether a category (or one of its services) is accepted. A required category always is. Before a
@@ -16,7 +16,9 @@ export const gpcOff = (s: Settings, cat: string) => !!(s.gpc && s.categories[cat
  * after one, a service follows its category unless declined on its own.
  */
 export function accepted(s: Settings, c: Choices | null, cat: string, svc?: string): boolean {
-  const d = own(s.categories, cat) && s.categories[cat];
+  // An unknown id may find an inherited member (`toString`): it has no `required` or `default`, and a
+  // decision names only config categories, so it is never accepted.
+  const d = s.categories[cat];
   return (
     !!d &&
     (!!d.required ||
@@ -43,7 +45,8 @@ export function patch(s: Settings, base: Choices | null, p: ConsentPatch): Choic
     const v = p[id];
     let on = accepted(s, base, id);
     for (const sid of known) m[sid] = accepted(s, base, id, sid);
-    if (own(p, id) && !s.categories[id].required)
+    // An absent id reads as undefined, an inherited one (`toString`) as a function: both are ignored.
+    if (!s.categories[id].required)
       if (v === !!v) {
         on = v;
         for (const sid in m) m[sid] = v;
@@ -81,7 +84,7 @@ export function diff(s: Settings, prev: Choices | null, next: Choices): Changes 
 }
 
 /** True when a change list is empty. */
-export const unchanged = (ch: Changes) => !ch.categories.length && !Object.keys(ch.services).length;
+export const unchanged = (ch: Changes) => !ch.categories[0] && !Object.keys(ch.services)[0];
 
 /** A random UUID v4; crypto.randomUUID needs a secure context, getRandomValues doesn't. */
 export function uuid(): string {
