@@ -23,8 +23,8 @@ export function accepted(s: Settings, c: Choices | null, cat: string, svc?: stri
     !!d &&
     (!!d.required ||
       (c
-        ? // Only an own map is read: an inherited one is a function, whose `caller` throws.
-          c.categories[cat] === true && !(svc != null && own(c.services, cat) && c.services[cat][svc] === false)
+        ? // Only own keys are read: an inherited map is a function, whose `caller` throws.
+          c.categories[cat] === true && !(svc != null && { ...c.services[cat] }[svc] === false)
         : s.mode == 'opt-out' && !!d.default && !gpcOff(s, cat)))
   );
 }
@@ -35,14 +35,15 @@ export function accepted(s: Settings, c: Choices | null, cat: string, svc?: stri
  * sets a category and all its services; a map sets single services, and accepting one turns its
  * category on. A category whose listed services are all declined turns off. Required categories stay
  * on; unknown ids are ignored. A category without services gets no map: the cookie stays small.
+ * A boolean for the whole patch is all(): every category on (but what GPC keeps off), or off.
  */
-export function patch(s: Settings, base: Choices | null, p: ConsentPatch): Choices {
+export function patch(s: Settings, base: Choices | null, p: ConsentPatch | boolean): Choices {
   const out: Choices = { categories: {}, services: {} };
   for (const id of s.ids) {
     const known = Object.keys(s.categories[id].services);
     // Spreading copies own keys only; a `__proto__` one stays an ordinary key.
     const m = { ...base?.services[id] };
-    const v = p[id];
+    const v = typeof p == 'object' ? p[id] : p && !gpcOff(s, id);
     let on = accepted(s, base, id);
     for (const sid of known) m[sid] = accepted(s, base, id, sid);
     // An absent id reads as undefined, an inherited one (`toString`) as a function: both are ignored.
@@ -67,7 +68,7 @@ export function patch(s: Settings, base: Choices | null, p: ConsentPatch): Choic
 export const current = (s: Settings, c: Choices | null): Choices => patch(s, c, {});
 
 /** Everything on (but what a Global Privacy Control signal keeps off), or everything off but required categories. */
-export const all = (s: Settings, on: boolean): Choices => patch(s, null, Object.fromEntries(s.ids.map((id) => [id, on && !gpcOff(s, id)])));
+export const all = (s: Settings, on: boolean): Choices => patch(s, null, on);
 
 /** What differs between two decisions; before the first one, everything counts as changed. */
 export function diff(s: Settings, prev: Choices | null, next: Choices): Changes {
@@ -84,7 +85,8 @@ export function diff(s: Settings, prev: Choices | null, next: Choices): Changes 
 }
 
 /** True when a change list is empty. */
-export const unchanged = (ch: Changes) => !ch.categories[0] && !Object.keys(ch.services)[0];
+// (Empty, it stringifies to the 31 characters of {"categories":[],"services":{}}; any entry adds some.)
+export const unchanged = (ch: Changes) => JSON.stringify(ch).length < 32;
 
 /** A random UUID v4; crypto.randomUUID needs a secure context, getRandomValues doesn't. */
 export function uuid(): string {

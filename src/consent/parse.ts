@@ -10,12 +10,12 @@ const map = (v: unknown, ok = (x: unknown) => x === !!x): v is Record<string, an
 
 /** Parses and validates a stored decision against the config; a clean copy, or null. */
 export function parse(raw: unknown, s: Settings, now: number): Consent | null {
-  // Longer values are not ours: browsers cap a cookie at 4 KB.
-  if (typeof raw == 'string' && raw.length <= 4096)
-    try {
-      // Whatever is malformed and not caught below throws on the way (JSON, an invalid date, null
-      // categories) and counts as no decision.
-      const v = JSON.parse(raw);
+  try {
+    // Longer values are not ours: browsers cap a cookie at 4 KB. (A value is always a string: only
+    // readConsent calls this, with what it decoded.) Whatever is malformed and not caught below throws
+    // on the way (JSON, an invalid date, null categories) and counts as no decision.
+    if ((raw as string).length <= 4096) {
+      const v = JSON.parse(raw as string);
       // An absent gpc reads as false; a null one stays null and fails.
       const { id, revision, givenAt, updatedAt, categories, services, gpc = false } = v;
       const t = Date.parse(updatedAt);
@@ -41,6 +41,7 @@ export function parse(raw: unknown, s: Settings, now: number): Consent | null {
         for (const k in services) s.ids.includes(k) || delete services[k];
         return { id, revision, givenAt, updatedAt, categories: cats, services, ...(gpc && { gpc }) };
       }
-    } catch {}
+    }
+  } catch {}
   return null;
 }
