@@ -5,9 +5,6 @@
 export class ConsentGateConfigError extends Error {
   /** Always `'ConsentGateConfigError'`, in every build (unlike the class's own name after minifying). */
   declare readonly name: 'ConsentGateConfigError';
-  constructor(message: string) {
-    super(message);
-    // Set explicitly: minifiers rename the class.
-    this.name = 'ConsentGateConfigError';
-  }
 }
+// On the prototype, set by name: minifiers rename the class.
+(ConsentGateConfigError.prototype as { name: string }).name = 'ConsentGateConfigError';
