@@ -55,8 +55,8 @@ describe('config validation', () => {
   });
 
   it('explains missing or empty categories, labels and bad ids', () => {
-    expect(bad({})).toContain('categories must be an object (got undefined)');
-    expect(bad({ categories: {} })).toContain('at least one category');
+    expect(bad({})).toContain('categories must be an object with at least one category (got undefined)');
+    expect(bad({ categories: {} })).toContain('categories must be an object with at least one category (got object)');
     expect(bad({ categories: { analytics: {} } })).toContain('categories.analytics.label must be a string');
     expect(bad({ categories: { '__proto__': { label: 'x' } } })).toBeTruthy();
     expect(bad(JSON.parse('{"categories":{"__proto__":{"label":"x"}}}'))).toContain('categories["__proto__"]');
@@ -65,7 +65,7 @@ describe('config validation', () => {
     );
     // As before, null stands for "no services".
     expect(validate({ categories: { a: { label: 'A', services: null } } }).categories.a.services).toEqual({});
-    expect(bad({ categories: null })).toContain('categories must be an object (got null)');
+    expect(bad({ categories: null })).toContain('categories must be an object with at least one category (got null)');
   });
 
   it('checks types of callbacks, flags and texts', () => {
