@@ -67,7 +67,7 @@ export const isObj = (v: unknown): v is Obj => !!v && typeof v == 'object' && !A
 
 function fail(path: string, expected: string, got: unknown): never {
   throw new ConsentGateConfigError(
-    `ConsentGate config: ${path} must be ${expected}` +
+    `${path} must be ${expected}` +
       ` (got ${Array.isArray(got) ? 'an array' : typeof got == S || got === null ? JSON.stringify(got) : typeof got})`,
   );
 }
@@ -190,7 +190,7 @@ const CONFIG: Record<string, Spec> = {
         gpc: 'boolean',
         default: (x, q) => (check(x, q, 'boolean') && mode != 'opt-out' && console.warn(`consent-gate: ${q} needs mode: "opt-out"`), x),
         // null too stands for none, as it always has.
-        services: ids(toService),
+        services: ids(SERVICE),
       })(v, p)),
     ))[0]
       ? c

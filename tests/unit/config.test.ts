@@ -147,7 +147,7 @@ describe('config validation', () => {
     expect(validate(demoConfig({ ui })).ui).toEqual(ui);
     expect(validate(demoConfig({ ui: { position: 'top-left' } })).ui.position).toBe('top-left');
     expect(bad(demoConfig({ ui: { layout: 'sidebar' as never } }))).toBe(
-      'ConsentGate config: ui.layout must be one of: box, bar, cloud (got "sidebar")',
+      'ui.layout must be one of: box, bar, cloud (got "sidebar")',
     );
     expect(bad(demoConfig({ ui: { position: 'middle' as never } }))).toContain(
       'ui.position must be one of: bottom, top, bottom-left, bottom-right, top-left, top-right (got "middle")',
