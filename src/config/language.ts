@@ -45,6 +45,6 @@ export function textsFor(s: Settings, lang: string, t: unknown = s.translations?
     for (const k in (out[part] = { ...EN[part as keyof Texts], ...s.texts?.[part as keyof Texts], ...over }))
       if (typeof t == 'object' && over?.[k] == null) missing.push(part + '.' + k);
   }
-  if (missing[0]) warn(`translations.${lang} lacks ${missing.join(', ')}; English is shown there.`);
+  if (missing[0]) warn(`translations.${lang} lacks ${missing.join(', ')}; English is shown`);
   return out;
 }

@@ -94,7 +94,7 @@ function shape(v: unknown, path: string, specs: Record<string, Spec>, each?: Spe
   if (v === undefined) return v;
   if (!isObj(v)) fail(path || 'the config', 'an object', v);
   const o: Obj = { ...v };
-  for (const k of Object.keys({ ...specs, ...o })) {
+  for (const k in { ...specs, ...o }) {
     const spec = specs.hasOwnProperty(k) ? specs[k] : each;
     if (spec) o[k] = check(o[k], (path && path + '.') + k, spec, k);
   }
