@@ -91,10 +91,11 @@ function check(v: unknown, path: string, spec: any, key?: string): any {
  * every other key by `each` where given.
  */
 function shape(v: unknown, path: string, specs: Record<string, Spec>, each?: Spec): any {
-  if (v === undefined) return v;
+  // Absent: absent (the config itself must be there).
+  if (v === undefined && path) return v;
   if (!isObj(v)) fail(path || 'the config', 'an object', v);
   const o: Obj = { ...v };
-  for (const k in { ...specs, ...o }) {
+  for (const k of Object.keys({ ...specs, ...o })) {
     const spec = specs.hasOwnProperty(k) ? specs[k] : each;
     if (spec) o[k] = check(o[k], (path && path + '.') + k, spec, k);
   }
@@ -225,7 +226,7 @@ const CONFIG: Record<string, Spec> = {
  * ConsentGateConfigError naming the first bad value.
  */
 export function validate(input: unknown): Settings {
-  const s = shape(input ?? {}, '', CONFIG, (v, _, k) => (console.warn(`consent-gate: unknown option "${k}" ignored`), v));
+  const s = shape(input, '', CONFIG, (v, _, k) => (console.warn(`consent-gate: unknown option "${k}" ignored`), v));
   // The checked googleConsentMode is what the rest calls gcm.
   return { ...s, ids: catIds, gcm: s.googleConsentMode };
 }

@@ -55,6 +55,7 @@ describe('config validation', () => {
   });
 
   it('explains missing or empty categories, labels and bad ids', () => {
+    expect(bad(undefined)).toBe('the config must be an object (got undefined)');
     expect(bad({})).toContain('categories must be an object with at least one category (got undefined)');
     expect(bad({ categories: {} })).toContain('categories must be an object with at least one category (got object)');
     expect(bad({ categories: { analytics: {} } })).toContain('categories.analytics.label must be a string');
