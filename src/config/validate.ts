@@ -182,6 +182,7 @@ const CONFIG: Record<string, Spec> = {
     sameSite: 'Lax Strict None',
     expiresAfterDays: (v = 182, p) => (typeof v == 'number' && v > 0 && v <= 395 ? v : fail(p, 'a number of days from 1 to 395', v)),
   },
+  // c: the checked categories (the third argument, the key, is not needed here).
   categories: (v, p, c) =>
     (catIds = Object.keys(
       (c = ids({
@@ -189,6 +190,7 @@ const CONFIG: Record<string, Spec> = {
         description: 'string',
         required: 'boolean',
         gpc: 'boolean',
+        // Typed first, so that a bad value throws without a warning.
         default: (x, q) => (check(x, q, 'boolean') && mode != 'opt-out' && console.warn(`consent-gate: ${q} needs mode: "opt-out"`), x),
         // null too stands for none, as it always has.
         services: ids(SERVICE),
