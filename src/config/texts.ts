@@ -4,9 +4,7 @@ import type { Texts } from '../types';
 export const EN: Texts = {
   banner: {
     title: 'We use cookies',
-    description:
-      'We use cookies to keep this site working and, if you agree, to understand how it is used. ' +
-      'If you decline, some parts of the site may not work as well.',
+    description: 'We use cookies to make this site work and, if you agree, to see how it is used. If you decline, some parts may not work as well.',
     acceptAll: 'Accept all',
     rejectAll: 'Decline all',
     preferences: 'Preferences',
@@ -14,9 +12,7 @@ export const EN: Texts = {
   },
   preferences: {
     title: 'Cookie preferences',
-    description:
-      'Choose which cookies this site may use. You can change your choice at any time ' +
-      'from the cookie preferences link on every page.',
+    description: 'Choose which cookies this site may use. You can change this later from the cookie preferences link on every page.',
     acceptAll: 'Accept all',
     rejectAll: 'Decline all',
     save: 'Save',
@@ -24,7 +20,7 @@ export const EN: Texts = {
     accept: 'Accept',
     decline: 'Decline',
     alwaysOn: 'Always on',
-    gpc: 'Your browser asks sites not to sell or share your data (Global Privacy Control), so the categories concerned stay off unless you switch them on.',
+    gpc: 'Your browser asks sites not to sell or share your data (Global Privacy Control), so this stays off unless you switch it on.',
     saved: 'Your choices have been saved.',
   },
   embed: {

@@ -62,15 +62,13 @@ const GCM_DEFAULT: ConsentModeMap = {
   personalization_storage: 'preferences',
   security_storage: 'granted',
 };
-// Ids become cookie keys and DOM ids; a leading letter also keeps out `__proto__` and friends.
-const ID = /^[a-z][\w-]*$/i;
 
 export const isObj = (v: unknown): v is Obj => !!v && typeof v == 'object' && !Array.isArray(v);
 
 function fail(path: string, expected: string, got: unknown): never {
   throw new ConsentGateConfigError(
-    `ConsentGate config: ${path} must be ${expected}` +
-      ` (got ${got === null ? 'null' : Array.isArray(got) ? 'an array' : typeof got == S ? JSON.stringify(got) : typeof got})`,
+    `${path} must be ${expected}` +
+      ` (got ${Array.isArray(got) ? 'an array' : typeof got == S || got === null ? JSON.stringify(got) : typeof got})`,
   );
 }
 
@@ -88,20 +86,30 @@ function check(v: unknown, path: string, spec: any, key?: string): any {
   return (v === undefined && spec > 'Z') || typeof v == type ? v : fail(path, 'a ' + type, v);
 }
 
-/** A copy of an object: every key's value checked by `each` where given, then the listed keys by their specs. */
+/**
+ * A copy of an object: the listed keys checked by their specs (in their order, absent ones too),
+ * every other key by `each` where given.
+ */
 function shape(v: unknown, path: string, specs: Record<string, Spec>, each?: Spec): any {
+  // Absent: absent (the config itself must be there).
+  if (v === undefined && path) return v;
   if (!isObj(v)) fail(path || 'the config', 'an object', v);
   const o: Obj = { ...v };
-  if (each) for (const k of Object.keys(o)) o[k] = check(o[k], (path && path + '.') + k, each, k);
-  for (const k in specs) o[k] = check(o[k], (path && path + '.') + k, specs[k]);
+  for (const k of Object.keys({ ...specs, ...o })) {
+    const spec = specs.hasOwnProperty(k) ? specs[k] : each;
+    if (spec) o[k] = check(o[k], (path && path + '.') + k, spec, k);
+  }
   return o;
 }
 
-/** An object of ids to values that `each` checks. */
+/**
+ * An object of ids to values that `each` checks; null or absent: {}. Ids become cookie keys and DOM
+ * ids; a leading letter also keeps out `__proto__` and friends.
+ */
 const ids =
-  (each: Check): Check =>
+  (each: Spec): Check =>
   (v, path) =>
-    shape(v, path, {}, (x, p, k) => (ID.test(k) ? each(x, p, k) : fail(`${path}["${k}"]`, 'letters, digits, - and _, starting with a letter', k)));
+    shape(v ?? {}, path, {}, (x, p, k) => (/^[a-z][\w-]*$/i.test(k) ? check(x, p, each) : fail(`${path}["${k}"]`, 'letters, digits, - and _, starting with a letter', k)));
 
 /** Values checked by `each`, under the own keys of `o` only. */
 const known =
@@ -116,42 +124,42 @@ const list =
     Array.isArray(v) ? v.map((x, i) => each(x, `${path}[${i}]`)) : fail(path, 'an array', v);
 
 /** Exact strings, RegExps, and `"/re/flags"` strings (as JSON configs write patterns) made RegExps. */
-const patterns =
-  list((c, path) => {
-    if (typeof c == S) {
-      const m = /^\/(.+)\/([a-z]*)$/.exec(c);
-      try {
-        return m ? new RegExp(m[1], m[2]) : c;
-      } catch {}
-    }
-    return c instanceof RegExp ? c : fail(path, 'a string, a RegExp or "/regex/"', c);
-  });
+const patterns = list((c, path) => {
+  if (c instanceof RegExp) return c;
+  try {
+    const m = /^\/(.+)\/([a-z]*)$/.exec(c);
+    if (typeof c == S) return m ? RegExp(m[1], m[2]) : c;
+  } catch {}
+  fail(path, 'a string, a RegExp or "/regex/"', c);
+});
+
+/** What a service is. */
+const SERVICE: Record<string, Spec> = {
+  label: 'String',
+  description: 'string',
+  onAccept: 'function',
+  onReject: 'function',
+  scripts: list((d, p) =>
+    typeof (d = check(d, p, {
+      src: 'string',
+      inline: 'string',
+      async: 'boolean',
+      type: 'string',
+      attrs: (a: unknown, q: string) => shape(a, q, {}, 'String'),
+    })).src == typeof d.inline
+      ? fail(p, 'either { src } or { inline }', d)
+      : d,
+  ),
+  cookies: patterns,
+  blocks: patterns,
+};
 
 /** Validates one service; used by `init` and by `register`. */
-export const toService = (v: unknown, path: string): Service =>
-  shape(v, path, {
-    label: 'String',
-    description: 'string',
-    onAccept: 'function',
-    onReject: 'function',
-    scripts: list((d, p) => {
-      const s = shape(d, p, {
-        src: 'string',
-        inline: 'string',
-        async: 'boolean',
-        type: 'string',
-        attrs: (a, q) => (a === undefined ? a : shape(a, q, {}, 'String')),
-      });
-      if ((s.src === undefined) == (s.inline === undefined)) fail(p, 'either { src } or { inline }', d);
-      return s;
-    }),
-    cookies: patterns,
-    blocks: patterns,
-  });
+export const toService = (v: unknown, path: string): Service => check(v, path, SERVICE);
 
 /** Checks texts: known sections and keys, string values. Also used on fetched translations. */
 export const texts = (v: unknown, path: string): TextsInput | undefined =>
-  v === undefined ? v : shape(v, path, {}, known(EN, (t, p, part) => shape(t, p, {}, known(EN[part as keyof typeof EN], 'String'))));
+  shape(v, path, {}, known(EN, (t, p, part) => shape(t, p, {}, known(EN[part as keyof typeof EN], 'String'))));
 
 let mode: unknown;
 let catIds: string[];
@@ -174,22 +182,22 @@ const CONFIG: Record<string, Spec> = {
     sameSite: 'Lax Strict None',
     expiresAfterDays: (v = 182, p) => (typeof v == 'number' && v > 0 && v <= 395 ? v : fail(p, 'a number of days from 1 to 395', v)),
   },
-  categories: (v, p) => {
-    const cs = ids((d, q) => {
-      d = shape(d, q, {
+  // c: the checked categories (the third argument, the key, is not needed here).
+  categories: (v, p, c) =>
+    (catIds = Object.keys(
+      (c = ids({
         label: 'String',
         description: 'string',
         required: 'boolean',
         gpc: 'boolean',
-        default: 'boolean',
+        // Typed first, so that a bad value throws without a warning.
+        default: (x, q) => (check(x, q, 'boolean') && mode != 'opt-out' && console.warn(`consent-gate: ${q} needs mode: "opt-out"`), x),
         // null too stands for none, as it always has.
-        services: (x, r) => ids(toService)(x ?? {}, r),
-      });
-      if (d.default && mode != 'opt-out') console.warn(`consent-gate: ${q}.default needs mode: "opt-out"`);
-      return d;
-    })(v, p);
-    return (catIds = Object.keys(cs)).length ? cs : fail(p, 'an object with at least one category', cs);
-  },
+        services: ids(SERVICE),
+      })(v, p)),
+    ))[0]
+      ? c
+      : fail(p, 'an object with at least one category', v),
   // true, or a map of consent types to categories with options beside them; no types: the default map.
   googleConsentMode: (v, p) => {
     if (v === undefined || v === false) return;
@@ -198,12 +206,12 @@ const CONFIG: Record<string, Spec> = {
       v === true ? {} : v,
       p,
       GCM_OPTIONS,
-      known({ ...GCM_DEFAULT, ...GCM_OPTIONS }, (x, q, k) => (k in GCM_OPTIONS ? x : (map[k] = among(x, [...catIds, 'granted'], q)))),
+      known({ ...GCM_DEFAULT, ...GCM_OPTIONS }, (x, q, k) => (map[k] = among(x, [...catIds, 'granted'], q))),
     );
     // The default map may name categories a config lacks: their types stay denied.
     return { ...o, map: Object.keys(map)[0] ? map : GCM_DEFAULT };
   },
-  consentLog: (v, p) => (v === undefined ? v : shape(v, p, { url: 'String' })),
+  consentLog: (v, p) => shape(v, p, { url: 'String' }),
   ui: {
     blocking: 'boolean',
     layout: 'box bar cloud',
@@ -211,7 +219,7 @@ const CONFIG: Record<string, Spec> = {
     theme: 'light dark auto',
   },
   // A string is the URL of a translation file, checked when fetched.
-  translations: (v, p) => (v === undefined ? v : shape(v, p, {}, (t, q) => (typeof t == S ? t : texts(t, q)))),
+  translations: (v, p) => shape(v, p, {}, (t, q) => (typeof t == S ? t : texts(t, q))),
   texts,
 };
 
@@ -220,7 +228,7 @@ const CONFIG: Record<string, Spec> = {
  * ConsentGateConfigError naming the first bad value.
  */
 export function validate(input: unknown): Settings {
-  const s = shape(input, '', CONFIG, (v, _, k) => (CONFIG.hasOwnProperty(k) || console.warn(`consent-gate: unknown option "${k}" ignored`), v));
+  const s = shape(input, '', CONFIG, (v, _, k) => (console.warn(`consent-gate: unknown option "${k}" ignored`), v));
   // The checked googleConsentMode is what the rest calls gcm.
   return { ...s, ids: catIds, gcm: s.googleConsentMode };
 }

@@ -44,7 +44,7 @@ describeBrowser('script-tag configuration errors', () => {
       true,
       true,
       'ConsentGateConfigError',
-      'ConsentGate config: categories.analytics.label must be a string (got number)',
+      'categories.analytics.label must be a string (got number)',
     ]);
     expect(await anyDialog(t.page).count()).toBe(0);
   });

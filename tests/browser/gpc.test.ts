@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import { describeBrowser } from './chromium';
 import { banner, button, categorySwitch, DEFAULT_TITLE, decide, preferences, SOON, useBrowser, parseConsentCookie, type TestPage } from './harness';
 
-const GPC_NOTE = 'Your browser asks sites not to sell or share your data (Global Privacy Control), so the categories concerned stay off unless you switch them on.';
+const GPC_NOTE = 'Your browser asks sites not to sell or share your data (Global Privacy Control), so this stays off unless you switch it on.';
 
 describeBrowser('Global Privacy Control and opt-out mode', () => {
   const browser = useBrowser();

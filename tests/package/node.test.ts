@@ -64,7 +64,7 @@ const EXPECTED = {
     true,
     true,
     'ConsentGateConfigError',
-    'ConsentGate config: categories.analytics.services.ga.scripts[0].src must be a string (got number)',
+    'categories.analytics.services.ga.scripts[0].src must be a string (got number)',
   ],
 };
 

@@ -55,8 +55,9 @@ describe('config validation', () => {
   });
 
   it('explains missing or empty categories, labels and bad ids', () => {
-    expect(bad({})).toContain('categories must be an object (got undefined)');
-    expect(bad({ categories: {} })).toContain('at least one category');
+    expect(bad(undefined)).toBe('the config must be an object (got undefined)');
+    expect(bad({})).toContain('categories must be an object with at least one category (got undefined)');
+    expect(bad({ categories: {} })).toContain('categories must be an object with at least one category (got object)');
     expect(bad({ categories: { analytics: {} } })).toContain('categories.analytics.label must be a string');
     expect(bad({ categories: { '__proto__': { label: 'x' } } })).toBeTruthy();
     expect(bad(JSON.parse('{"categories":{"__proto__":{"label":"x"}}}'))).toContain('categories["__proto__"]');
@@ -65,7 +66,7 @@ describe('config validation', () => {
     );
     // As before, null stands for "no services".
     expect(validate({ categories: { a: { label: 'A', services: null } } }).categories.a.services).toEqual({});
-    expect(bad({ categories: null })).toContain('categories must be an object (got null)');
+    expect(bad({ categories: null })).toContain('categories must be an object with at least one category (got null)');
   });
 
   it('checks types of callbacks, flags and texts', () => {
@@ -147,7 +148,7 @@ describe('config validation', () => {
     expect(validate(demoConfig({ ui })).ui).toEqual(ui);
     expect(validate(demoConfig({ ui: { position: 'top-left' } })).ui.position).toBe('top-left');
     expect(bad(demoConfig({ ui: { layout: 'sidebar' as never } }))).toBe(
-      'ConsentGate config: ui.layout must be one of: box, bar, cloud (got "sidebar")',
+      'ui.layout must be one of: box, bar, cloud (got "sidebar")',
     );
     expect(bad(demoConfig({ ui: { position: 'middle' as never } }))).toContain(
       'ui.position must be one of: bottom, top, bottom-left, bottom-right, top-left, top-right (got "middle")',
