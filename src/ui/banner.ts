@@ -29,9 +29,20 @@ export function dialog(
   );
 }
 
-/** The first-visit banner: modal when `ui.blocking`; a Read more link when the config has a policy URL. */
-export function banner(host: Host, preferences: () => void): HTMLElement {
+/**
+ * The first-visit banner: modal when `ui.blocking`; a Read more link when the config has a policy URL.
+ * Its Preferences button opens them the way any data-cg-open="preferences" element on the page does.
+ */
+export function banner(host: Host): HTMLElement {
   const t = host.texts.banner;
   const url = host.s.policyUrl;
-  return dialog(host, 'banner', host.s.ui.blocking, t, (title, desc) => [title, desc], button(t.preferences, preferences), url && h('a', { class: 'cg-link', href: url }, t.readMore));
+  return dialog(
+    host,
+    'banner',
+    host.s.ui.blocking,
+    t,
+    (title, desc) => [title, desc],
+    h('button', { class: 'cg-btn', 'data-cg-open': 'preferences' }, t.preferences),
+    url && h('a', { class: 'cg-link', href: url }, t.readMore),
+  );
 }

@@ -13,9 +13,8 @@ export function preferences(host: Host, close: () => void): HTMLElement {
   const { s } = host;
   const t = host.texts.preferences;
   const state = host.state();
+  /** What the visitor changed: Save records the decision shown, which is the one in force with these changes. */
   const patch: ConsentPatch = {};
-  /** Per category: what puts its choice in `patch`. */
-  const reads: (() => void)[] = [];
 
   const cats = s.ids.map((id) => {
     const c = s.categories[id];
@@ -33,7 +32,7 @@ export function preferences(host: Host, close: () => void): HTMLElement {
       disabled: c.required,
       'aria-describedby': [c.description && p + '-d', gpc && p + '-g'].filter((x) => x).join(' ') || null,
       // A category's switch sets all its services.
-      onchange: () => (sw.checked ? yes : no).map((r) => (r.checked = true)),
+      onchange: () => ((patch[id] = sw.checked) ? yes : no).map((r) => (r.checked = true)),
     });
     const services = Object.keys(c.services).map((sid) => {
       const { label, description } = c.services[sid];
@@ -45,7 +44,10 @@ export function preferences(host: Host, close: () => void): HTMLElement {
           checked: state.services[id][sid] == value,
           disabled: c.required,
           // Accepting a service turns its category on; declining the last one turns it off.
-          onchange: () => (sw.checked = yes.some((y) => y.checked)),
+          onchange: () => {
+            sw.checked = yes.some((y) => y.checked);
+            patch[id] = Object.fromEntries(yes.map((y) => [y.value, y.checked]));
+          },
         });
         list.push(r);
         return h('label', { class: 'cg-choice' }, r, text);
@@ -59,7 +61,6 @@ export function preferences(host: Host, close: () => void): HTMLElement {
         h('div', null, radio(true, yes, t.accept), radio(false, no, t.decline)),
       );
     });
-    reads.push(() => (patch[id] = yes.length ? Object.fromEntries(yes.map((y) => [y.value, y.checked])) : sw.checked));
     return h(
       // A group, not a section: a named section would be a landmark, one per category.
       'div',
@@ -83,9 +84,6 @@ export function preferences(host: Host, close: () => void): HTMLElement {
     true,
     t,
     (title, desc) => [h('div', null, title, h('button', { class: 'cg-close', 'aria-label': t.close, onclick: close }, '×')), h('div', { class: 'cg-body' }, desc, ...cats)],
-    button(t.save, () => {
-      reads.map((f) => f());
-      host.save(patch);
-    }),
+    button(t.save, () => host.save(patch)),
   );
 }
