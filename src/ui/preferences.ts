@@ -1,5 +1,5 @@
 import { h } from './dom';
-import { button, dialog, para } from './banner';
+import { dialog, text } from './banner';
 import { gpcOff } from '../consent/model';
 import type { Host } from './controller';
 import type { ConsentPatch } from '../types';
@@ -57,7 +57,7 @@ export function preferences(host: Host, close: () => void): HTMLElement {
         'fieldset',
         { class: 'cg-svc', role: 'radiogroup' },
         h('legend', { class: 'cg-svc-name' }, label),
-        para(host, description),
+        text(host, 'p', description, 'cg-desc'),
         h('div', null, radio(true, yes, t.accept), radio(false, no, t.decline)),
       );
     });
@@ -72,8 +72,8 @@ export function preferences(host: Host, close: () => void): HTMLElement {
         c.required && h('span', { class: 'cg-always' }, t.alwaysOn),
         sw,
       ),
-      para(host, c.description, p + '-d'),
-      gpc && para(host, t.gpc, p + '-g', 'cg-note'),
+      text(host, 'p', c.description, 'cg-desc', p + '-d'),
+      gpc && text(host, 'p', t.gpc, 'cg-note', p + '-g'),
       ...services,
     );
   });
@@ -84,6 +84,6 @@ export function preferences(host: Host, close: () => void): HTMLElement {
     true,
     t,
     (title, desc) => [h('div', null, title, h('button', { class: 'cg-close', 'aria-label': t.close, onclick: close }, '×')), h('div', { class: 'cg-body' }, desc, ...cats)],
-    button(t.save, () => host.save(patch)),
+    h('button', { class: 'cg-btn', onclick: () => host.save(patch) }, t.save),
   );
 }
