@@ -92,7 +92,7 @@ function show(host: Host, name: Name) {
     }
   };
   // The library may load in <head>.
-  document.body ? attach() : document.addEventListener('DOMContentLoaded', attach);
+  document.body ? attach() : addEventListener('DOMContentLoaded', attach);
   host.emit((name + ':show') as EventName);
 }
 
@@ -122,6 +122,6 @@ export function refresh(host: Host): void {
 export const removeUI: (host: Host) => void = () => {
   hide('preferences');
   hide('banner');
-  status?.remove();
-  status = undefined;
+  // remove() returns undefined.
+  status = status?.remove() as undefined;
 };
