@@ -51,6 +51,6 @@ export function banner(host: Host): HTMLElement {
     t,
     (title, desc) => [title, desc],
     h('button', { class: 'cg-btn', 'data-cg-open': 'preferences' }, t.preferences),
-    url && h('a', { class: 'cg-link', href: url }, t.readMore),
+    url && h('a', { href: url }, t.readMore),
   );
 }

@@ -8,6 +8,7 @@ import type { ConsentPatch } from '../types';
  * The preferences dialog: per category a switch named by its label, per service an Accept/Decline
  * radio group named by the service. It shows the current decision (all off before one).
  * A category a Global Privacy Control signal keeps off says so next to its switch, which it describes.
+ * Its parts carry no classes: the CSS finds them by role and element (a category is a div of .cg-body).
  */
 export function preferences(host: Host, close: () => void): HTMLElement {
   const { s } = host;
@@ -27,10 +28,9 @@ export function preferences(host: Host, close: () => void): HTMLElement {
       type: 'checkbox',
       role: 'switch',
       id: p,
-      class: 'cg-switch',
       checked: state.categories[id],
       disabled: c.required,
-      'aria-describedby': [c.description && p + '-d', gpc && p + '-g'].filter((x) => x).join(' ') || null,
+      'aria-describedby': p + '-d',
       // A category's switch sets all its services.
       onchange: () => ((patch[id] = sw.checked) ? yes : no).map((r) => (r.checked = true)),
     });
@@ -50,13 +50,13 @@ export function preferences(host: Host, close: () => void): HTMLElement {
           },
         });
         list.push(r);
-        return h('label', { class: 'cg-choice' }, r, text);
+        return h('label', null, r, text);
       };
       // A fieldset is named by its legend.
       return h(
         'fieldset',
-        { class: 'cg-svc', role: 'radiogroup' },
-        h('legend', { class: 'cg-svc-name' }, label),
+        { role: 'radiogroup' },
+        h('legend', null, label),
         text(host, 'p', description, 'cg-desc'),
         h('div', null, radio(true, yes, t.accept), radio(false, no, t.decline)),
       );
@@ -64,16 +64,10 @@ export function preferences(host: Host, close: () => void): HTMLElement {
     return h(
       // A group, not a section: a named section would be a landmark, one per category.
       'div',
-      { class: 'cg-cat', role: 'group', 'aria-label': c.label },
-      h(
-        'div',
-        null,
-        h('label', { for: p, class: 'cg-cat-name' }, c.label),
-        c.required && h('span', { class: 'cg-always' }, t.alwaysOn),
-        sw,
-      ),
-      text(host, 'p', c.description, 'cg-desc', p + '-d'),
-      gpc && text(host, 'p', t.gpc, 'cg-note', p + '-g'),
+      { role: 'group', 'aria-label': c.label },
+      h('div', null, h('label', { for: p }, c.label), c.required && h('span', null, t.alwaysOn), sw),
+      // What describes the switch: the description and the GPC note (empty without either).
+      h('div', { id: p + '-d' }, text(host, 'p', c.description, 'cg-desc'), gpc && text(host, 'p', t.gpc, 'cg-note')),
       ...services,
     );
   });
@@ -83,7 +77,7 @@ export function preferences(host: Host, close: () => void): HTMLElement {
     'prefs',
     true,
     t,
-    (title, desc) => [h('div', null, title, h('button', { class: 'cg-close', 'aria-label': t.close, onclick: close }, '×')), h('div', { class: 'cg-body' }, desc, ...cats)],
+    (title, desc) => [h('div', null, title, h('button', { 'aria-label': t.close, onclick: close }, '×')), h('div', { class: 'cg-body' }, desc, ...cats)],
     h('button', { class: 'cg-btn', onclick: () => host.save(patch) }, t.save),
   );
 }
