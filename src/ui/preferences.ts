@@ -30,7 +30,7 @@ export function preferences(host: Host, close: () => void): HTMLElement {
       id: p,
       checked: state.categories[id],
       disabled: c.required,
-      'aria-describedby': p + '-d',
+      'aria-describedby': [c.description && p + '-d', gpc && p + '-g'].filter((x) => x).join(' ') || null,
       // A category's switch sets all its services.
       onchange: () => ((patch[id] = sw.checked) ? yes : no).map((r) => (r.checked = true)),
     });
@@ -66,8 +66,8 @@ export function preferences(host: Host, close: () => void): HTMLElement {
       'div',
       { role: 'group', 'aria-label': c.label },
       h('div', null, h('label', { for: p }, c.label), c.required && h('span', null, t.alwaysOn), sw),
-      // What describes the switch: the description and the GPC note (empty without either).
-      h('div', { id: p + '-d' }, text(host, 'p', c.description, 'cg-desc'), gpc && text(host, 'p', t.gpc, 'cg-note')),
+      text(host, 'p', c.description, 'cg-desc', p + '-d'),
+      gpc && text(host, 'p', t.gpc, 'cg-note', p + '-g'),
       ...services,
     );
   });

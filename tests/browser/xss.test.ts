@@ -19,8 +19,8 @@ function runPayloads(t: TestPage, html: boolean, payloads: string[]) {
       const ALLOW = new Set(['A', 'STRONG', 'EM', 'B', 'I', 'BR', 'P']);
       const SAFE = new Set(['http:', 'https:', 'mailto:']);
       // Slots that may carry markup with html: true, and slots that are always plain text.
-      // (A category is a div of .cg-body: its head, then the div that describes its switch, then its services.)
-      const MARKUP = ['#cg-banner-title', '#cg-banner-desc', '#cg-prefs-title', '#cg-prefs-desc', '.cg-note', '.cg-body > div > div > .cg-desc', 'fieldset > .cg-desc'];
+      // (A category is a div of .cg-body: its head, its description, the GPC note, its services.)
+      const MARKUP = ['#cg-banner-title', '#cg-banner-desc', '#cg-prefs-title', '#cg-prefs-desc', '.cg-note', '.cg-body > div > .cg-desc', 'fieldset > .cg-desc'];
       const PLAIN = ['.cg-banner button', '.cg-banner .cg-actions > a', '.cg-prefs .cg-actions button', '.cg-body label[for]', '.cg-body > div > div > span', 'legend', 'fieldset label'];
       const scriptsBefore = document.scripts.length;
       const problems: string[] = [];
