@@ -2,10 +2,12 @@ import { h } from './dom';
 import { txt } from './sanitize';
 import type { Host } from './controller';
 
-/** A paragraph of config text (a description, a note), which `html: true` lets carry markup; none without a text. */
-export const para = (host: Host, text: string | undefined, id?: string, cls = 'cg-desc') => text && h('p', { id, class: cls }, txt(text, host.s.html));
-
-export const button = (text: string, onclick: () => void, cls = 'cg-btn') => h('button', { class: cls, onclick }, text);
+/**
+ * Config text in a `tag` element: a title, a description, a note, which `html: true` lets carry
+ * markup. None without a text.
+ */
+export const text = (host: Host, tag: 'h2' | 'p', s: string | undefined, cls: string | null, id?: string) =>
+  s && h(tag, { class: cls, id }, txt(s, host.s.html));
 
 /**
  * A dialog ('banner' or 'prefs') named by its title and described by its text. Its actions start
@@ -24,14 +26,31 @@ export function dialog(
   return h(
     'div',
     { class: id, role: 'dialog', 'aria-modal': modal || null, 'aria-labelledby': id + '-title', 'aria-describedby': id + '-desc' },
-    ...layout(h('h2', { id: id + '-title' }, txt(t.title, host.s.html)), para(host, t.description, id + '-desc') as Node),
-    h('div', { class: 'cg-actions' }, button(t.acceptAll, host.acceptAll, 'cg-btn cg-main'), button(t.rejectAll, host.rejectAll, 'cg-btn cg-main'), ...more),
+    ...layout(text(host, 'h2', t.title, null, id + '-title') as Node, text(host, 'p', t.description, 'cg-desc', id + '-desc') as Node),
+    h(
+      'div',
+      { class: 'cg-actions' },
+      h('button', { class: 'cg-btn cg-main', onclick: host.acceptAll }, t.acceptAll),
+      h('button', { class: 'cg-btn cg-main', onclick: host.rejectAll }, t.rejectAll),
+      ...more,
+    ),
   );
 }
 
-/** The first-visit banner: modal when `ui.blocking`; a Read more link when the config has a policy URL. */
-export function banner(host: Host, preferences: () => void): HTMLElement {
+/**
+ * The first-visit banner: modal when `ui.blocking`; a Read more link when the config has a policy URL.
+ * Its Preferences button opens them the way any data-cg-open="preferences" element on the page does.
+ */
+export function banner(host: Host): HTMLElement {
   const t = host.texts.banner;
   const url = host.s.policyUrl;
-  return dialog(host, 'banner', host.s.ui.blocking, t, (title, desc) => [title, desc], button(t.preferences, preferences), url && h('a', { class: 'cg-link', href: url }, t.readMore));
+  return dialog(
+    host,
+    'banner',
+    host.s.ui.blocking,
+    t,
+    (title, desc) => [title, desc],
+    h('button', { class: 'cg-btn', 'data-cg-open': 'preferences' }, t.preferences),
+    url && h('a', { href: url }, t.readMore),
+  );
 }

@@ -23,8 +23,8 @@ export interface Host {
 
 type Name = 'banner' | 'preferences';
 
-/** What is shown: its root, and what undoes what showing it attached to the page. */
-const shown: { [n in Name]?: [HTMLElement, (() => void)?] } = {};
+/** What is shown: per name, the function that hides it again. */
+const shown: { [n in Name]?: () => void } = {};
 let status: HTMLElement | undefined;
 
 /**
@@ -36,15 +36,14 @@ let status: HTMLElement | undefined;
  */
 function keepClear(el: HTMLElement) {
   const root = document.documentElement;
-  const html = root.style;
   const box = el.firstChild as HTMLElement;
-  const check = (e: FocusEvent) => {
-    html.setProperty('--cg-h', box.offsetHeight + 'px');
+  const check = ({ target }: FocusEvent) => {
+    root.style.setProperty('--cg-h', box.offsetHeight + 'px');
     // After the browser has scrolled the newly focused control into view.
     requestAnimationFrame(() => {
-      const a = (e.target as Element).getBoundingClientRect();
+      const a = (target as Element).getBoundingClientRect();
       const b = box.getBoundingClientRect();
-      if (!el.contains(e.target as Node) && a.bottom > b.top && a.top < b.bottom && a.right > b.left && a.left < b.right) {
+      if (!el.contains(target as Node) && a.bottom > b.top && a.top < b.bottom && a.right > b.left && a.left < b.right) {
         el.classList.toggle('cg-top');
         el.classList.toggle('cg-bottom');
       }
@@ -53,10 +52,10 @@ function keepClear(el: HTMLElement) {
   addEventListener('focusin', check);
   return () => {
     removeEventListener('focusin', check);
-    html.removeProperty('--cg-h');
+    root.style.removeProperty('--cg-h');
     // Leave no empty style="" behind (the page's own inline styles stay). Reading the attribute
     // first matters: Chromium writes it back from the emptied style object when read later.
-    if (root.getAttribute('style') == '') root.removeAttribute('style');
+    root.getAttribute('style') || root.removeAttribute('style');
   };
 }
 
@@ -64,7 +63,13 @@ function show(host: Host, name: Name) {
   if (shown[name]) return;
   const { theme, layout, position, blocking } = host.s.ui;
   const isBanner = name == 'banner';
-  const hideThis = () => hide(host, name);
+  let undo: false | (() => void);
+  const hide = (shown[name] = () => {
+    delete shown[name];
+    el.remove();
+    undo && undo();
+    host.emit((name + ':hide') as EventName);
+  });
   const el = h(
     'div',
     {
@@ -73,37 +78,30 @@ function show(host: Host, name: Name) {
       lang: host.lang,
       dir: dir(host.lang),
     },
-    isBanner ? banner(host, () => show(host, 'preferences')) : preferences(host, hideThis),
+    isBanner ? banner(host) : preferences(host, hide),
   );
-  const it: [HTMLElement, (() => void)?] = (shown[name] = [el]);
   const attach = () => {
     const body = document.body;
     // Made empty, before a save puts text in it: screen readers announce changes to a live region,
     // not a region that arrives with its text.
     status || body.append((status = h('div', { role: 'status', class: 'cg-sr' })));
-    if (shown[name] != it) return;
-    // The banner first in the reading order, so that screen reader and keyboard users meet it early.
-    body[isBanner ? 'prepend' : 'append'](el);
-    it[1] = isBanner && !blocking ? keepClear(el) : modal(el, !isBanner && hideThis);
+    if (shown[name] == hide) {
+      // The banner first in the reading order, so that screen reader and keyboard users meet it early.
+      body[isBanner ? 'prepend' : 'append'](el);
+      undo = isBanner && !blocking ? keepClear(el) : modal(el, !isBanner && hide);
+    }
   };
   // The library may load in <head>.
-  document.body ? attach() : document.addEventListener('DOMContentLoaded', attach);
-  host.emit(`${name}:show`);
+  document.body ? attach() : addEventListener('DOMContentLoaded', attach);
+  host.emit((name + ':show') as EventName);
 }
 
-function hide(host: Host, name: Name) {
-  const it = shown[name];
-  if (!it) return;
-  delete shown[name];
-  it[0].remove();
-  it[1]?.();
-  host.emit(`${name}:hide`);
-}
+const hide = (name: Name) => shown[name]?.();
 
 export const showBanner = (host: Host): void => show(host, 'banner');
-export const hideBanner = (host: Host): void => hide(host, 'banner');
+export const hideBanner: (host: Host) => void = () => hide('banner');
 export const showPreferences = (host: Host): void => show(host, 'preferences');
-export const hidePreferences = (host: Host): void => hide(host, 'preferences');
+export const hidePreferences: (host: Host) => void = () => hide('preferences');
 
 /** Says to screen readers that the choices were saved. */
 export function announce(text: string): void {
@@ -115,15 +113,15 @@ export function announce(text: string): void {
 export function refresh(host: Host): void {
   for (const name of ['banner', 'preferences'] as const) {
     if (shown[name]) {
-      hide(host, name);
+      hide(name);
       show(host, name);
     }
   }
 }
 
-export function removeUI(host: Host): void {
-  hide(host, 'preferences');
-  hide(host, 'banner');
-  status?.remove();
-  status = undefined;
-}
+export const removeUI: (host: Host) => void = () => {
+  hide('preferences');
+  hide('banner');
+  // remove() returns undefined.
+  status = status?.remove() as undefined;
+};

@@ -25,11 +25,11 @@ export function modal(dialog: HTMLElement, onEscape: false | (() => void)): () =
     }
   };
   inert();
-  // On the document: a click on the dialog's text moves focus to <body>, and Escape must still work.
-  document.addEventListener('keydown', keys, true);
+  // On the window: a click on the dialog's text moves focus to <body>, and Escape must still work.
+  addEventListener('keydown', keys, true);
   first.focus();
   return () => {
-    document.removeEventListener('keydown', keys, true);
+    removeEventListener('keydown', keys, true);
     inert();
     // A detached opener takes no focus.
     opener?.focus();

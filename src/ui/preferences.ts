@@ -1,5 +1,5 @@
 import { h } from './dom';
-import { button, dialog, para } from './banner';
+import { dialog, text } from './banner';
 import { gpcOff } from '../consent/model';
 import type { Host } from './controller';
 import type { ConsentPatch } from '../types';
@@ -8,14 +8,14 @@ import type { ConsentPatch } from '../types';
  * The preferences dialog: per category a switch named by its label, per service an Accept/Decline
  * radio group named by the service. It shows the current decision (all off before one).
  * A category a Global Privacy Control signal keeps off says so next to its switch, which it describes.
+ * Its parts carry no classes: the CSS finds them by role and element (a category is a div of .cg-body).
  */
 export function preferences(host: Host, close: () => void): HTMLElement {
   const { s } = host;
   const t = host.texts.preferences;
   const state = host.state();
+  /** What the visitor changed: Save records the decision shown, which is the one in force with these changes. */
   const patch: ConsentPatch = {};
-  /** Per category: what puts its choice in `patch`. */
-  const reads: (() => void)[] = [];
 
   const cats = s.ids.map((id) => {
     const c = s.categories[id];
@@ -28,12 +28,11 @@ export function preferences(host: Host, close: () => void): HTMLElement {
       type: 'checkbox',
       role: 'switch',
       id: p,
-      class: 'cg-switch',
       checked: state.categories[id],
       disabled: c.required,
       'aria-describedby': [c.description && p + '-d', gpc && p + '-g'].filter((x) => x).join(' ') || null,
       // A category's switch sets all its services.
-      onchange: () => (sw.checked ? yes : no).map((r) => (r.checked = true)),
+      onchange: () => ((patch[id] = sw.checked) ? yes : no).map((r) => (r.checked = true)),
     });
     const services = Object.keys(c.services).map((sid) => {
       const { label, description } = c.services[sid];
@@ -45,34 +44,30 @@ export function preferences(host: Host, close: () => void): HTMLElement {
           checked: state.services[id][sid] == value,
           disabled: c.required,
           // Accepting a service turns its category on; declining the last one turns it off.
-          onchange: () => (sw.checked = yes.some((y) => y.checked)),
+          onchange: () => {
+            sw.checked = yes.some((y) => y.checked);
+            patch[id] = Object.fromEntries(yes.map((y) => [y.value, y.checked]));
+          },
         });
         list.push(r);
-        return h('label', { class: 'cg-choice' }, r, text);
+        return h('label', null, r, text);
       };
       // A fieldset is named by its legend.
       return h(
         'fieldset',
-        { class: 'cg-svc', role: 'radiogroup' },
-        h('legend', { class: 'cg-svc-name' }, label),
-        para(host, description),
+        { role: 'radiogroup' },
+        h('legend', null, label),
+        text(host, 'p', description, 'cg-desc'),
         h('div', null, radio(true, yes, t.accept), radio(false, no, t.decline)),
       );
     });
-    reads.push(() => (patch[id] = yes.length ? Object.fromEntries(yes.map((y) => [y.value, y.checked])) : sw.checked));
     return h(
       // A group, not a section: a named section would be a landmark, one per category.
       'div',
-      { class: 'cg-cat', role: 'group', 'aria-label': c.label },
-      h(
-        'div',
-        null,
-        h('label', { for: p, class: 'cg-cat-name' }, c.label),
-        c.required && h('span', { class: 'cg-always' }, t.alwaysOn),
-        sw,
-      ),
-      para(host, c.description, p + '-d'),
-      gpc && para(host, t.gpc, p + '-g', 'cg-note'),
+      { role: 'group', 'aria-label': c.label },
+      h('div', null, h('label', { for: p }, c.label), c.required && h('span', null, t.alwaysOn), sw),
+      text(host, 'p', c.description, 'cg-desc', p + '-d'),
+      gpc && text(host, 'p', t.gpc, 'cg-note', p + '-g'),
       ...services,
     );
   });
@@ -82,10 +77,7 @@ export function preferences(host: Host, close: () => void): HTMLElement {
     'prefs',
     true,
     t,
-    (title, desc) => [h('div', null, title, h('button', { class: 'cg-close', 'aria-label': t.close, onclick: close }, '×')), h('div', { class: 'cg-body' }, desc, ...cats)],
-    button(t.save, () => {
-      reads.map((f) => f());
-      host.save(patch);
-    }),
+    (title, desc) => [h('div', null, title, h('button', { 'aria-label': t.close, onclick: close }, '×')), h('div', { class: 'cg-body' }, desc, ...cats)],
+    h('button', { class: 'cg-btn', onclick: () => host.save(patch) }, t.save),
   );
 }

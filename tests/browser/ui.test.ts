@@ -296,7 +296,7 @@ describeBrowser('banner and preferences in the browser', () => {
     expect(a).toBeGreaterThan(d);
     // And the switch knob moves right to left.
     await t.page.locator('.cg-banner .cg-btn:not(.cg-main)').click();
-    const sw = t.page.locator('.cg-prefs .cg-switch:not(:disabled)');
+    const sw = t.page.locator('.cg-prefs [role=switch]:not(:disabled)');
     const knob = () => sw.evaluate((el) => getComputedStyle(el, '::before').insetInlineStart);
     expect(await knob()).toBe('4px');
     await sw.click();
@@ -395,7 +395,7 @@ describeBrowser('banner and preferences in the browser', () => {
     const t = await open('/');
     await t.page.emulateMedia({ reducedMotion: 'reduce' });
     await button(banner(t.page), 'Preferences').click();
-    const sw = t.page.locator('.cg-prefs .cg-switch:not(:disabled)');
+    const sw = t.page.locator('.cg-prefs [role=switch]:not(:disabled)');
     expect(await sw.evaluate((el) => getComputedStyle(el).transitionDuration)).toBe('0s');
     expect(await sw.evaluate((el) => getComputedStyle(el, '::before').transitionDuration)).toBe('0s');
   });

@@ -19,8 +19,9 @@ function runPayloads(t: TestPage, html: boolean, payloads: string[]) {
       const ALLOW = new Set(['A', 'STRONG', 'EM', 'B', 'I', 'BR', 'P']);
       const SAFE = new Set(['http:', 'https:', 'mailto:']);
       // Slots that may carry markup with html: true, and slots that are always plain text.
-      const MARKUP = ['#cg-banner-title', '#cg-banner-desc', '#cg-prefs-title', '#cg-prefs-desc', '.cg-note', '.cg-cat > .cg-desc', '.cg-svc > .cg-desc'];
-      const PLAIN = ['.cg-banner button', '.cg-link', '.cg-prefs .cg-actions button', '.cg-cat-name', '.cg-always', '.cg-svc-name', '.cg-choice'];
+      // (A category is a div of .cg-body: its head, its description, the GPC note, its services.)
+      const MARKUP = ['#cg-banner-title', '#cg-banner-desc', '#cg-prefs-title', '#cg-prefs-desc', '.cg-note', '.cg-body > div > .cg-desc', 'fieldset > .cg-desc'];
+      const PLAIN = ['.cg-banner button', '.cg-banner .cg-actions > a', '.cg-prefs .cg-actions button', '.cg-body label[for]', '.cg-body > div > div > span', 'legend', 'fieldset label'];
       const scriptsBefore = document.scripts.length;
       const problems: string[] = [];
       let slotsChecked = 0;
@@ -67,11 +68,11 @@ function runPayloads(t: TestPage, html: boolean, payloads: string[]) {
         for (const sel of PLAIN) {
           for (const slot of document.querySelectorAll(sel)) {
             slotsChecked++;
-            const inside = [...slot.querySelectorAll('*')].filter((e) => !(sel === '.cg-choice' && e.tagName === 'INPUT'));
+            const inside = [...slot.querySelectorAll('*')].filter((e) => !(sel === 'fieldset label' && e.tagName === 'INPUT'));
             if (inside.length || slot.textContent !== p) say(`${sel} is not the text as written: ${slot.innerHTML}`);
           }
         }
-        const close = document.querySelector('.cg-close');
+        const close = document.querySelector('.cg-prefs > :first-child > button');
         if (close?.getAttribute('aria-label') !== p) say('the close button is not named by the text');
 
         CG.acceptAll();
