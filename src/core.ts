@@ -88,7 +88,7 @@ function decide(state: State, choices: Choices) {
   const { s, consent: prev } = state;
   const next = record(s, prev, choices, new Date());
   // When the browser refuses the cookie, the decision still holds for this page.
-  if (!writeConsent(s, next)) warn('the decision could not be stored: cookies are blocked, or cookie.domain or cookie.sameSite was refused');
+  if (!writeConsent(s, next)) warn('the decision could not be stored (cookies blocked, or cookie.domain or sameSite refused)');
   if (s.consentLog && !dec.size) warn('consentLog needs the consent-log add-on');
   dec.forEach((f) => safe(f, copy(next)));
   bc?.postMessage(0);
@@ -130,7 +130,7 @@ function tell(name: 'consent' | 'change', cb: ((...a: any[]) => void) | undefine
  * banner when a decision is due. Throws ConsentGateConfigError on a bad config.
  */
 export function init(config: Config): void {
-  if (st) return warn('init() was called again without destroy(); this call is ignored');
+  if (st) return warn('init() called again without destroy(): ignored');
   const s = validate(config);
   // Without a DOM (Node, server rendering) there is nothing to gate or show.
   if (typeof document == 'undefined') return;
@@ -254,7 +254,7 @@ export const rejectAll = /*#__PURE__*/ need('rejectAll', (state) => decide(state
 /** Sets some categories or services and keeps the rest: `update({ analytics: true, marketing: { youtube: true } })`. */
 export const update = /*#__PURE__*/ need('update', (state, choices: ConsentPatch) => {
   for (const [cat, v] of Object.entries(choices))
-    if (!state.s.ids.includes(cat) || (typeof v != 'boolean' && !isObj(v))) warn(`update(): "${cat}" must be a category of the config, set to true, false or a map of its services`);
+    if (!state.s.ids.includes(cat) || (typeof v != 'boolean' && !isObj(v))) warn(`update(): "${cat}" is not a category of the config, or not true, false or a map of services`);
   decide(state, patch(state.s, state.consent, choices));
 });
 
@@ -280,7 +280,7 @@ export function register(category: string, serviceId: string, def: ServiceDef): 
   if (!s.ids.includes(category)) fail(`"${category}" is not a category of the config`);
   if (!/^[a-z][\w-]*$/i.test(serviceId)) fail('the service id must be letters, digits, - and _, starting with a letter');
   const services = s.categories[category].services;
-  if (own(services, serviceId)) return warn(path + ': the service is already registered; the second one is ignored');
+  if (own(services, serviceId)) return warn(path + ': already registered: ignored');
   const svc = (services[serviceId] = toService(def, path));
   if (accepted(s, st!.consent, category, serviceId)) service(s, category, serviceId, svc, null, 1);
 }

@@ -24,8 +24,8 @@ export function releaseMarkup(state: { s: Settings; consent: Choices | null }): 
     const neg = d.category![0] == '!';
     const cat = d.category!.slice(+neg);
     const known = own(s.categories, cat);
-    if (!known) warn(`data-category="${cat}" is not a category of the config: the element stays blocked`);
-    else if (svc && !own(s.categories[cat].services, svc)) warn(`data-service="${svc}" is not in categories.${cat}.services: it follows its category. List it so that visitors see it`);
+    if (!known) warn(`data-category="${cat}" is not a category of the config: it stays blocked`);
+    else if (svc && !own(s.categories[cat].services, svc)) warn(`data-service="${svc}" is not in categories.${cat}.services: list it so that visitors see it`);
     const ok = () => {
       const c = state.consent;
       const yes = accepted(s, c, cat, svc);

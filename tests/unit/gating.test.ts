@@ -138,8 +138,8 @@ describe('gated markup', () => {
     cg.acceptAll();
     await flush();
     expect(ran()).toEqual(['m']);
-    expect(warn.mock.calls.join('\n')).toMatch(/data-service="matomo" is not in categories\.analytics\.services: it follows its category\. List it/);
-    expect(warn.mock.calls.join('\n')).toMatch(/data-category="ads" is not a category of the config: the element stays blocked/);
+    expect(warn.mock.calls.join('\n')).toMatch(/data-service="matomo" is not in categories\.analytics\.services: list it so that visitors see it/);
+    expect(warn.mock.calls.join('\n')).toMatch(/data-category="ads" is not a category of the config: it stays blocked/);
   });
 
   it('gives injected scripts the configured nonce', async () => {
