@@ -38,10 +38,9 @@ const copy = <T>(v: T): T => JSON.parse(json(v));
 
 /** An API function that needs init() first; before it, it only warns. */
 const need =
-  <A extends unknown[]>(name: string, fn: (state: State, ...a: A) => unknown) =>
-  (...a: A): void => {
+  <A extends unknown[], R>(name: string, fn: (state: State, ...a: A) => R) =>
+  (...a: A): R | void =>
     st ? fn(st, ...a) : warn(name + '() needs init() first');
-  };
 
 /**
  * Runs what the decision in force allows of one service: at page load or registration (`load`), or
@@ -134,22 +133,21 @@ export function init(config: Config): void {
   const s = validate(config);
   // Without a DOM (Node, server rendering) there is nothing to gate or show.
   if (typeof document == 'undefined') return;
+  s.gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+  // Before any gated script can run: Google tags must see the default first.
+  consentMode(s, null, 'default');
   const state: State = (st = {
     s,
     lang: 'en',
     want: pickLanguage(s),
     texts: textsFor(s, 'en'),
-    consent: null,
+    consent: readConsent(s),
     state: () => current(s, state.consent),
     acceptAll,
     rejectAll,
     save: update,
     emit: (e) => emit(e, getConsent()),
   });
-  s.gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
-  // Before any gated script can run: Google tags must see the default first.
-  consentMode(s, null, 'default');
-  state.consent = readConsent(s);
   // Add-ons (auto-blocking) must be in place before any gated script runs.
   addons.forEach(start);
 
@@ -246,26 +244,23 @@ export const getConsent = (): Consent | null => st && copy(st.consent);
 export const isAccepted = (category: string, service?: string): boolean => !!st && accepted(st.s, st.consent, category, service);
 
 /** Accepts every category and service (but those a Global Privacy Control signal keeps off). */
-export const acceptAll = /*#__PURE__*/ need('acceptAll', (state) => decide(state, all(state.s, true)));
+export const acceptAll: () => void = /*#__PURE__*/ need('acceptAll', (state) => decide(state, all(state.s, true)));
 
 /** Declines everything but required categories. */
-export const rejectAll = /*#__PURE__*/ need('rejectAll', (state) => decide(state, all(state.s, false)));
+export const rejectAll: () => void = /*#__PURE__*/ need('rejectAll', (state) => decide(state, all(state.s, false)));
 
 /** Sets some categories or services and keeps the rest: `update({ analytics: true, marketing: { youtube: true } })`. */
-export const update = /*#__PURE__*/ need('update', (state, choices: ConsentPatch) => {
+export const update: (choices: ConsentPatch) => void = /*#__PURE__*/ need('update', (state, choices: ConsentPatch) => {
   for (const [cat, v] of Object.entries(choices))
     if (!state.s.ids.includes(cat) || (typeof v != 'boolean' && !isObj(v))) warn(`update(): "${cat}" is not a category of the config, or not true, false or a map of services`);
   decide(state, patch(state.s, state.consent, choices));
 });
 
-export const showBanner = /*#__PURE__*/ need('showBanner', (state) => language(state, state.want, () => ui.showBanner(state)));
-export const hideBanner = (): void => {
-  st && ui.hideBanner(st);
-};
-export const showPreferences = /*#__PURE__*/ need('showPreferences', (state) => language(state, state.want, () => ui.showPreferences(state)));
-export const hidePreferences = (): void => {
-  st && ui.hidePreferences(st);
-};
+export const showBanner: () => void = /*#__PURE__*/ need('showBanner', (state) => language(state, state.want, () => ui.showBanner(state)));
+// Nothing is shown without init (destroy() removes it all): the UI has nothing to hide then.
+export const hideBanner = (): void => ui.hideBanner(st!);
+export const showPreferences: () => void = /*#__PURE__*/ need('showPreferences', (state) => language(state, state.want, () => ui.showPreferences(state)));
+export const hidePreferences = (): void => ui.hidePreferences(st!);
 
 /** Adds a service at run time; its scripts run at once when it is already accepted. */
 export function register(category: string, serviceId: string, def: ServiceDef): void {
@@ -286,7 +281,7 @@ export function register(category: string, serviceId: string, def: ServiceDef): 
 }
 
 /** Forgets the decision and asks again. */
-export const reset = /*#__PURE__*/ need('reset', (state) => {
+export const reset: () => void = /*#__PURE__*/ need('reset', (state) => {
   removeConsent(state.s);
   state.consent = null;
   consentMode(state.s, null, 'update');
@@ -304,14 +299,14 @@ export function destroy(): void {
   st = null;
 }
 
+const lang = /*#__PURE__*/ need('setLanguage', (state, code: string) => language(state, code, () => ui.refresh(state)));
+
 /**
  * Switches the visible texts to another language of the config (a region falls back to its
  * base language, an unknown one to English). Resolves once the new texts are shown.
  */
-export async function setLanguage(code: string): Promise<void> {
-  if (!st) return warn('setLanguage() needs init() first');
-  const state = st;
-  await language(state, code, () => ui.refresh(state));
-}
+export const setLanguage = async (code: string): Promise<void> => {
+  await lang(code);
+};
 
 export { on };
