@@ -87,7 +87,7 @@ function decide(state: State, choices: Choices) {
   const { s, consent: prev } = state;
   const next = record(s, prev, choices, new Date());
   // When the browser refuses the cookie, the decision still holds for this page.
-  if (!writeConsent(s, next)) warn('the decision could not be stored (cookies blocked, or cookie.domain or sameSite refused)');
+  if (!writeConsent(s, next)) warn('the decision could not be stored: cookies blocked, or cookie.domain/sameSite refused');
   if (s.consentLog && !dec.size) warn('consentLog needs the consent-log add-on');
   dec.forEach((f) => safe(f, copy(next)));
   bc?.postMessage(0);
@@ -252,7 +252,7 @@ export const rejectAll: () => void = /*#__PURE__*/ need('rejectAll', (state) => 
 /** Sets some categories or services and keeps the rest: `update({ analytics: true, marketing: { youtube: true } })`. */
 export const update: (choices: ConsentPatch) => void = /*#__PURE__*/ need('update', (state, choices: ConsentPatch) => {
   for (const [cat, v] of Object.entries(choices))
-    if (!state.s.ids.includes(cat) || (typeof v != 'boolean' && !isObj(v))) warn(`update(): "${cat}" is not a category of the config, or not true, false or a map of services`);
+    if (!state.s.ids.includes(cat) || (typeof v != 'boolean' && !isObj(v))) warn(`update(): "${cat}" is not a category of the config or not true, false or a map`);
   decide(state, patch(state.s, state.consent, choices));
 });
 
@@ -270,7 +270,7 @@ export function register(category: string, serviceId: string, def: ServiceDef): 
   const fail = (msg: string) => {
     throw new ConsentGateConfigError(`${path}: ${msg}`);
   };
-  if (!st) fail('must come after init()');
+  if (!st) fail('needs init() first');
   const { s } = st!;
   if (!s.ids.includes(category)) fail(`"${category}" is not a category of the config`);
   if (!/^[a-z][\w-]*$/i.test(serviceId)) fail('the service id must be letters, digits, - and _, starting with a letter');

@@ -209,6 +209,7 @@ describe('configured scripts and services', () => {
   });
 
   it('register() validates its input like init', () => {
+    expect(() => cg.register('analytics', 'x', { label: 'X' })).toThrow(new cg.ConsentGateConfigError('register("analytics", "x"): needs init() first'));
     cg.init(demoConfig());
     expect(() => cg.register('nope', 'x', { label: 'X' })).toThrow(/"nope" is not a category/);
     expect(() => cg.register('analytics', 'x', { label: 'X', scripts: [{ src: 1 as never }] })).toThrow(
