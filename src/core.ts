@@ -33,8 +33,7 @@ const addons = new Set<Addon>();
 const ran = new Set<string>();
 
 /** Callers get copies: the decision in force must not change behind the library's back. */
-const json = JSON.stringify;
-const copy = <T>(v: T): T => JSON.parse(json(v));
+const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v));
 
 /** An API function that needs init() first; before it, it only warns. */
 const need =
@@ -102,7 +101,7 @@ function decide(state: State, choices: Choices) {
 function sync() {
   const state = st!;
   const c = readConsent(state.s);
-  if (c && json(c) != json(state.consent)) carryOut(state, state.consent, c);
+  if (c && JSON.stringify(c) != JSON.stringify(state.consent)) carryOut(state, state.consent, c);
 }
 
 /** Puts a new decision in force: UI closed, page brought in line, events fired. */
