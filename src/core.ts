@@ -162,11 +162,7 @@ export function init(config: Config): void {
   });
   // Decisions of other tabs: at once through a BroadcastChannel; and when this tab is shown again,
   // for what no message brings (a subdomain sharing the cookie, a frozen tab, no BroadcastChannel).
-  if (self.BroadcastChannel) {
-    const ch = (bc = new BroadcastChannel('consent-gate'));
-    ch.onmessage = sync;
-    off.push(() => ch.close());
-  }
+  if (self.BroadcastChannel) (bc = new BroadcastChannel('consent-gate')).onmessage = sync;
   listen(document, 'visibilitychange', () => document.hidden || sync());
   // Only a page restored from the back/forward cache can hold an old decision.
   listen(window, 'pageshow', (e) => (e as PageTransitionEvent).persisted && sync());
@@ -292,6 +288,7 @@ export function destroy(): void {
   if (!st) return;
   ui.removeUI(st);
   off.forEach((f) => f());
+  bc?.close();
   off = [];
   dec.clear();
   clearHandlers();
