@@ -52,11 +52,8 @@ function service(s: Settings, cat: string, sid: string, def: Service, prev: Choi
     for (const d of def.scripts) {
       // The same script of the same service runs once per page, also across destroy() and init().
       const key = [cat, sid, d.src, d.inline].join('\n');
-      if (!ran.has(key)) {
-        ran.add(key);
-        // Declined while earlier scripts loaded: skip it, and let a later acceptance queue it again.
-        run({ ...d, nonce: s.nonce, ok: () => accepted(s, st && st.consent, cat, sid) || !ran.delete(key) });
-      }
+      // Declined while earlier scripts loaded: skipped, and queued again by a later acceptance.
+      if (!ran.has(key)) run({ ...d, nonce: s.nonce, ok: () => accepted(s, st && st.consent, cat, sid) }, ran, key);
     }
     if (load || !was) safe(def.onAccept);
   } else if (consent) {

@@ -33,7 +33,6 @@ export function releaseMarkup(state: { s: Settings; consent: Choices | null }): 
     };
     const script = el.tagName == 'SCRIPT';
     if (released.has(el) || (script && el.contains(last) && document.readyState == 'loading') || !ok()) return;
-    released.add(el);
     if (script)
       run({
         attrs: Object.fromEntries(el.getAttributeNames().filter((a) => a != 'type' && a != 'data-src').map((a) => [a, el.getAttribute(a)!])),
@@ -43,9 +42,8 @@ export function releaseMarkup(state: { s: Settings; consent: Choices | null }): 
         type: d.type,
         nonce: s.nonce,
         replace: el,
-        // Not allowed any more when its turn comes: held back again, for a later acceptance.
-        ok: () => ok() || !released.delete(el),
-      });
+        ok,
+      }, released, el);
     else {
       // A string for an iframe, img or video; an <embed>'s src needs Trusted Types' blessing.
       el.setAttribute('src', trusted(d.src!, 1));

@@ -51,7 +51,6 @@ export function trusted(s: string, url?: unknown): string {
 }
 
 function inject(job: ScriptJob): Promise<unknown> | false | void {
-  if (!job.ok()) return;
   const el = document.createElement('script');
   const { src, async, replace } = job;
   // The attributes first, then what the job sets over them; src and on* go through the policy.
@@ -66,8 +65,13 @@ function inject(job: ScriptJob): Promise<unknown> | false | void {
   return src != null && !async && new Promise((done) => (el.onload = el.onerror = done));
 }
 
-/** Queues a script behind the ones before it. */
-export function run(job: ScriptJob): void {
+/**
+ * Queues a script behind the ones before it, once: `key` (the held-back element, or a configured
+ * script's identity) goes into `queued`, and out again when the script is skipped at its turn, so
+ * that a later acceptance can queue it again.
+ */
+export function run<K>(job: ScriptJob, queued: { add(k: K): unknown; delete(k: K): boolean }, key: K): void {
+  queued.add(key);
   // A failing script must not hold back the ones after it.
-  tail = tail.then(() => inject(job)).catch((e) => error('a gated script could not run', e));
+  tail = tail.then(() => (job.ok() ? inject(job) : queued.delete(key))).catch((e) => error('a gated script could not run', e));
 }
