@@ -128,7 +128,7 @@ export function init(config: Config): void {
   if (st) return warn('init() called again without destroy(): ignored');
   const s = validate(config);
   // Without a DOM (Node, server rendering) there is nothing to gate or show.
-  if (typeof document == 'undefined') return;
+  if (!globalThis.document) return;
   s.gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
   // Before any gated script can run: Google tags must see the default first.
   consentMode(s, null, 'default');
@@ -257,7 +257,7 @@ export const hidePreferences = (): void => ui.hidePreferences(st!);
 /** Adds a service at run time; its scripts run at once when it is already accepted. */
 export function register(category: string, serviceId: string, def: ServiceDef): void {
   // Server-side rendering: init did nothing without a DOM, so neither does register.
-  if (typeof document == 'undefined') return;
+  if (!globalThis.document) return;
   const path = `register("${category}", "${serviceId}")`;
   const fail = (msg: string) => {
     throw new ConsentGateConfigError(`${path}: ${msg}`);
