@@ -5,22 +5,26 @@ import { error } from '../log';
 
 let tail: Promise<unknown> = Promise.resolve();
 
-/** What to inject: attributes to copy, and either a URL or source text. */
+/** What to inject: attributes to copy, and either a URL or source text (a configured script's fields). */
 export interface ScriptJob {
-  attrs: Iterable<[string, string]>;
+  attrs?: Record<string, string>;
   src?: string;
-  text?: string;
+  inline?: string;
   async?: boolean;
   type?: string;
+  /** The config's nonce; without it, the library's own script tag's, then the held-back element's. */
   nonce?: string;
   /** The held-back element to replace; without it the script goes to <head>. */
-  replace?: Element;
+  replace?: HTMLElement;
   /**
    * Asked again when the script's turn comes: the visitor may have declined while the scripts
    * before it loaded. False skips it (the caller then holds it back for a later acceptance).
    */
   ok(): boolean;
 }
+
+/** Nonce of the script tag that loaded the library (read at load: currentScript is gone later). */
+const ownNonce = (globalThis.document?.currentScript as HTMLScriptElement | null | undefined)?.nonce;
 
 /*
  * Trusted Types. Under `require-trusted-types-for 'script'` a script's src and text, its event-handler
@@ -47,14 +51,13 @@ export function trusted(s: string, url?: unknown): string {
 }
 
 function inject(job: ScriptJob): Promise<unknown> | false | void {
-  if (!job.ok()) return;
   const el = document.createElement('script');
   const { src, async, replace } = job;
   // The attributes first, then what the job sets over them; src and on* go through the policy.
-  for (const [k, v] of [...job.attrs, ['type', job.type], ['nonce', job.nonce], ['src', src]])
+  for (const [k, v] of [...Object.entries(job.attrs || {}), ['type', job.type], ['nonce', job.nonce || ownNonce || replace?.nonce], ['src', src]])
     if (v != null) el.setAttribute(k!, /^(on|src$)/i.test(k!) ? trusted(v, k == 'src') : v);
   // Dynamic scripts are async by default; order is kept by waiting for load instead.
-  if (src == null) el.text = trusted(job.text!);
+  if (src == null) el.text = trusted(job.inline!);
   else el.async = async!;
   if (replace?.parentNode) replace.replaceWith(el);
   else document.head.append(el);
@@ -62,8 +65,13 @@ function inject(job: ScriptJob): Promise<unknown> | false | void {
   return src != null && !async && new Promise((done) => (el.onload = el.onerror = done));
 }
 
-/** Queues a script behind the ones before it. */
-export function run(job: ScriptJob): void {
+/**
+ * Queues a script behind the ones before it, once: `key` (the held-back element, or a configured
+ * script's identity) goes into `queued`, and out again when the script is skipped at its turn, so
+ * that a later acceptance can queue it again.
+ */
+export function run<K>(job: ScriptJob, queued: { add(k: K): unknown; delete(k: K): boolean }, key: K): void {
+  queued.add(key);
   // A failing script must not hold back the ones after it.
-  tail = tail.then(() => inject(job)).catch((e) => error('a gated script could not run', e));
+  tail = tail.then(() => (job.ok() ? inject(job) : queued.delete(key))).catch((e) => error('a gated script could not run', e));
 }

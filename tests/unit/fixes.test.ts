@@ -50,7 +50,7 @@ describe('review fixes', () => {
     expect(cg.isAccepted('analytics')).toBe(false);
     expect(cg.isAccepted('marketing')).toBe(false);
     expect(storedConsent().services.analytics).toEqual({ 'google-analytics': false, hotjar: false });
-    expect(warn.mock.calls.map((c) => c[0]).join('\n')).toMatch(/update\(\): "analytics" must be a category of the config, set to true, false or a map/);
+    expect(warn.mock.calls.map((c) => c[0]).join('\n')).toMatch(/update\(\): "analytics" is not a category of the config or not true, false or a map/);
     cg.update({ analytics: { hotjar: 'yes' as never } });
     expect(cg.isAccepted('analytics')).toBe(false);
   });

@@ -138,8 +138,8 @@ describe('gated markup', () => {
     cg.acceptAll();
     await flush();
     expect(ran()).toEqual(['m']);
-    expect(warn.mock.calls.join('\n')).toMatch(/data-service="matomo" is not in categories\.analytics\.services: it follows its category\. List it/);
-    expect(warn.mock.calls.join('\n')).toMatch(/data-category="ads" is not a category of the config: the element stays blocked/);
+    expect(warn.mock.calls.join('\n')).toMatch(/data-service="matomo" is not in categories\.analytics\.services: list it so that visitors see it/);
+    expect(warn.mock.calls.join('\n')).toMatch(/data-category="ads" is not a category of the config: it stays blocked/);
   });
 
   it('gives injected scripts the configured nonce', async () => {
@@ -209,6 +209,7 @@ describe('configured scripts and services', () => {
   });
 
   it('register() validates its input like init', () => {
+    expect(() => cg.register('analytics', 'x', { label: 'X' })).toThrow(new cg.ConsentGateConfigError('register("analytics", "x"): needs init() first'));
     cg.init(demoConfig());
     expect(() => cg.register('nope', 'x', { label: 'X' })).toThrow(/"nope" is not a category/);
     expect(() => cg.register('analytics', 'x', { label: 'X', scripts: [{ src: 1 as never }] })).toThrow(
