@@ -51,7 +51,7 @@ describeBrowser('script-tag configuration errors', () => {
 
   it('reports an invalid config value by its path and does nothing else', async () => {
     const t = await browser.newPage();
-    t.expectConsole('error', /^consent-gate: #consent-gate-config: ConsentGateConfigError: ConsentGate config: categories\.analytics\.services\.probe-service\.scripts\[0\]\.src must be/);
+    t.expectConsole('error', /^consent-gate: #consent-gate-config: ConsentGateConfigError: categories\.analytics\.services\.probe-service\.scripts\[0\]\.src must be/);
     await t.goto('/fixtures/config-invalid-value.html');
     await expectNothingHappened(t);
     expect(t.messages('error')).toHaveLength(1);
