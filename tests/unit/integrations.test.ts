@@ -141,6 +141,24 @@ describe('cross-tab', () => {
     expect(change.mock.calls[1][1].categories).toEqual(['analytics']);
   });
 
+  it('takes its own decisions, first and later ones, GPC or not, for nothing new when the tab is shown again', () => {
+    for (const gpc of [false, true]) {
+      if (gpc) Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
+      cg.init(demoConfig({ categories: { necessary: { label: 'N', required: true }, analytics: { label: 'A', gpc: true, services: { ga: { label: 'GA' } } } } }));
+      const consent = vi.fn();
+      cg.on('consent', consent);
+      cg.acceptAll();
+      cg.update({ analytics: { ga: false } });
+      expect(consent).toHaveBeenCalledTimes(2);
+      document.dispatchEvent(new Event('visibilitychange'));
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      expect(consent).toHaveBeenCalledTimes(2);
+      cg.destroy();
+      delete (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl;
+      document.cookie = 'cg_consent=; max-age=0; path=/';
+    }
+  });
+
   it('ignores a tampered or missing cookie: the decision in force stays', () => {
     cg.init(demoConfig());
     cg.acceptAll();
