@@ -73,7 +73,8 @@ function apply(state: State, prev: Choices | null, load?: unknown) {
   if (state.consent) consentMode(s, state.consent, 'update');
   for (const cat of s.ids) {
     const { services } = s.categories[cat];
-    for (const sid in services) service(s, cat, sid, services[sid], prev, load);
+    // Own keys only: an enumerable key on Object.prototype is no service.
+    for (const sid of Object.keys(services)) service(s, cat, sid, services[sid], prev, load);
   }
   releaseMarkup(state);
 }
@@ -147,9 +148,10 @@ export function init(config: Config): void {
   // Add-ons (auto-blocking) must be in place before any gated script runs.
   addons.forEach(start);
 
+  // In the capture phase: a page's own stopPropagation() must not cut the way to the preferences.
   const listen = (target: EventTarget, type: string, fn: (e: Event) => void) => {
-    target.addEventListener(type, fn);
-    off.push(() => target.removeEventListener(type, fn));
+    target.addEventListener(type, fn, true);
+    off.push(() => target.removeEventListener(type, fn, true));
   };
   listen(document, 'click', (e) => {
     if ((e.target as Element).closest?.('[data-cg-open="preferences"]')) {
@@ -243,6 +245,8 @@ export const rejectAll: () => void = /*#__PURE__*/ need('rejectAll', (state) => 
 
 /** Sets some categories or services and keeps the rest: `update({ analytics: true, marketing: { youtube: true } })`. */
 export const update: (choices: ConsentPatch) => void = /*#__PURE__*/ need('update', (state, choices: ConsentPatch) => {
+  // Only a map of categories decides: update(true) from a script tag must not accept everything.
+  if (!isObj(choices)) return warn('update() takes an object');
   for (const [cat, v] of Object.entries(choices))
     if (!state.s.ids.includes(cat) || (typeof v != 'boolean' && !isObj(v))) warn(`update(): "${cat}" is not a category of the config or not true, false or a map`);
   decide(state, patch(state.s, state.consent, choices));

@@ -16,9 +16,9 @@ export const gpcOff = (s: Settings, cat: string) => s.gpc && s.categories[cat].g
  * after one, a service follows its category unless declined on its own.
  */
 export function accepted(s: Settings, c: Choices | null, cat: string, svc?: string): boolean {
-  // An unknown id may find an inherited member (`toString`): it has no `required` or `default`, and a
-  // decision names only config categories, so it is never accepted.
-  const d = s.categories[cat];
+  // Own ids only: an inherited one (`toString`, or a key some other script put on Object.prototype)
+  // is never a category.
+  const d = own(s.categories, cat) && s.categories[cat];
   return (
     !!d &&
     (!!d.required ||
@@ -43,10 +43,10 @@ export function patch(s: Settings, base: Choices | null, p: ConsentPatch | boole
     const known = Object.keys(s.categories[id].services);
     // Spreading copies own keys only; a `__proto__` one stays an ordinary key.
     const m = { ...base?.services[id] };
-    const v = typeof p == 'object' ? p[id] : p && !gpcOff(s, id);
+    const v = typeof p == 'object' ? (own(p, id) ? p[id] : 0) : p && !gpcOff(s, id);
     let on = accepted(s, base, id);
     for (const sid of known) m[sid] = accepted(s, base, id, sid);
-    // An absent id reads as undefined, an inherited one (`toString`) as a function: both are ignored.
+    // Own ids only: what Object.prototype may carry is never a choice.
     if (!s.categories[id].required)
       if (v === !!v) {
         on = v;

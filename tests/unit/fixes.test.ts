@@ -118,4 +118,63 @@ describe('review fixes', () => {
     cg.showPreferences();
     within(screen.getByRole('radiogroup', { name: 'Hotjar' })).getByRole('radio', { name: 'Decline' });
   });
+
+  describe('second size round (each failed before its fix)', () => {
+    it('update() with something other than an object decides nothing and warns', () => {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      cg.init(demoConfig());
+      for (const bad of [true, 1, 'analytics', () => 0, null]) (cg.update as (x: unknown) => void)(bad);
+      expect(cg.getConsent()).toBeNull();
+      expect(cg.isAccepted('analytics')).toBe(false);
+      expect(warn).toHaveBeenCalledWith('consent-gate: update() takes an object');
+      screen.getByRole('dialog', { name: 'We use cookies' });
+    });
+
+    it('keys another script put on Object.prototype are no category, service or choice', () => {
+      const proto = Object.prototype as Record<string, unknown>;
+      proto.ads = { required: true };
+      proto.marketing = true;
+      // js-cookie copies inherited keys into the cookie's attributes, so the decision may not be stored
+      // (a warning says so): it still holds for the page, and must grant nothing.
+      vi.spyOn(console, 'warn').mockImplementation(() => {});
+      try {
+        cg.init(demoConfig());
+        expect(cg.isAccepted('ads')).toBe(false);
+        const consent = vi.fn();
+        cg.on('consent', consent);
+        // Saved from the preferences unchanged: marketing stays off.
+        cg.showPreferences();
+        fireEvent.click(within(screen.getByRole('dialog', { name: 'Cookie preferences' })).getByRole('button', { name: 'Save' }));
+        expect(cg.getConsent()!.categories).toEqual({ necessary: true, analytics: false, marketing: false });
+        expect(() => cg.update({ analytics: false })).not.toThrow();
+        expect(consent).toHaveBeenCalledTimes(2);
+      } finally {
+        delete proto.ads;
+        delete proto.marketing;
+      }
+    });
+
+    it("the banner's Preferences button works under a page that stops click propagation", () => {
+      const stop = (e: Event) => e.stopPropagation();
+      document.body.addEventListener('click', stop);
+      try {
+        cg.init(demoConfig());
+        fireEvent.click(screen.getByRole('button', { name: 'Preferences' }));
+        screen.getByRole('dialog', { name: 'Cookie preferences' });
+      } finally {
+        document.body.removeEventListener('click', stop);
+      }
+    });
+
+    it('starts where navigator.languages is missing', () => {
+      const d = Object.getOwnPropertyDescriptor(Navigator.prototype, 'languages')!;
+      Object.defineProperty(Navigator.prototype, 'languages', { get: () => undefined, configurable: true });
+      try {
+        cg.init(demoConfig());
+        screen.getByRole('dialog', { name: 'We use cookies' });
+      } finally {
+        Object.defineProperty(Navigator.prototype, 'languages', d);
+      }
+    });
+  });
 });
