@@ -10,6 +10,8 @@ const min = () =>
   terser({
     ecma: 2021,
     compress: { passes: 3, unsafe_arrows: true, pure_getters: true },
+    // The error class keeps its name (ConsentGateConfigError.name, err.constructor.name), as in the npm builds.
+    mangle: { reserved: ['ConsentGateConfigError'] },
     format: { comments: false, ascii_only: true, preamble: '//# allFunctionsCalledOnLoad' },
   });
 /** Self-contained declarations, one per module format: .d.ts beside the .mjs, .d.cts beside the .cjs. */

@@ -62,7 +62,8 @@ function inject(job: ScriptJob): Promise<unknown> | false | void {
   if (replace?.parentNode) replace.replaceWith(el);
   else document.head.append(el);
   // An external script loads (or fails) in a later task: listening after inserting it is in time.
-  return src != null && !async && new Promise((done) => (el.onload = el.onerror = done));
+  // Listeners, not el.onload: that property is the handler of an onload attribute the original had.
+  return src != null && !async && new Promise((done) => ['load', 'error'].map((t) => el.addEventListener(t, done)));
 }
 
 /**

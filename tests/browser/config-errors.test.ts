@@ -37,7 +37,7 @@ describeBrowser('script-tag configuration errors', () => {
         cg.init({ categories: { analytics: { label: 7 } } });
         return 'did not throw';
       } catch (e: any) {
-        return [e instanceof cg.ConsentGateConfigError, e instanceof Error, e.name, e.message];
+        return [e instanceof cg.ConsentGateConfigError, e instanceof Error, e.name, e.message, cg.ConsentGateConfigError.name, e.constructor.name];
       }
     });
     expect(thrown).toEqual([
@@ -45,6 +45,9 @@ describeBrowser('script-tag configuration errors', () => {
       true,
       'ConsentGateConfigError',
       'categories.analytics.label must be a string (got number)',
+      // The class too, not only its instances (minifiers rename classes).
+      'ConsentGateConfigError',
+      'ConsentGateConfigError',
     ]);
     expect(await anyDialog(t.page).count()).toBe(0);
   });

@@ -34,6 +34,15 @@ describeBrowser('gated markup and services', () => {
     expect(await t.probes()).toEqual(all);
   });
 
+  it("keeps the original's onload and onerror attributes working, each handler before the next script starts", async () => {
+    const t = await undecided('handlers.html');
+    t.expectConsole('error', /404/);
+    await decide(t.page, 'Accept all', DEFAULT_TITLE);
+    const all = ['external-1', 'onload-1', 'onerror-missing', 'inline-2', 'external-module:string', 'onload-3', 'inline-4'];
+    await expect.poll(() => t.probes(), SOON).toHaveLength(all.length);
+    expect(await t.probes()).toEqual(all);
+  });
+
   it('runs a fresh script with the original attributes but type and data-src; data-type sets the type', async () => {
     const t = await undecided('attributes.html');
     await decide(t.page, 'Accept all', DEFAULT_TITLE);
