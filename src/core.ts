@@ -96,10 +96,12 @@ function decide(state: State, choices: Choices) {
  * Another tab, or a subdomain sharing the cookie, may have decided: another valid decision in the
  * cookie is taken over. The message that triggers this carries nothing: the cookie is the truth.
  */
-function sync() {
+function sync(e?: MessageEvent) {
   const state = st!;
   const c = readConsent(state.s);
-  if (c && JSON.stringify(c) != JSON.stringify(state.consent)) carryOut(state, state.consent, c);
+  if (c) JSON.stringify(c) != JSON.stringify(state.consent) && carryOut(state, state.consent, c);
+  // Another tab's reset() says so (1), and the cookie agrees: forgotten here too.
+  else if (e?.data && state.consent) forget(state);
 }
 
 /** Puts a new decision in force: UI closed, page brought in line, events fired. */
@@ -276,12 +278,18 @@ export function register(category: string, serviceId: string, def: ServiceDef): 
   if (accepted(s, st!.consent, category, serviceId)) service(s, category, serviceId, svc, null, 1);
 }
 
-/** Forgets the decision and asks again. */
-export const reset: () => void = /*#__PURE__*/ need('reset', (state) => {
-  removeConsent(state.s);
+/** The decision in force is gone: Google tags are told, and the banner asks again. */
+function forget(state: State) {
   state.consent = null;
   consentMode(state.s, null, 'update');
   showBanner();
+}
+
+/** Forgets the decision and asks again, in the site's other tabs too. */
+export const reset: () => void = /*#__PURE__*/ need('reset', (state) => {
+  removeConsent(state.s);
+  bc?.postMessage(1);
+  forget(state);
 });
 
 /** Removes the UI and everything init attached, so that init can run again. */

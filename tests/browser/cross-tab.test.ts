@@ -51,6 +51,28 @@ describeBrowser('cross-tab', () => {
     expect(await b.gaRuns()).toBe(1);
   });
 
+  it('reset() in one tab: the other forgets the decision too and asks again', async () => {
+    const [a, b] = await twoTabs();
+    await decide(a.page, 'Accept all');
+    await expect.poll(() => anyDialog(b.page).count(), SOON).toBe(0);
+
+    await a.page.evaluate(() => window.ConsentGate.reset());
+    await banner(b.page).waitFor();
+    expect(await b.page.evaluate(() => [window.ConsentGate.getConsent(), window.ConsentGate.isAccepted('analytics')])).toEqual([null, false]);
+    // Forgetting is no decision: no event.
+    expect(await events(b)).toHaveLength(2);
+  });
+
+  it('a reset message while the cookie still holds a valid decision changes nothing', async () => {
+    const [a, b] = await twoTabs();
+    await decide(a.page, 'Accept all');
+    await expect.poll(() => anyDialog(b.page).count(), SOON).toBe(0);
+    await a.page.evaluate(() => new BroadcastChannel('consent-gate').postMessage(1));
+    await b.page.waitForTimeout(200);
+    expect(await anyDialog(b.page).count()).toBe(0);
+    expect(await b.page.evaluate(() => window.ConsentGate.isAccepted('analytics'))).toBe(true);
+  });
+
   it('trusts the cookie, not the message: a forged message with no valid decision changes nothing', async () => {
     const [a, b] = await twoTabs();
     // Tampered: names no categories the config has.
