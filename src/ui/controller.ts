@@ -84,7 +84,7 @@ function show(host: Host, name: Name) {
     const body = document.body;
     // Made empty, before a save puts text in it: screen readers announce changes to a live region,
     // not a region that arrives with its text.
-    status || body.append((status = h('div', { role: 'status', class: 'cg-sr' })));
+    status || body.append((status = h('div', { class: 'cg-sr', role: 'status' })));
     if (shown[name] == hide) {
       // The banner first in the reading order, so that screen reader and keyboard users meet it early.
       body[isBanner ? 'prepend' : 'append'](el);

@@ -11,7 +11,7 @@ import type { ConsentPatch } from '../types';
  * Its parts carry no classes: the CSS finds them by role and element (a category is a div of .cg-body).
  */
 export function preferences(host: Host, close: () => void): HTMLElement {
-  const { s } = host;
+  const s = host.s;
   const t = host.texts.preferences;
   const state = host.state();
   /** What the visitor changed: Save records the decision shown, which is the one in force with these changes. */
@@ -35,7 +35,7 @@ export function preferences(host: Host, close: () => void): HTMLElement {
       onchange: () => ((patch[id] = sw.checked) ? yes : no).map((r) => (r.checked = true)),
     });
     const services = Object.keys(c.services).map((sid) => {
-      const { label, description } = c.services[sid];
+      const svc = c.services[sid];
       const radio = (value: boolean, list: HTMLInputElement[], text: string) => {
         const r = h('input', {
           type: 'radio',
@@ -56,8 +56,8 @@ export function preferences(host: Host, close: () => void): HTMLElement {
       return h(
         'fieldset',
         { role: 'radiogroup' },
-        h('legend', null, label),
-        text(host, 'p', description, 'cg-desc'),
+        h('legend', null, svc.label),
+        text(host, 'p', svc.description, 'cg-desc'),
         h('div', null, radio(true, yes, t.accept), radio(false, no, t.decline)),
       );
     });
