@@ -1,8 +1,7 @@
 // Shows and hides the banner and the preferences. Nothing is built until it must be shown.
 import { h } from './dom';
-import { banner } from './banner';
+import { dialog } from './banner';
 import { modal } from './modal';
-import { preferences } from './preferences';
 import { dir } from '../config/language';
 import type { Settings } from '../config/validate';
 import type { Choices } from '../consent/model';
@@ -78,7 +77,7 @@ function show(host: Host, name: Name) {
       lang: host.lang,
       dir: dir(host.lang),
     },
-    isBanner ? banner(host) : preferences(host, hide),
+    dialog(host, !isBanner || blocking, !isBanner && hide),
   );
   const attach = () => {
     const body = document.body;
