@@ -42,7 +42,7 @@ function keepClear(el: HTMLElement) {
     requestAnimationFrame(() => {
       const a = (target as Element).getBoundingClientRect();
       const b = box.getBoundingClientRect();
-      if (!el.contains(target as Node) && a.bottom > b.top && a.top < b.bottom && a.right > b.left && a.left < b.right) {
+      if (!el.contains(target as Node) && b.top < a.bottom && a.top < b.bottom && b.left < a.right && a.left < b.right) {
         el.classList.toggle('cg-top');
         el.classList.toggle('cg-bottom');
       }
