@@ -1,8 +1,7 @@
 // Shows and hides the banner and the preferences. Nothing is built until it must be shown.
 import { h } from './dom';
-import { banner } from './banner';
+import { dialog } from './banner';
 import { modal } from './modal';
-import { preferences } from './preferences';
 import { dir } from '../config/language';
 import type { Settings } from '../config/validate';
 import type { Choices } from '../consent/model';
@@ -43,7 +42,7 @@ function keepClear(el: HTMLElement) {
     requestAnimationFrame(() => {
       const a = (target as Element).getBoundingClientRect();
       const b = box.getBoundingClientRect();
-      if (!el.contains(target as Node) && a.bottom > b.top && a.top < b.bottom && a.right > b.left && a.left < b.right) {
+      if (!el.contains(target as Node) && b.top < a.bottom && a.top < b.bottom && b.left < a.right && a.left < b.right) {
         el.classList.toggle('cg-top');
         el.classList.toggle('cg-bottom');
       }
@@ -78,13 +77,13 @@ function show(host: Host, name: Name) {
       lang: host.lang,
       dir: dir(host.lang),
     },
-    isBanner ? banner(host) : preferences(host, hide),
+    dialog(host, !isBanner || blocking, !isBanner && hide),
   );
   const attach = () => {
     const body = document.body;
     // Made empty, before a save puts text in it: screen readers announce changes to a live region,
     // not a region that arrives with its text.
-    status || body.append((status = h('div', { role: 'status', class: 'cg-sr' })));
+    status || body.append((status = h('div', { class: 'cg-sr', role: 'status' })));
     if (shown[name] == hide) {
       // The banner first in the reading order, so that screen reader and keyboard users meet it early.
       body[isBanner ? 'prepend' : 'append'](el);

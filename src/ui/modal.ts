@@ -11,10 +11,10 @@ export function modal(dialog: HTMLElement, onEscape: false | (() => void)): () =
   // region is not heard, and a decision is announced before the dialog closes.
   const made = [...document.body.children].filter((el) => el != dialog && !el.matches('[inert],[role=status]'));
   const inert = () => made.map((el) => el.toggleAttribute('inert'));
-  // In both dialogs the first and the last control are a button or a link (inputs sit between).
-  const all = dialog.querySelectorAll<HTMLElement>('button,[href]');
-  const first = all[0];
-  const last = all[all.length - 1];
+  // In both dialogs the first and the last control are a button or a link (inputs sit between),
+  // and there are more than one.
+  const [first, ...rest] = dialog.querySelectorAll<HTMLElement>('button,[href]');
+  const last = rest.pop()!;
   const keys = (e: KeyboardEvent) => {
     if (e.key == 'Escape' && onEscape) {
       e.preventDefault();

@@ -1,23 +1,21 @@
 import { h } from './dom';
-import { dialog, text } from './banner';
+import { text } from './sanitize';
 import { gpcOff } from '../consent/model';
 import type { Host } from './controller';
 import type { ConsentPatch } from '../types';
 
 /**
- * The preferences dialog: per category a switch named by its label, per service an Accept/Decline
- * radio group named by the service. It shows the current decision (all off before one).
+ * The preferences' categories: per category a switch named by its label, per service an Accept/Decline
+ * radio group named by the service. They show the current decision (all off before one); what the
+ * visitor changes goes into `patch`.
  * A category a Global Privacy Control signal keeps off says so next to its switch, which it describes.
  * Its parts carry no classes: the CSS finds them by role and element (a category is a div of .cg-body).
  */
-export function preferences(host: Host, close: () => void): HTMLElement {
-  const { s } = host;
+export function categories(host: Host, patch: ConsentPatch): HTMLElement[] {
+  const s = host.s;
   const t = host.texts.preferences;
   const state = host.state();
-  /** What the visitor changed: Save records the decision shown, which is the one in force with these changes. */
-  const patch: ConsentPatch = {};
-
-  const cats = s.ids.map((id) => {
+  return s.ids.map((id) => {
     const c = s.categories[id];
     const p = 'cg-c-' + id;
     const gpc = gpcOff(s, id);
@@ -35,7 +33,7 @@ export function preferences(host: Host, close: () => void): HTMLElement {
       onchange: () => ((patch[id] = sw.checked) ? yes : no).map((r) => (r.checked = true)),
     });
     const services = Object.keys(c.services).map((sid) => {
-      const { label, description } = c.services[sid];
+      const svc = c.services[sid];
       const radio = (value: boolean, list: HTMLInputElement[], text: string) => {
         const r = h('input', {
           type: 'radio',
@@ -56,8 +54,8 @@ export function preferences(host: Host, close: () => void): HTMLElement {
       return h(
         'fieldset',
         { role: 'radiogroup' },
-        h('legend', null, label),
-        text(host, 'p', description, 'cg-desc'),
+        h('legend', null, svc.label),
+        text(host, 'p', svc.description, 'cg-desc'),
         h('div', null, radio(true, yes, t.accept), radio(false, no, t.decline)),
       );
     });
@@ -72,12 +70,4 @@ export function preferences(host: Host, close: () => void): HTMLElement {
     );
   });
 
-  return dialog(
-    host,
-    'prefs',
-    true,
-    t,
-    (title, desc) => [h('div', null, title, h('button', { 'aria-label': t.close, onclick: close }, '×')), h('div', { class: 'cg-body' }, desc, ...cats)],
-    h('button', { class: 'cg-btn', onclick: () => host.save(patch) }, t.save),
-  );
 }

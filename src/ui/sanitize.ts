@@ -9,6 +9,7 @@
 // written as they are, and `&amp;` shows as written. One rule, nothing decoded twice, fewer bytes.
 
 import { h } from './dom';
+import type { Host } from './controller';
 
 /** One token: an allowed tag (closing, opening, <br>, a link), or a run of text, or a lone `<`. */
 const TOKEN = /<(?:\/(a|strong|em|b|i|p)|(strong|em|b|i|p)|(br)\s*\/?|a\s+href\s*=\s*("[^"]*"|'[^']*'))\s*>|[^<]+|</gi;
@@ -35,8 +36,10 @@ export function sanitize(html: string): DocumentFragment {
 }
 
 /**
- * A config text for a slot that may carry markup: titles and descriptions (banner, preferences,
- * categories, services, the GPC note). Labels, button names and links stay plain text always: they name
- * controls, and a link inside a control's name would be a control inside a control.
+ * Config text in a `tag` element, for a slot that may carry markup: titles and descriptions (banner,
+ * preferences, categories, services, the GPC note), which `html: true` lets carry it. None without a
+ * text. Labels, button names and links stay plain text always: they name controls, and a link inside
+ * a control's name would be a control inside a control.
  */
-export const txt = (s: string, html?: boolean): Node | string => (html ? sanitize(s) : s);
+export const text = (host: Host, tag: 'h2' | 'p', s: string | undefined, cls: string | null, id?: string) =>
+  s && h(tag, { class: cls, id }, host.s.html ? sanitize(s) : s);
