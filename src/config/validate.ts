@@ -125,10 +125,10 @@ const list =
 
 /** Exact strings, RegExps, and `"/re/flags"` strings (as JSON configs write patterns) made RegExps. */
 const patterns = list((c, path) => {
-  if (c instanceof RegExp) return c;
   try {
     const m = /^\/(.+)\/([a-z]*)$/.exec(c);
-    if (typeof c == S) return m ? RegExp(m[1], m[2]) : c;
+    // Neither a RegExp nor a plain name: m is null, and the TypeError lands below too.
+    return c instanceof RegExp || (typeof c == S && !m) ? c : RegExp(m![1], m![2]);
   } catch {}
   fail(path, 'a string, a RegExp or "/regex/"', c);
 });
@@ -163,6 +163,7 @@ export const texts = (v: unknown, path: string): TextsInput | undefined =>
 
 let mode: unknown;
 let catIds: string[];
+let gcm: Gcm | undefined;
 
 /** The config's options, in the order they are checked (the categories before what names them). */
 const CONFIG: Record<string, Spec> = {
@@ -200,7 +201,7 @@ const CONFIG: Record<string, Spec> = {
       : fail(p, 'an object with at least one category', v),
   // true, or a map of consent types to categories with options beside them; no types: the default map.
   googleConsentMode: (v, p) => {
-    if (v === undefined || v === false) return;
+    if (v === undefined || v === false) return (gcm = undefined);
     const map: Obj = {};
     const o = shape(
       v === true ? {} : v,
@@ -209,7 +210,7 @@ const CONFIG: Record<string, Spec> = {
       known({ ...GCM_DEFAULT, ...GCM_OPTIONS }, (x, q, k) => (map[k] = among(x, [...catIds, 'granted'], q))),
     );
     // The default map may name categories a config lacks: their types stay denied.
-    return { ...o, map: Object.keys(map)[0] ? map : GCM_DEFAULT };
+    return (gcm = { ...o, map: Object.keys(map)[0] ? map : GCM_DEFAULT });
   },
   consentLog: (v, p) => shape(v, p, { url: 'String' }),
   ui: {
@@ -230,5 +231,5 @@ const CONFIG: Record<string, Spec> = {
 export function validate(input: unknown): Settings {
   const s = shape(input, '', CONFIG, (v, _, k) => (console.warn(`consent-gate: unknown option "${k}" ignored`), v));
   // The checked googleConsentMode is what the rest calls gcm.
-  return { ...s, ids: catIds, gcm: s.googleConsentMode };
+  return { ...s, ids: catIds, gcm };
 }
