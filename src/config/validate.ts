@@ -165,63 +165,69 @@ let mode: unknown;
 let catIds: string[];
 let gcm: Gcm | undefined;
 
-/** The config's options, in the order they are checked (the categories before what names them). */
+/**
+ * The config's options, in the order they are checked: mode before the categories (their
+ * `default` warns outside opt-out mode), the categories before what names them. Otherwise (here and
+ * in the objects inside) the order is whichever gzips smallest, measured.
+ */
 const CONFIG: Record<string, Spec> = {
-  policyUrl: 'string',
-  language: 'string',
-  nonce: 'string',
   html: 'boolean',
+  language: 'string',
   onConsent: 'function',
+  policyUrl: 'string',
   onChange: 'function',
+  texts,
+  consentLog: (v, p) => shape(v, p, { url: 'String' }),
+  cookie: {
+    path: (v = '/', p) => check(v, p, S),
+    domain: 'string',
+    name: (v = 'cg_consent', p) => (/^[\w-]+$/.test(check(v, p, S)) ? v : fail(p, 'letters, digits, - and _', v)),
+    expiresAfterDays: (v = 182, p) => (typeof v == 'number' && v > 0 && v <= 395 ? v : fail(p, 'a number of days from 1 to 395', v)),
+    sameSite: 'Lax Strict None',
+  },
+  nonce: 'string',
+  ui: {
+    theme: 'light dark auto',
+    position: 'bottom top bottom-left bottom-right top-left top-right',
+    blocking: 'boolean',
+    layout: 'box bar cloud',
+  },
   mode: (v, p) => (mode = check(v, p, 'opt-in opt-out')),
   // null too stands for 0, as it always has.
   revision: (v, p) => (check((v ??= 0), p, 'number') >= 0 && v % 1 == 0 ? v : fail(p, 'a whole number >= 0', v)),
-  cookie: {
-    name: (v = 'cg_consent', p) => (/^[\w-]+$/.test(check(v, p, S)) ? v : fail(p, 'letters, digits, - and _', v)),
-    domain: 'string',
-    path: (v = '/', p) => check(v, p, S),
-    sameSite: 'Lax Strict None',
-    expiresAfterDays: (v = 182, p) => (typeof v == 'number' && v > 0 && v <= 395 ? v : fail(p, 'a number of days from 1 to 395', v)),
-  },
   // c: the checked categories (the third argument, the key, is not needed here).
   categories: (v, p, c) =>
     (catIds = Object.keys(
       (c = ids({
+        // null too stands for none, as it always has.
+        services: ids(SERVICE),
+        required: 'boolean',
         label: 'String',
         description: 'string',
-        required: 'boolean',
         gpc: 'boolean',
         // Typed first, so that a bad value throws without a warning.
         default: (x, q) => (check(x, q, 'boolean') && mode != 'opt-out' && console.warn(`consent-gate: ${q} needs mode: "opt-out"`), x),
-        // null too stands for none, as it always has.
-        services: ids(SERVICE),
       })(v, p)),
     ))[0]
       ? c
       : fail(p, 'an object with at least one category', v),
   // true, or a map of consent types to categories with options beside them; no types: the default map.
-  googleConsentMode: (v, p) => {
-    if (v === undefined || v === false) return (gcm = undefined);
-    const map: Obj = {};
-    const o = shape(
-      v === true ? {} : v,
-      p,
-      GCM_OPTIONS,
-      known({ ...GCM_DEFAULT, ...GCM_OPTIONS }, (x, q, k) => (map[k] = among(x, [...catIds, 'granted'], q))),
-    );
-    // The default map may name categories a config lacks: their types stay denied.
-    return (gcm = { ...o, map: Object.keys(map)[0] ? map : GCM_DEFAULT });
-  },
-  consentLog: (v, p) => shape(v, p, { url: 'String' }),
-  ui: {
-    blocking: 'boolean',
-    layout: 'box bar cloud',
-    position: 'bottom top bottom-left bottom-right top-left top-right',
-    theme: 'light dark auto',
-  },
+  googleConsentMode: (v, p, _, map: Obj = {}) =>
+    (gcm =
+      v === undefined || v === false
+        ? undefined
+        : {
+            ...shape(
+              v === true ? {} : v,
+              p,
+              GCM_OPTIONS,
+              known({ ...GCM_DEFAULT, ...GCM_OPTIONS }, (x, q, k) => (map[k] = among(x, [...catIds, 'granted'], q))),
+            ),
+            // The default map may name categories a config lacks: their types stay denied.
+            map: Object.keys(map)[0] ? map : GCM_DEFAULT,
+          }),
   // A string is the URL of a translation file, checked when fetched.
   translations: (v, p) => shape(v, p, {}, (t, q) => (typeof t == S ? t : texts(t, q))),
-  texts,
 };
 
 /**
