@@ -86,6 +86,12 @@ function check(v: unknown, path: string, spec: any, key?: string): any {
   return (v === undefined && spec > 'Z') || typeof v == type ? v : fail(path, 'a ' + type, v);
 }
 
+/** An array (absent: []) whose items `each` checks. */
+const list =
+  (each: Check): Check =>
+  (v = [], path) =>
+    Array.isArray(v) ? v.map((x, i) => each(x, `${path}[${i}]`)) : fail(path, 'an array', v);
+
 /**
  * A copy of an object: the listed keys checked by their specs (in their order, absent ones too),
  * every other key by `each` where given.
@@ -93,8 +99,7 @@ function check(v: unknown, path: string, spec: any, key?: string): any {
 function shape(v: unknown, path: string, specs: Record<string, Spec>, each?: Spec): any {
   // Absent: absent (the config itself must be there).
   if (v === undefined && path) return v;
-  if (!isObj(v)) fail(path || 'the config', 'an object', v);
-  const o: Obj = { ...v };
+  const o: Obj = { ...(isObj(v) ? v : fail(path || 'the config', 'an object', v)) };
   for (const k of Object.keys({ ...specs, ...o })) {
     const spec = specs.hasOwnProperty(k) ? specs[k] : each;
     if (spec) o[k] = check(o[k], (path && path + '.') + k, spec, k);
@@ -116,12 +121,6 @@ const known =
   (o: object, each: Spec): Check =>
   (v, path, k) =>
     among(k, Object.keys(o), path) && check(v, path, each, k);
-
-/** An array (absent: []) whose items `each` checks. */
-const list =
-  (each: Check): Check =>
-  (v = [], path) =>
-    Array.isArray(v) ? v.map((x, i) => each(x, `${path}[${i}]`)) : fail(path, 'an array', v);
 
 /** Exact strings, RegExps, and `"/re/flags"` strings (as JSON configs write patterns) made RegExps. */
 const patterns = list((c, path) => {
