@@ -21,14 +21,14 @@ export const dir = (lang: string) => (/^(ar|he|fa|ur|ps|sd|ug|yi|dv|ckb)\b/i.tes
 const fetched: Record<string, Texts> = {};
 
 /**
- * The texts of a language, fetching its file first when the config gives a URL. A translation
- * that cannot be had falls back to English with one console.error; missing keys fall back to
- * English with one warning.
+ * The texts of a language whose translation the config gives as a URL: its file fetched (once per
+ * page) and checked. A translation that cannot be had falls back to English with one
+ * console.error; missing keys fall back to English with one warning.
  */
 export async function loadTexts(s: Settings, lang: string): Promise<Texts> {
-  let t = s.translations?.[lang];
+  let t = s.translations![lang] as string | Texts;
   try {
-    if (typeof t == 'string') t = fetched[t] ||= checkTexts(await (await fetch(t)).json(), 'translations.' + lang) as Texts;
+    t = fetched[t as string] ||= checkTexts(await (await fetch(t as string)).json(), 'translations.' + lang) as Texts;
   } catch (e) {
     // t is still the URL: textsFor shows English.
     error(`translations.${lang}: ${t} could not be loaded; English is shown`, e);

@@ -86,6 +86,12 @@ function check(v: unknown, path: string, spec: any, key?: string): any {
   return (v === undefined && spec > 'Z') || typeof v == type ? v : fail(path, 'a ' + type, v);
 }
 
+/** An array (absent: []) whose items `each` checks. */
+const list =
+  (each: Check): Check =>
+  (v = [], path) =>
+    Array.isArray(v) ? v.map((x, i) => each(x, `${path}[${i}]`)) : fail(path, 'an array', v);
+
 /**
  * A copy of an object: the listed keys checked by their specs (in their order, absent ones too),
  * every other key by `each` where given.
@@ -93,8 +99,7 @@ function check(v: unknown, path: string, spec: any, key?: string): any {
 function shape(v: unknown, path: string, specs: Record<string, Spec>, each?: Spec): any {
   // Absent: absent (the config itself must be there).
   if (v === undefined && path) return v;
-  if (!isObj(v)) fail(path || 'the config', 'an object', v);
-  const o: Obj = { ...v };
+  const o: Obj = { ...(isObj(v) ? v : fail(path || 'the config', 'an object', v)) };
   for (const k of Object.keys({ ...specs, ...o })) {
     const spec = specs.hasOwnProperty(k) ? specs[k] : each;
     if (spec) o[k] = check(o[k], (path && path + '.') + k, spec, k);
@@ -117,18 +122,12 @@ const known =
   (v, path, k) =>
     among(k, Object.keys(o), path) && check(v, path, each, k);
 
-/** An array (absent: []) whose items `each` checks. */
-const list =
-  (each: Check): Check =>
-  (v = [], path) =>
-    Array.isArray(v) ? v.map((x, i) => each(x, `${path}[${i}]`)) : fail(path, 'an array', v);
-
 /** Exact strings, RegExps, and `"/re/flags"` strings (as JSON configs write patterns) made RegExps. */
 const patterns = list((c, path) => {
-  if (c instanceof RegExp) return c;
   try {
     const m = /^\/(.+)\/([a-z]*)$/.exec(c);
-    if (typeof c == S) return m ? RegExp(m[1], m[2]) : c;
+    // Neither a RegExp nor a plain name: m is null, and the TypeError lands below too.
+    return c instanceof RegExp || (typeof c == S && !m) ? c : RegExp(m![1], m![2]);
   } catch {}
   fail(path, 'a string, a RegExp or "/regex/"', c);
 });
@@ -163,64 +162,71 @@ export const texts = (v: unknown, path: string): TextsInput | undefined =>
 
 let mode: unknown;
 let catIds: string[];
+let gcm: Gcm | undefined;
 
-/** The config's options, in the order they are checked (the categories before what names them). */
+/**
+ * The config's options, in the order they are checked: mode before the categories (their
+ * `default` warns outside opt-out mode), the categories before what names them. Otherwise (here and
+ * in the objects inside) the order is whichever gzips smallest, measured.
+ */
 const CONFIG: Record<string, Spec> = {
-  policyUrl: 'string',
-  language: 'string',
-  nonce: 'string',
   html: 'boolean',
+  language: 'string',
   onConsent: 'function',
+  policyUrl: 'string',
   onChange: 'function',
+  texts,
+  consentLog: (v, p) => shape(v, p, { url: 'String' }),
+  cookie: {
+    path: (v = '/', p) => check(v, p, S),
+    domain: 'string',
+    name: (v = 'cg_consent', p) => (/^[\w-]+$/.test(check(v, p, S)) ? v : fail(p, 'letters, digits, - and _', v)),
+    expiresAfterDays: (v = 182, p) => (typeof v == 'number' && v > 0 && v <= 395 ? v : fail(p, 'a number of days from 1 to 395', v)),
+    sameSite: 'Lax Strict None',
+  },
+  nonce: 'string',
+  ui: {
+    theme: 'light dark auto',
+    position: 'bottom top bottom-left bottom-right top-left top-right',
+    blocking: 'boolean',
+    layout: 'box bar cloud',
+  },
   mode: (v, p) => (mode = check(v, p, 'opt-in opt-out')),
   // null too stands for 0, as it always has.
   revision: (v, p) => (check((v ??= 0), p, 'number') >= 0 && v % 1 == 0 ? v : fail(p, 'a whole number >= 0', v)),
-  cookie: {
-    name: (v = 'cg_consent', p) => (/^[\w-]+$/.test(check(v, p, S)) ? v : fail(p, 'letters, digits, - and _', v)),
-    domain: 'string',
-    path: (v = '/', p) => check(v, p, S),
-    sameSite: 'Lax Strict None',
-    expiresAfterDays: (v = 182, p) => (typeof v == 'number' && v > 0 && v <= 395 ? v : fail(p, 'a number of days from 1 to 395', v)),
-  },
   // c: the checked categories (the third argument, the key, is not needed here).
   categories: (v, p, c) =>
     (catIds = Object.keys(
       (c = ids({
+        // null too stands for none, as it always has.
+        services: ids(SERVICE),
+        required: 'boolean',
         label: 'String',
         description: 'string',
-        required: 'boolean',
         gpc: 'boolean',
         // Typed first, so that a bad value throws without a warning.
         default: (x, q) => (check(x, q, 'boolean') && mode != 'opt-out' && console.warn(`consent-gate: ${q} needs mode: "opt-out"`), x),
-        // null too stands for none, as it always has.
-        services: ids(SERVICE),
       })(v, p)),
     ))[0]
       ? c
       : fail(p, 'an object with at least one category', v),
   // true, or a map of consent types to categories with options beside them; no types: the default map.
-  googleConsentMode: (v, p) => {
-    if (v === undefined || v === false) return;
-    const map: Obj = {};
-    const o = shape(
-      v === true ? {} : v,
-      p,
-      GCM_OPTIONS,
-      known({ ...GCM_DEFAULT, ...GCM_OPTIONS }, (x, q, k) => (map[k] = among(x, [...catIds, 'granted'], q))),
-    );
-    // The default map may name categories a config lacks: their types stay denied.
-    return { ...o, map: Object.keys(map)[0] ? map : GCM_DEFAULT };
-  },
-  consentLog: (v, p) => shape(v, p, { url: 'String' }),
-  ui: {
-    blocking: 'boolean',
-    layout: 'box bar cloud',
-    position: 'bottom top bottom-left bottom-right top-left top-right',
-    theme: 'light dark auto',
-  },
+  googleConsentMode: (v, p, _, map: Obj = {}) =>
+    (gcm =
+      v === undefined || v === false
+        ? undefined
+        : {
+            ...shape(
+              v === true ? {} : v,
+              p,
+              GCM_OPTIONS,
+              known({ ...GCM_DEFAULT, ...GCM_OPTIONS }, (x, q, k) => (map[k] = among(x, [...catIds, 'granted'], q))),
+            ),
+            // The default map may name categories a config lacks: their types stay denied.
+            map: Object.keys(map)[0] ? map : GCM_DEFAULT,
+          }),
   // A string is the URL of a translation file, checked when fetched.
   translations: (v, p) => shape(v, p, {}, (t, q) => (typeof t == S ? t : texts(t, q))),
-  texts,
 };
 
 /**
@@ -230,5 +236,5 @@ const CONFIG: Record<string, Spec> = {
 export function validate(input: unknown): Settings {
   const s = shape(input, '', CONFIG, (v, _, k) => (console.warn(`consent-gate: unknown option "${k}" ignored`), v));
   // The checked googleConsentMode is what the rest calls gcm.
-  return { ...s, ids: catIds, gcm: s.googleConsentMode };
+  return { ...s, ids: catIds, gcm };
 }
