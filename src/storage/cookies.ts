@@ -55,7 +55,7 @@ export function deleteCookies(matchers: (string | RegExp)[]): void {
   guard(() => {
     for (const name in Cookies.get())
       if (matchers.some((m) => (typeof m == 'string' ? m == name : name.search(m) >= 0)))
-        for (const path of paths) for (let i = 0; i < parts.length; i++) Cookies.remove(name, { path, domain: i ? parts.slice(i - 1).join('.') : undefined });
+        for (const path of paths) parts.map((_, i) => Cookies.remove(name, { path, domain: i ? parts.slice(i - 1).join('.') : undefined }));
   });
 }
 
