@@ -16,6 +16,10 @@ describe('Trusted Types', () => {
       createScriptURL: (s: string) => (made.push('url:' + s), rules.createScriptURL(s)),
     }));
     (window as unknown as { trustedTypes: unknown }).trustedTypes = { createPolicy };
+    // The onload attribute below runs (released scripts keep their handlers) in jsdom's own global,
+    // document.defaultView (not the test's window): go() must be defined there.
+    const w = document.defaultView as unknown as { go?: () => void };
+    w.go = () => {};
     try {
       document.body.innerHTML = `
         <script type="text/plain" data-category="analytics" data-src="/a.js" onload="go()"></script>
@@ -44,6 +48,7 @@ describe('Trusted Types', () => {
       expect(createPolicy).toHaveBeenCalledOnce();
     } finally {
       delete (window as unknown as { trustedTypes?: unknown }).trustedTypes;
+      delete w.go;
     }
   });
 });
