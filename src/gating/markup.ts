@@ -35,11 +35,11 @@ export function releaseMarkup(state: { s: Settings; consent: Choices | null }): 
     if (released.has(el) || (script && el.contains(last) && document.readyState == 'loading') || !ok()) return;
     if (script)
       run({
+        // src and type from data-src and data-type; every other field is set below, over any data-* of the same name.
+        ...d,
         attrs: Object.fromEntries(el.getAttributeNames().filter((a) => a != 'type' && a != 'data-src').map((a) => [a, el.getAttribute(a)!])),
-        src: d.src,
         inline: (el as HTMLScriptElement).text,
         async: el.hasAttribute('async'),
-        type: d.type,
         nonce: s.nonce,
         replace: el,
         ok,
