@@ -7,6 +7,15 @@ export type Choices = Pick<Consent, 'categories' | 'services'>;
 
 export const own = (o: object, k: string): boolean => ({}).hasOwnProperty.call(o, k);
 
+/** What f returns, or undefined where it throws (hostile input, no cookie jar, no Trusted Types). */
+export function guard<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    // Nothing to return.
+  }
+}
+
 /** Categories a Global Privacy Control signal keeps off unless the visitor switches them on. */
 export const gpcOff = (s: Settings, cat: string) => s.gpc && s.categories[cat].gpc;
 

@@ -1,20 +1,11 @@
-// The cookie jar, through js-cookie. The only module that touches document.cookie.
+// The cookie jar, through js-cookie. The only module that touches document.cookie, always inside
+// guard(): it throws in a sandboxed frame without allow-same-origin (nothing to read, remove or write
+// there), and a value may not decode.
 import Cookies from 'js-cookie';
 import type { Consent } from '../types';
 import type { Settings } from '../config/validate';
 import { parse } from '../consent/parse';
-
-/**
- * What f returns, or undefined where it throws: document.cookie throws in a sandboxed frame without
- * allow-same-origin (nothing to read, remove or write there), and a value may not decode.
- */
-function guard<T>(f: () => T): T | undefined {
-  try {
-    return f();
-  } catch {
-    // No jar, or no decision in this value.
-  }
-}
+import { guard } from '../consent/model';
 
 /**
  * The stored decision: of several valid copies, the newest; null when none is valid. A host cookie
