@@ -23,13 +23,13 @@ export function releaseMarkup(state: { s: Settings; consent: Choices | null }): 
     const svc = d.service;
     const neg = d.category![0] == '!';
     const cat = d.category!.slice(+neg);
-    const known = own(s.categories, cat);
-    if (!known) warn(`data-category="${cat}" is not a category of the config: it stays blocked`);
-    else if (svc && !own(s.categories[cat].services, svc)) warn(`data-service="${svc}" is not in categories.${cat}.services: list it so that visitors see it`);
+    // An unknown category is never accepted, nor declined: nothing to release, now or later.
+    if (!own(s.categories, cat)) return warn(`data-category="${cat}" is not a category of the config: it stays blocked`);
+    if (svc && !own(s.categories[cat].services, svc)) warn(`data-service="${svc}" is not in categories.${cat}.services: list it so that visitors see it`);
     const ok = () => {
       const c = state.consent;
       const yes = accepted(s, c, cat, svc);
-      return neg ? known && !!c && !yes : yes;
+      return neg ? !!c && !yes : yes;
     };
     const script = el.tagName == 'SCRIPT';
     if (released.has(el) || (script && el.contains(last) && document.readyState == 'loading') || !ok()) return;
