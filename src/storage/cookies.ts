@@ -29,8 +29,7 @@ export function readConsent(s: Settings): Consent | null {
 export function writeConsent(s: Settings, c: Consent): boolean {
   const { name, path, domain, sameSite, expiresAfterDays } = s.cookie;
   // Browsers refuse SameSite=None without Secure.
-  const secure = location.protocol == 'https:' || sameSite == 'None';
-  return !!guard(() => (Cookies.set(name, JSON.stringify(c), { path, domain, sameSite, secure, expires: expiresAfterDays }), readConsent(s)));
+  return !!guard(() => (Cookies.set(name, JSON.stringify(c), { path, domain, sameSite, secure: location.protocol == 'https:' || sameSite == 'None', expires: expiresAfterDays }), readConsent(s)));
 }
 
 /**
