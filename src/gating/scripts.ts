@@ -43,8 +43,7 @@ declare const trustedTypes: { createPolicy(name: string, p: Policy): Policy };
 /** A value for a script sink: a URL when `url` is set, else script text. */
 export function trusted(s: string, url?: unknown): string {
   const pass = { createScript: String, createScriptURL: String };
-  policy ||= guard(() => trustedTypes.createPolicy('consent-gate', pass)) || pass;
-  return policy[url ? 'createScriptURL' : 'createScript'](s);
+  return (policy ||= guard(() => trustedTypes.createPolicy('consent-gate', pass)) || pass)[url ? 'createScriptURL' : 'createScript'](s);
 }
 
 function inject(job: ScriptJob): Promise<unknown> | false | void {
