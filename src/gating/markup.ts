@@ -40,8 +40,8 @@ export function releaseMarkup(state: { s: Settings; consent: Choices | null }): 
         attrs: Object.fromEntries(el.getAttributeNames().filter((a) => a != 'type' && a != 'data-src').map((a) => [a, el.getAttribute(a)!])),
         inline: (el as HTMLScriptElement).text,
         async: el.hasAttribute('async'),
-        nonce: s.nonce,
         replace: el,
+        nonce: s.nonce,
         ok,
       }, released, el);
     else {
