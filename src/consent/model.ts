@@ -7,6 +7,15 @@ export type Choices = Pick<Consent, 'categories' | 'services'>;
 
 export const own = (o: object, k: string): boolean => ({}).hasOwnProperty.call(o, k);
 
+/** What f returns, or undefined where it throws (hostile input, no cookie jar, no Trusted Types). */
+export function guard<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    // Nothing to return.
+  }
+}
+
 /** Categories a Global Privacy Control signal keeps off unless the visitor switches them on. */
 export const gpcOff = (s: Settings, cat: string) => s.gpc && s.categories[cat].gpc;
 
@@ -91,8 +100,9 @@ export const unchanged = (ch: Changes) => JSON.stringify(ch).length < 32;
 /** A random UUID v4; crypto.randomUUID needs a secure context, getRandomValues doesn't. */
 export function uuid(): string {
   const b = crypto.getRandomValues(new Uint8Array(36));
-  // A random hex digit for each x; y is the variant (8 to b).
-  return 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (c, i) => (c > 'x' ? (b[i] & 3) | 8 : b[i] & 15).toString(16));
+  // A random hex digit for each x, one byte each; the one at 19 is the variant (8 to b).
+  b[19] = (b[19] & 3) | 8;
+  return 'xxxxxxxx-xxxx-4xxx-xxxx-xxxxxxxxxxxx'.replace(/x/g, (_, i) => (b[i] & 15).toString(16));
 }
 
 /** The record stored for a decision: the choices with who and when, and whether a GPC signal was honoured. */

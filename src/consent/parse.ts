@@ -3,14 +3,14 @@
 import type { Consent } from '../types';
 import type { Settings } from '../config/validate';
 import { isObj } from '../config/validate';
-import { own } from './model';
+import { guard, own } from './model';
 
 /** A map as we write them: no `__proto__` key (we never write one), every value passing `ok` (a boolean). */
 const map = (v: unknown, ok = (x: unknown) => x === !!x): v is Record<string, any> => isObj(v) && !own(v, '__proto__') && Object.values(v).every(ok);
 
 /** Parses and validates a stored decision against the config; a clean copy, or null. */
 export function parse(raw: unknown, s: Settings, now: number): Consent | null {
-  try {
+  return guard(() => {
     // Longer values are not ours: browsers cap a cookie at 4 KB. (A value is always a string: only
     // readConsent calls this, with what it decoded.) Whatever is malformed and not caught below throws
     // on the way (JSON, an invalid date, null categories) and counts as no decision.
@@ -42,6 +42,5 @@ export function parse(raw: unknown, s: Settings, now: number): Consent | null {
         return { id, revision, givenAt, updatedAt, categories: cats, services, ...(gpc && { gpc }) };
       }
     }
-  } catch {}
-  return null;
+  }) || null;
 }

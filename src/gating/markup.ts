@@ -23,25 +23,25 @@ export function releaseMarkup(state: { s: Settings; consent: Choices | null }): 
     const svc = d.service;
     const neg = d.category![0] == '!';
     const cat = d.category!.slice(+neg);
-    const known = own(s.categories, cat);
-    if (!known) warn(`data-category="${cat}" is not a category of the config: it stays blocked`);
-    else if (svc && !own(s.categories[cat].services, svc)) warn(`data-service="${svc}" is not in categories.${cat}.services: list it so that visitors see it`);
+    // An unknown category is never accepted, nor declined: nothing to release, now or later.
+    if (!own(s.categories, cat)) return warn(`data-category="${cat}" is not a category of the config: it stays blocked`);
+    if (svc && !own(s.categories[cat].services, svc)) warn(`data-service="${svc}" is not in categories.${cat}.services: list it so that visitors see it`);
     const ok = () => {
       const c = state.consent;
       const yes = accepted(s, c, cat, svc);
-      return neg ? known && !!c && !yes : yes;
+      return neg ? !!c && !yes : yes;
     };
     const script = el.tagName == 'SCRIPT';
     if (released.has(el) || (script && el.contains(last) && document.readyState == 'loading') || !ok()) return;
     if (script)
       run({
+        // src and type from data-src and data-type; every other field is set below, over any data-* of the same name.
+        ...d,
         attrs: Object.fromEntries(el.getAttributeNames().filter((a) => a != 'type' && a != 'data-src').map((a) => [a, el.getAttribute(a)!])),
-        src: d.src,
         inline: (el as HTMLScriptElement).text,
         async: el.hasAttribute('async'),
-        type: d.type,
-        nonce: s.nonce,
         replace: el,
+        nonce: s.nonce,
         ok,
       }, released, el);
     else {

@@ -2,6 +2,7 @@
 // script finishes loading before the next one starts (unless it is async).
 
 import { error } from '../log';
+import { guard } from '../consent/model';
 
 let tail: Promise<unknown> = Promise.resolve();
 
@@ -42,12 +43,7 @@ declare const trustedTypes: { createPolicy(name: string, p: Policy): Policy };
 /** A value for a script sink: a URL when `url` is set, else script text. */
 export function trusted(s: string, url?: unknown): string {
   const pass = { createScript: String, createScriptURL: String };
-  try {
-    policy ||= trustedTypes.createPolicy('consent-gate', pass);
-  } catch {
-    policy = pass;
-  }
-  return policy[url ? 'createScriptURL' : 'createScript'](s);
+  return (policy ||= guard(() => trustedTypes.createPolicy('consent-gate', pass)) || pass)[url ? 'createScriptURL' : 'createScript'](s);
 }
 
 function inject(job: ScriptJob): Promise<unknown> | false | void {

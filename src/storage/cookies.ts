@@ -1,20 +1,11 @@
-// The cookie jar, through js-cookie. The only module that touches document.cookie.
+// The cookie jar, through js-cookie. The only module that touches document.cookie, always inside
+// guard(): it throws in a sandboxed frame without allow-same-origin (nothing to read, remove or write
+// there), and a value may not decode.
 import Cookies from 'js-cookie';
 import type { Consent } from '../types';
 import type { Settings } from '../config/validate';
 import { parse } from '../consent/parse';
-
-/**
- * What f returns, or undefined where it throws: document.cookie throws in a sandboxed frame without
- * allow-same-origin (nothing to read, remove or write there), and a value may not decode.
- */
-function guard<T>(f: () => T): T | undefined {
-  try {
-    return f();
-  } catch {
-    // No jar, or no decision in this value.
-  }
-}
+import { guard } from '../consent/model';
 
 /**
  * The stored decision: of several valid copies, the newest; null when none is valid. A host cookie
@@ -38,8 +29,7 @@ export function readConsent(s: Settings): Consent | null {
 export function writeConsent(s: Settings, c: Consent): boolean {
   const { name, path, domain, sameSite, expiresAfterDays } = s.cookie;
   // Browsers refuse SameSite=None without Secure.
-  const secure = location.protocol == 'https:' || sameSite == 'None';
-  return !!guard(() => (Cookies.set(name, JSON.stringify(c), { path, domain, sameSite, secure, expires: expiresAfterDays }), readConsent(s)));
+  return !!guard(() => (Cookies.set(name, JSON.stringify(c), { path, domain, sameSite, secure: location.protocol == 'https:' || sameSite == 'None', expires: expiresAfterDays }), readConsent(s)));
 }
 
 /**
@@ -55,7 +45,7 @@ export function deleteCookies(matchers: (string | RegExp)[]): void {
   guard(() => {
     for (const name in Cookies.get())
       if (matchers.some((m) => (typeof m == 'string' ? m == name : name.search(m) >= 0)))
-        for (const path of paths) for (let i = 0; i < parts.length; i++) Cookies.remove(name, { path, domain: i ? parts.slice(i - 1).join('.') : undefined });
+        for (const path of paths) parts.map((_, i) => Cookies.remove(name, { path, domain: i ? parts.slice(i - 1).join('.') : undefined }));
   });
 }
 
