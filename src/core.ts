@@ -3,7 +3,7 @@
 import { validate, toService, isObj, type Service, type Settings } from './config/validate';
 import { ConsentGateConfigError } from './config/error';
 import { pickLanguage, textsFor, loadTexts } from './config/language';
-import { accepted, all, diff, own, patch, record, type Choices } from './consent/model';
+import { accepted, all, diff, own, patch, record, unchanged, type Choices } from './consent/model';
 import { readConsent, writeConsent, removeConsent, deleteCookies } from './storage/cookies';
 import { releaseMarkup } from './gating/markup';
 import { run } from './gating/scripts';
@@ -114,7 +114,7 @@ function carryOut(state: State, prev: Consent | null, next: Consent) {
   tell('consent', s.onConsent, state.consent);
   // Something changed (before the first decision, everything counts as changed).
   const changes = diff(s, prev, next);
-  if ([...changes.categories, ...Object.keys(changes.services)][0]) tell('change', s.onChange, next, changes);
+  if (!unchanged(changes)) tell('change', s.onChange, next, changes);
 }
 
 /** An event and its config callback, each with its own copy of the decision. */
