@@ -72,9 +72,8 @@ function apply(state: State, prev: Choices | null, load?: unknown) {
   // First, so that Google tags released below already see the new state.
   if (state.consent) consentMode(s, state.consent, 'update');
   for (const cat of s.ids) {
-    const { services } = s.categories[cat];
     // Own keys only: an enumerable key on Object.prototype is no service.
-    for (const sid of Object.keys(services)) service(s, cat, sid, services[sid], prev, load);
+    for (const [sid, def] of Object.entries(s.categories[cat].services)) service(s, cat, sid, def, prev, load);
   }
   releaseMarkup(state);
 }
