@@ -1,16 +1,17 @@
 // The running library: one decision per page, and the path every decision takes —
 // stored, then applied (scripts released, cookies of declined services deleted), then announced.
+// The imports' order is the bundle's order (nothing done on load depends on it): this one gzips smallest.
 import { validate, toService, isObj, type Service, type Settings } from './config/validate';
 import { ConsentGateConfigError } from './config/error';
-import { pickLanguage, textsFor, loadTexts } from './config/language';
-import { accepted, all, diff, own, patch, record, type Choices } from './consent/model';
-import { readConsent, writeConsent, removeConsent, deleteCookies } from './storage/cookies';
-import { releaseMarkup } from './gating/markup';
-import { run } from './gating/scripts';
+import { accepted, diff, own, patch, record, unchanged, type Choices } from './consent/model';
 import { consentMode } from './integrations/consent-mode';
+import { pickLanguage, textsFor, loadTexts } from './config/language';
+import { readConsent, writeConsent, removeConsent, deleteCookies } from './storage/cookies';
+import { run } from './gating/scripts';
 import { emit, on, safe, clearHandlers } from './events';
 import { error, warn } from './log';
 import * as ui from './ui/controller';
+import { releaseMarkup } from './gating/markup';
 import type { Addon, Config, Consent, ConsentPatch, ServiceDef, Texts } from './types';
 
 interface State extends ui.Host {
@@ -51,7 +52,7 @@ function service(s: Settings, cat: string, sid: string, def: Service, prev: Choi
   if (accepted(s, consent, cat, sid)) {
     for (const d of def.scripts) {
       // The same script of the same service runs once per page, also across destroy() and init().
-      const key = [cat, sid, d.src, d.inline].join('\n');
+      const key = JSON.stringify([cat, sid, d.src, d.inline]);
       // Declined while earlier scripts loaded: skipped, and queued again by a later acceptance.
       if (!ran.has(key)) run({ ...d, nonce: s.nonce, ok: () => accepted(s, st && st.consent, cat, sid) }, ran, key);
     }
@@ -72,17 +73,19 @@ function apply(state: State, prev: Choices | null, load?: unknown) {
   // First, so that Google tags released below already see the new state.
   if (state.consent) consentMode(s, state.consent, 'update');
   for (const cat of s.ids) {
-    const { services } = s.categories[cat];
     // Own keys only: an enumerable key on Object.prototype is no service.
-    for (const sid of Object.keys(services)) service(s, cat, sid, services[sid], prev, load);
+    for (const [sid, def] of Object.entries(s.categories[cat].services)) service(s, cat, sid, def, prev, load);
   }
   releaseMarkup(state);
 }
 
-/** Records a decision, tells the site's other tabs and the add-ons, and carries it out. */
-function decide(state: State, choices: Choices) {
+/**
+ * Records a decision, `p` applied to `base` (null: to nothing, for all or nothing), tells the site's
+ * other tabs and the add-ons, and carries it out.
+ */
+function decide(state: State, p: ConsentPatch | boolean, base: Choices | null = null) {
   const { s, consent: prev } = state;
-  const next = record(s, prev, choices, new Date());
+  const next = record(s, prev, patch(s, base, p), new Date());
   // When the browser refuses the cookie, the decision still holds for this page.
   if (!writeConsent(s, next)) warn('the decision could not be stored: cookies blocked, or cookie.domain/sameSite refused');
   if (s.consentLog && !dec.size) warn('consentLog needs the consent-log add-on');
@@ -114,7 +117,7 @@ function carryOut(state: State, prev: Consent | null, next: Consent) {
   tell('consent', s.onConsent, state.consent);
   // Something changed (before the first decision, everything counts as changed).
   const changes = diff(s, prev, next);
-  if ([...changes.categories, ...Object.keys(changes.services)][0]) tell('change', s.onChange, next, changes);
+  if (!unchanged(changes)) tell('change', s.onChange, next, changes);
 }
 
 /** An event and its config callback, each with its own copy of the decision. */
@@ -240,18 +243,18 @@ export const getConsent = (): Consent | null => st && copy(st.consent);
 export const isAccepted = (category: string, service?: string): boolean => !!st && accepted(st.s, st.consent, category, service);
 
 /** Accepts every category and service (but those a Global Privacy Control signal keeps off). */
-export const acceptAll: () => void = /*#__PURE__*/ need('acceptAll', (state) => decide(state, all(state.s, true)));
+export const acceptAll: () => void = /*#__PURE__*/ need('acceptAll', (state) => decide(state, true));
 
 /** Declines everything but required categories. */
-export const rejectAll: () => void = /*#__PURE__*/ need('rejectAll', (state) => decide(state, all(state.s, false)));
+export const rejectAll: () => void = /*#__PURE__*/ need('rejectAll', (state) => decide(state, false));
 
 /** Sets some categories or services and keeps the rest: `update({ analytics: true, marketing: { youtube: true } })`. */
 export const update: (choices: ConsentPatch) => void = /*#__PURE__*/ need('update', (state, choices: ConsentPatch) => {
   // Only a map of categories decides: update(true) from a script tag must not accept everything.
   if (!isObj(choices)) return warn('update() takes an object');
   for (const [cat, v] of Object.entries(choices))
-    if (!state.s.ids.includes(cat) || (typeof v != 'boolean' && !isObj(v))) warn(`update(): "${cat}" is not a category of the config or not true, false or a map`);
-  decide(state, patch(state.s, state.consent, choices));
+    if (!state.s.ids.includes(cat) || (v !== !!v && !isObj(v))) warn(`update(): "${cat}" is not a category of the config or not true, false or a map`);
+  decide(state, choices, state.consent);
 });
 
 export const showBanner: () => void = /*#__PURE__*/ need('showBanner', (state) => language(state, state.want, () => ui.showBanner(state)));
@@ -265,13 +268,13 @@ export function register(category: string, serviceId: string, def: ServiceDef): 
   // Server-side rendering: init did nothing without a DOM, so neither does register.
   if (!globalThis.document) return;
   const path = `register("${category}", "${serviceId}")`;
-  const fail = (msg: string) => {
-    throw new ConsentGateConfigError(`${path}: ${msg}`);
-  };
-  if (!st) fail('needs init() first');
+  const fail = !st
+    ? 'needs init() first'
+    : !st.s.ids.includes(category)
+      ? `"${category}" is not a category of the config`
+      : !/^[a-z][\w-]*$/i.test(serviceId) && 'the service id must be letters, digits, - and _, starting with a letter';
+  if (fail) throw new ConsentGateConfigError(`${path}: ${fail}`);
   const { s } = st!;
-  if (!s.ids.includes(category)) fail(`"${category}" is not a category of the config`);
-  if (!/^[a-z][\w-]*$/i.test(serviceId)) fail('the service id must be letters, digits, - and _, starting with a letter');
   const services = s.categories[category].services;
   if (own(services, serviceId)) return warn(path + ': already registered: ignored');
   const svc = (services[serviceId] = toService(def, path));
@@ -310,8 +313,6 @@ const lang = /*#__PURE__*/ need('setLanguage', (state, code: string) => language
  * Switches the visible texts to another language of the config (a region falls back to its
  * base language, an unknown one to English). Resolves once the new texts are shown.
  */
-export const setLanguage = async (code: string): Promise<void> => {
-  await lang(code);
-};
+export const setLanguage = async (code: string): Promise<void> => lang(code);
 
 export { on };
