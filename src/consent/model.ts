@@ -7,15 +7,6 @@ export type Choices = Pick<Consent, 'categories' | 'services'>;
 
 export const own = (o: object, k: string): boolean => ({}).hasOwnProperty.call(o, k);
 
-/** What f returns, or undefined where it throws (hostile input, no cookie jar, no Trusted Types). */
-export function guard<T>(f: () => T): T | undefined {
-  try {
-    return f();
-  } catch {
-    // Nothing to return.
-  }
-}
-
 /** Categories a Global Privacy Control signal keeps off unless the visitor switches them on. */
 export const gpcOff = (s: Settings, cat: string) => s.gpc && s.categories[cat].gpc;
 
@@ -72,12 +63,6 @@ export function patch(s: Settings, base: Choices | null, p: ConsentPatch | boole
   }
   return out;
 }
-
-/** The effective state of a decision, or before one: a patch that changes nothing. */
-export const current = (s: Settings, c: Choices | null): Choices => patch(s, c, {});
-
-/** Everything on (but what a Global Privacy Control signal keeps off), or everything off but required categories. */
-export const all = (s: Settings, on: boolean): Choices => patch(s, null, on);
 
 /** What differs between two decisions; before the first one, everything counts as changed. */
 export function diff(s: Settings, prev: Choices | null, next: Choices): Changes {

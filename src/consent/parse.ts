@@ -3,7 +3,8 @@
 import type { Consent } from '../types';
 import type { Settings } from '../config/validate';
 import { isObj } from '../config/validate';
-import { guard, own } from './model';
+import { guard } from '../guard';
+import { own } from './model';
 
 /** A map as we write them: no `__proto__` key (we never write one), every value passing `ok` (a boolean). */
 const map = (v: unknown, ok = (x: unknown) => x === !!x): v is Record<string, any> => isObj(v) && !own(v, '__proto__') && Object.values(v).every(ok);

@@ -2,7 +2,7 @@
 // script finishes loading before the next one starts (unless it is async).
 
 import { error } from '../log';
-import { guard } from '../consent/model';
+import { guard } from '../guard';
 
 let tail: Promise<unknown> = Promise.resolve();
 

@@ -5,7 +5,7 @@ import Cookies from 'js-cookie';
 import type { Consent } from '../types';
 import type { Settings } from '../config/validate';
 import { parse } from '../consent/parse';
-import { guard } from '../consent/model';
+import { guard } from '../guard';
 
 /**
  * The stored decision: of several valid copies, the newest; null when none is valid. A host cookie

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { validate } from '../../src/config/validate';
-import { accepted, all, current, diff, patch, record, uuid } from '../../src/consent/model';
+import { accepted, diff, patch, record, uuid } from '../../src/consent/model';
 import { demoConfig } from './helpers';
 
 const s = validate(demoConfig());
@@ -46,7 +46,7 @@ describe('consent model', () => {
   });
 
   it('declining every service of a category turns it off; declining one keeps it on', () => {
-    const on = all(s, true);
+    const on = patch(s, null, true);
     const one = patch(s, on, { analytics: { hotjar: false } });
     expect(one.categories.analytics).toBe(true);
     const none = patch(s, one, { analytics: { 'google-analytics': false } });
@@ -64,22 +64,22 @@ describe('consent model', () => {
 
   it('keeps decisions on services this page does not list', () => {
     const base = { categories: { necessary: true, analytics: true, marketing: false }, services: { analytics: { youtube: false } } };
-    expect(current(s, base).services.analytics.youtube).toBe(false);
+    expect(patch(s, base, {}).services.analytics.youtube).toBe(false);
   });
 
-  it('all() accepts everything but what a GPC signal keeps off', () => {
-    expect(all(s, true).categories).toEqual({ necessary: true, analytics: true, marketing: true });
+  it('patch() with true accepts everything but what a GPC signal keeps off', () => {
+    expect(patch(s, null, true).categories).toEqual({ necessary: true, analytics: true, marketing: true });
     const g = gpcSettings(true);
-    expect(all(g, true).categories).toEqual({ necessary: true, analytics: true, marketing: false });
-    expect(all(g, false).categories).toEqual({ necessary: true, analytics: false, marketing: false });
+    expect(patch(g, null, true).categories).toEqual({ necessary: true, analytics: true, marketing: false });
+    expect(patch(g, null, false).categories).toEqual({ necessary: true, analytics: false, marketing: false });
     // Switched on explicitly, it is on.
-    expect(patch(g, all(g, true), { marketing: true }).categories.marketing).toBe(true);
+    expect(patch(g, patch(g, null, true), { marketing: true }).categories.marketing).toBe(true);
   });
 
   it('opt-in mode: nothing but required categories before a decision, default or not', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     const o = validate(demoConfig({ categories: { ...demoConfig().categories, analytics: { label: 'Analytics', default: true } } }));
-    expect(current(o, null).categories).toEqual({ necessary: true, analytics: false, marketing: false });
+    expect(patch(o, null, {}).categories).toEqual({ necessary: true, analytics: false, marketing: false });
   });
 
   it('opt-out mode: categories marked default are accepted before a decision, unless GPC keeps them off', () => {
@@ -89,16 +89,16 @@ describe('consent model', () => {
       o.gpc = gpc;
       return o;
     };
-    expect(current(config(false), null).categories).toEqual({ necessary: true, analytics: true, marketing: true });
+    expect(patch(config(false), null, {}).categories).toEqual({ necessary: true, analytics: true, marketing: true });
     expect(accepted(config(false), null, 'analytics', 'hotjar')).toBe(true);
-    expect(current(config(true), null).categories).toEqual({ necessary: true, analytics: true, marketing: false });
+    expect(patch(config(true), null, {}).categories).toEqual({ necessary: true, analytics: true, marketing: false });
     // A decision replaces the defaults; a patch starts from them.
-    expect(accepted(config(false), all(config(false), false), 'analytics')).toBe(false);
+    expect(accepted(config(false), patch(config(false), null, false), 'analytics')).toBe(false);
     expect(patch(config(false), null, { marketing: false }).categories).toEqual({ necessary: true, analytics: true, marketing: false });
   });
 
   it('diff lists what changed, and everything on the first decision', () => {
-    const first = all(s, false);
+    const first = patch(s, null, false);
     expect(diff(s, null, first)).toEqual({ categories: ['necessary', 'analytics', 'marketing'], services: { analytics: ['google-analytics', 'hotjar'] } });
     const next = patch(s, first, { analytics: { hotjar: true } });
     expect(diff(s, first, next)).toEqual({ categories: ['analytics'], services: { analytics: ['hotjar'] } });
@@ -113,11 +113,11 @@ describe('consent model', () => {
 
   it('records keep the id and first date across updates', () => {
     const t1 = new Date('2026-11-24T12:00:00.000Z');
-    const first = record(s, null, all(s, false), t1);
+    const first = record(s, null, patch(s, null, false), t1);
     expect(first).toMatchObject({ revision: 0, givenAt: t1.toISOString(), updatedAt: t1.toISOString() });
     const t2 = new Date('2026-11-25T08:00:00.000Z');
-    const second = record(gpcSettings(true), first, all(s, true), t2);
+    const second = record(gpcSettings(true), first, patch(s, null, true), t2);
     expect(second).toMatchObject({ id: first.id, givenAt: t1.toISOString(), updatedAt: t2.toISOString(), gpc: true });
-    expect(record(gpcSettings(false), first, all(s, true), t2).gpc).toBeUndefined();
+    expect(record(gpcSettings(false), first, patch(s, null, true), t2).gpc).toBeUndefined();
   });
 });
