@@ -1,4 +1,5 @@
-// Held-back markup: <script type="text/plain" data-category>, and iframe/img/video with data-src.
+// Held-back markup: <script type="text/plain" data-category>, iframe/img/video with data-src, and a
+// <video data-category> whose <source> children carry data-src.
 import { run, trusted } from './scripts';
 import { accepted, own, type Choices } from '../consent/model';
 import { warn } from '../log';
@@ -18,7 +19,7 @@ export function releaseMarkup(state: { s: Settings; consent: Choices | null }): 
   // may still be receiving its text: it waits for the next mutation, or DOMContentLoaded.
   let last: Node = document;
   while (last.lastChild) last = last.lastChild;
-  document.querySelectorAll<HTMLElement>('script[type="text/plain"][data-category],[data-category][data-src]').forEach((el) => {
+  document.querySelectorAll<HTMLElement>('script[type="text/plain"][data-category],[data-category][data-src],video[data-category]').forEach((el) => {
     const d = el.dataset;
     const svc = d.service;
     const neg = d.category![0] == '!';
@@ -44,10 +45,12 @@ export function releaseMarkup(state: { s: Settings; consent: Choices | null }): 
         nonce: s.nonce,
         ok,
       }, released, el);
-    else {
-      // A string for an iframe, img or video; an <embed>'s src needs Trusted Types' blessing.
-      el.setAttribute('src', trusted(d.src!, 1));
-      el.removeAttribute('data-src');
-    }
+    // A string for an iframe, img or video; an <embed>'s src needs Trusted Types' blessing. A video
+    // given new <source>s chooses again among them (load()); img and iframe have no load().
+    else
+      for (const x of [el, ...el.children] as HTMLElement[]) {
+        const src = x.dataset.src;
+        if (src) x.setAttribute('src', trusted(src, 1)), x.removeAttribute('data-src'), (el as HTMLVideoElement).load?.();
+      }
   });
 }

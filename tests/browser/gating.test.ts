@@ -112,14 +112,16 @@ describeBrowser('gated markup and services', () => {
     expect(await t.probes()).toEqual(['with-analytics']);
   });
 
-  it('holds back <iframe data-src> and <img data-src> until consent', async () => {
+  it('holds back <iframe data-src>, <img data-src> and a <video> with <source data-src> until consent', async () => {
     const t = await undecided('media.html');
     const frame = t.page.locator('iframe');
     const image = t.page.locator('img');
+    const source = t.page.locator('video source');
     expect(t.requested('/fixtures/frame.html')).toBe(false);
     expect(t.requested('/fixtures/pixel.png')).toBe(false);
     expect(await frame.getAttribute('src')).toBeNull();
     expect(await image.getAttribute('src')).toBeNull();
+    expect(await source.getAttribute('src')).toBeNull();
 
     await decide(t.page, 'Accept all', DEFAULT_TITLE);
     await expect.poll(() => frame.getAttribute('src'), SOON).toBe('/fixtures/frame.html');
@@ -130,6 +132,9 @@ describeBrowser('gated markup and services', () => {
       .toBe(1);
     expect(t.requested('/fixtures/frame.html')).toBe(true);
     expect(t.requested('/fixtures/pixel.png')).toBe(true);
+    // The video chose again among its sources: its source was requested (pixel.png was not, before).
+    expect(await source.getAttribute('src')).toBe('/fixtures/pixel.png?video');
+    await expect.poll(() => t.requests.some((url) => url.endsWith('/fixtures/pixel.png?video')), SOON).toBe(true);
   });
 
   it('runs the scripts a service lists in the configuration once it is accepted', async () => {

@@ -111,6 +111,21 @@ describe('gated markup', () => {
     expect(document.querySelector('video')!.hasAttribute('src')).toBe(false);
   });
 
+  it('releases a <video> with <source data-src> children with its category, and has it choose a source again', () => {
+    document.body.innerHTML = `
+      <video data-category="marketing"><source data-src="/v.webm" type="video/webm"><source data-src="/v.mp4" type="video/mp4"></video>`;
+    const video = document.querySelector('video')!;
+    const load = vi.spyOn(video, 'load').mockImplementation(() => {});
+    cg.init(demoConfig());
+    cg.update({ analytics: true });
+    const sources = () => [...video.querySelectorAll('source')].map((s) => [s.getAttribute('src'), s.hasAttribute('data-src')]);
+    expect(sources()).toEqual([[null, true], [null, true]]);
+    expect(load).not.toHaveBeenCalled();
+    cg.update({ marketing: true });
+    expect(sources()).toEqual([['/v.webm', false], ['/v.mp4', false]]);
+    expect(load).toHaveBeenCalled();
+  });
+
   it('runs each script once, however often consent is given', async () => {
     document.body.innerHTML = `<script type="text/plain" data-category="analytics">document.defaultView.ran.push('x')</script>`;
     cg.init(demoConfig());
