@@ -166,7 +166,9 @@ export function init(config: Config): void {
   });
   // Decisions of other tabs: at once through a BroadcastChannel; and when this tab is shown again,
   // for what no message brings (a subdomain sharing the cookie, a frozen tab, no BroadcastChannel).
-  if (self.BroadcastChannel) (bc = new BroadcastChannel('consent-gate')).onmessage = sync;
+  // A message can outrun the cookie it is about (the two travel apart between processes): the
+  // cookie is read again a moment later.
+  if (self.BroadcastChannel) (bc = new BroadcastChannel('consent-gate')).onmessage = (e) => (sync(e), setTimeout(sync, 500, e));
   listen(document, 'visibilitychange', () => document.hidden || sync());
   // Only a page restored from the back/forward cache can hold an old decision.
   listen(window, 'pageshow', (e) => (e as PageTransitionEvent).persisted && sync());

@@ -63,6 +63,19 @@ describeBrowser('cross-tab', () => {
     expect(await events(b)).toHaveLength(2);
   });
 
+  it('a message that arrives before its cookie change: the other tab reads the cookie again and follows', async () => {
+    const [a, b] = await twoTabs();
+    await decide(a.page, 'Accept all');
+    await expect.poll(() => anyDialog(b.page).count(), SOON).toBe(0);
+    // The reset message first, the cookie gone only 100 ms later, with no message of its own.
+    await a.page.evaluate(() => {
+      new BroadcastChannel('consent-gate').postMessage(1);
+      setTimeout(() => (document.cookie = 'cg_consent=; max-age=0; path=/'), 100);
+    });
+    await banner(b.page).waitFor({ timeout: 3000 });
+    expect(await b.page.evaluate(() => window.ConsentGate.getConsent())).toBeNull();
+  });
+
   it('a reset message while the cookie still holds a valid decision changes nothing', async () => {
     const [a, b] = await twoTabs();
     await decide(a.page, 'Accept all');
