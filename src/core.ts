@@ -100,11 +100,12 @@ function decide(state: State, p: ConsentPatch | boolean, base: Choices | null = 
  * cookie is taken over. The message that triggers this carries nothing: the cookie is the truth.
  */
 function sync(e?: MessageEvent) {
-  const state = st!;
-  const c = readConsent(state.s);
+  const state = st;
+  // The second look after a message may come after destroy().
+  const c = state && readConsent(state.s);
   if (c) JSON.stringify(c) != JSON.stringify(state.consent) && carryOut(state, state.consent, c);
   // Another tab's reset() says so (1), and the cookie agrees: forgotten here too.
-  else if (e?.data && state.consent) forget(state);
+  else if (e?.data && state?.consent) forget(state);
 }
 
 /** Puts a new decision in force: UI closed, page brought in line, events fired. */

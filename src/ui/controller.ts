@@ -98,9 +98,9 @@ function show(host: Host, name: Name) {
 const hide = (name: Name) => shown[name]?.();
 
 export const showBanner = (host: Host): void => show(host, 'banner');
-export const hideBanner: (host: Host) => void = () => hide('banner');
+export const hideBanner: (host?: Host) => void = () => hide('banner');
 export const showPreferences = (host: Host): void => show(host, 'preferences');
-export const hidePreferences: (host: Host) => void = () => hide('preferences');
+export const hidePreferences: (host?: Host) => void = () => hide('preferences');
 
 /** Says to screen readers that the choices were saved. */
 export function announce(text: string): void {
@@ -119,8 +119,8 @@ export function refresh(host: Host): void {
 }
 
 export const removeUI: (host: Host) => void = () => {
-  hide('preferences');
-  hide('banner');
+  hidePreferences();
+  hideBanner();
   // remove() returns undefined.
   status = status?.remove() as undefined;
 };

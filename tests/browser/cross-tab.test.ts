@@ -76,6 +76,19 @@ describeBrowser('cross-tab', () => {
     expect(await b.page.evaluate(() => window.ConsentGate.getConsent())).toBeNull();
   });
 
+  it('destroy() right after a message: the later re-read of the cookie finds nothing to do, and throws nothing', async () => {
+    const [a, b] = await twoTabs();
+    // Destroyed as soon as the message is there (the library's own channel hears it first), before
+    // the re-read 500 ms later.
+    await b.page.evaluate(() => {
+      new BroadcastChannel('consent-gate').onmessage = () => window.ConsentGate.destroy();
+    });
+    await decide(a.page, 'Accept all');
+    await b.page.waitForTimeout(800);
+    expect(await b.page.evaluate(() => window.ConsentGate.getConsent())).toBeNull();
+    // The harness fails the test on any page error.
+  });
+
   it('a reset message while the cookie still holds a valid decision changes nothing', async () => {
     const [a, b] = await twoTabs();
     await decide(a.page, 'Accept all');
