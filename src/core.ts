@@ -100,12 +100,11 @@ function decide(state: State, p: ConsentPatch | boolean, base: Choices | null = 
  * cookie is taken over. The message that triggers this carries nothing: the cookie is the truth.
  */
 function sync(e?: MessageEvent) {
-  const state = st;
-  // The second look after a message may come after destroy().
-  const c = state && readConsent(state.s);
+  const state = st!;
+  const c = readConsent(state.s);
   if (c) JSON.stringify(c) != JSON.stringify(state.consent) && carryOut(state, state.consent, c);
   // Another tab's reset() says so (1), and the cookie agrees: forgotten here too.
-  else if (e?.data && state?.consent) forget(state);
+  else if (e?.data && state.consent) forget(state);
 }
 
 /** Puts a new decision in force: UI closed, page brought in line, events fired. */
@@ -168,8 +167,10 @@ export function init(config: Config): void {
   // Decisions of other tabs: at once through a BroadcastChannel; and when this tab is shown again,
   // for what no message brings (a subdomain sharing the cookie, a frozen tab, no BroadcastChannel).
   // A message can outrun the cookie it is about (the two travel apart between processes): the
-  // cookie is read again a moment later.
-  if (self.BroadcastChannel) (bc = new BroadcastChannel('consent-gate')).onmessage = (e) => (sync(e), setTimeout(sync, 500, e));
+  // cookie is read in the next task and twice more later, as long as this channel is the one in
+  // use (no destroy() in between).
+  if (self.BroadcastChannel)
+    (bc = new BroadcastChannel('consent-gate')).onmessage = (e) => [0, 500, 2e3].map((t) => setTimeout(() => e.target == bc && sync(e), t));
   listen(document, 'visibilitychange', () => document.hidden || sync());
   // Only a page restored from the back/forward cache can hold an old decision.
   listen(window, 'pageshow', (e) => (e as PageTransitionEvent).persisted && sync());
@@ -255,8 +256,12 @@ export const rejectAll: () => void = /*#__PURE__*/ need('rejectAll', (state) => 
 export const update: (choices: ConsentPatch) => void = /*#__PURE__*/ need('update', (state, choices: ConsentPatch) => {
   // Only a map of categories decides: update(true) from a script tag must not accept everything.
   if (!isObj(choices)) return warn('update() takes an object');
-  for (const [cat, v] of Object.entries(choices))
-    if (!state.s.ids.includes(cat) || (v !== !!v && !isObj(v))) warn(`update(): "${cat}" is not a category of the config or not true, false or a map`);
+  // A site owner's mistake must not be stored as the visitor's decision: nothing of such a call is.
+  for (const [cat, v] of Object.entries(choices)) {
+    if (!state.s.ids.includes(cat) || (v !== !!v && !isObj(v))) return warn(`update(): "${cat}" is not a category of the config or not true, false or a map: nothing changed`);
+    // An unlisted service is taken (it may be in the markup only), but a typo must not pass unseen.
+    for (const sid in v as object) own(state.s.categories[cat].services, sid) || warn(`update(): "${sid}" is not in categories.${cat}.services`);
+  }
   decide(state, choices, state.consent);
 });
 
@@ -303,7 +308,8 @@ export function destroy(): void {
   if (!st) return;
   ui.removeUI(st);
   off.forEach((f) => f());
-  bc?.close();
+  // Closed and gone: the re-reads a message has still scheduled see it is not theirs.
+  bc = bc?.close() as undefined;
   off = [];
   dec.clear();
   clearHandlers();

@@ -45,12 +45,16 @@ export function releaseMarkup(state: { s: Settings; consent: Choices | null }): 
         nonce: s.nonce,
         ok,
       }, released, el);
-    // A string for an iframe, img or video; an <embed>'s src needs Trusted Types' blessing. A video
-    // given new <source>s chooses again among them (load()); img and iframe have no load().
-    else
+    // A string for an iframe, img or video; an <embed>'s src needs Trusted Types' blessing. A video's
+    // children with data-src (<source>, <track>) go with it, but not one gated on its own (it waits
+    // for its own category); the video then chooses again among its sources: load(), once.
+    else {
+      let kid: unknown;
       for (const x of [el, ...el.children] as HTMLElement[]) {
-        const src = x.dataset.src;
-        if (src) x.setAttribute('src', trusted(src, 1)), x.removeAttribute('data-src'), (el as HTMLVideoElement).load?.();
+        const { src, category } = x.dataset;
+        if (src && (x == el || !category)) x.setAttribute('src', trusted(src, 1)), x.removeAttribute('data-src'), (kid = x != el);
       }
+      kid && (el as HTMLMediaElement).load?.();
+    }
   });
 }

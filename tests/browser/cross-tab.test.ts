@@ -67,24 +67,31 @@ describeBrowser('cross-tab', () => {
     const [a, b] = await twoTabs();
     await decide(a.page, 'Accept all');
     await expect.poll(() => anyDialog(b.page).count(), SOON).toBe(0);
-    // The reset message first, the cookie gone only 100 ms later, with no message of its own.
-    await a.page.evaluate(() => {
-      new BroadcastChannel('consent-gate').postMessage(1);
-      setTimeout(() => (document.cookie = 'cg_consent=; max-age=0; path=/'), 100);
+    // B tells when the reset message has reached it. The library's own channel, made first, hears
+    // it first; its first look at the cookie (in the next task) comes before this one's 50 ms.
+    await b.page.evaluate(() => {
+      (window as any).__heard = new Promise((heard) => (new BroadcastChannel('consent-gate').onmessage = () => setTimeout(heard, 50)));
     });
-    await banner(b.page).waitFor({ timeout: 3000 });
+    await a.page.evaluate(() => new BroadcastChannel('consent-gate').postMessage(1));
+    await b.page.evaluate(() => (window as any).__heard);
+    // The cookie still holds the decision: the message alone forgets nothing.
+    expect(await anyDialog(b.page).count()).toBe(0);
+    expect(await b.page.evaluate(() => window.ConsentGate.isAccepted('analytics'))).toBe(true);
+    // Now the cookie goes, with no message of its own: one of the later looks sees it.
+    await a.context.clearCookies();
+    await banner(b.page).waitFor({ timeout: 5000 });
     expect(await b.page.evaluate(() => window.ConsentGate.getConsent())).toBeNull();
   });
 
   it('destroy() right after a message: the later re-read of the cookie finds nothing to do, and throws nothing', async () => {
     const [a, b] = await twoTabs();
     // Destroyed as soon as the message is there (the library's own channel hears it first), before
-    // the re-read 500 ms later.
+    // the looks at the cookie it has scheduled (the last one 2 s later).
     await b.page.evaluate(() => {
       new BroadcastChannel('consent-gate').onmessage = () => window.ConsentGate.destroy();
     });
     await decide(a.page, 'Accept all');
-    await b.page.waitForTimeout(800);
+    await b.page.waitForTimeout(2300);
     expect(await b.page.evaluate(() => window.ConsentGate.getConsent())).toBeNull();
     // The harness fails the test on any page error.
   });
@@ -94,7 +101,8 @@ describeBrowser('cross-tab', () => {
     await decide(a.page, 'Accept all');
     await expect.poll(() => anyDialog(b.page).count(), SOON).toBe(0);
     await a.page.evaluate(() => new BroadcastChannel('consent-gate').postMessage(1));
-    await b.page.waitForTimeout(200);
+    // Past the last look at the cookie that a message schedules (2 s).
+    await b.page.waitForTimeout(2300);
     expect(await anyDialog(b.page).count()).toBe(0);
     expect(await b.page.evaluate(() => window.ConsentGate.isAccepted('analytics'))).toBe(true);
   });
@@ -105,7 +113,7 @@ describeBrowser('cross-tab', () => {
     await a.setCookie('cg_consent', JSON.stringify({ id: 'x', categories: { analytics: true } }));
     await a.page.evaluate(() => new BroadcastChannel('consent-gate').postMessage({ categories: { necessary: true, analytics: true } }));
     await b.settle();
-    await b.page.waitForTimeout(200);
+    await b.page.waitForTimeout(2300);
     expect(await banner(b.page).isVisible()).toBe(true);
     expect(await events(b)).toEqual([]);
     expect(b.gaRequested()).toBe(false);

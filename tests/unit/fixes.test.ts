@@ -49,10 +49,38 @@ describe('review fixes', () => {
     cg.update({ analytics: 'no' as never, marketing: null as never });
     expect(cg.isAccepted('analytics')).toBe(false);
     expect(cg.isAccepted('marketing')).toBe(false);
-    expect(storedConsent().services.analytics).toEqual({ 'google-analytics': false, hotjar: false });
-    expect(warn.mock.calls.map((c) => c[0]).join('\n')).toMatch(/update\(\): "analytics" is not a category of the config or not true, false or a map/);
+    expect(warn.mock.calls.map((c) => c[0]).join('\n')).toMatch(/update\(\): "analytics" is not a category of the config or not true, false or a map: nothing changed/);
     cg.update({ analytics: { hotjar: 'yes' as never } });
     expect(cg.isAccepted('analytics')).toBe(false);
+    expect(storedConsent().services.analytics).toEqual({ 'google-analytics': false, hotjar: false });
+  });
+
+  it('an update() with a wrong entry stores nothing, announces nothing and leaves the banner up', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const seen: string[] = [];
+    for (const type of ['consent', 'change', 'banner:hide']) cg.on(type as never, () => seen.push(type));
+    cg.init(demoConfig());
+    // (Each warning is given once per page: three different ones.)
+    for (const bad of [{ nope: true }, { marketing: 'yes' }, { analytics: true, other: false }]) cg.update(bad as never);
+    expect(warn).toHaveBeenCalledTimes(3);
+    expect(warn.mock.calls.every((c) => / is not a category of the config or not true, false or a map: nothing changed$/.test(c[0]))).toBe(true);
+    expect(storedConsent()).toBeNull();
+    expect(cg.getConsent()).toBeNull();
+    expect(seen).toEqual([]);
+    expect(screen.getByRole('dialog', { name: 'We use cookies' })).toBeTruthy();
+  });
+
+  it('update() names a service id the category does not list (a typo shows), and still takes it', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    cg.init(demoConfig());
+    cg.update({ analytics: { google_analytics: true } });
+    expect(warn.mock.calls.map((c) => c[0])).toEqual(['consent-gate: update(): "google_analytics" is not in categories.analytics.services']);
+    // Taken as a service of the markup alone would be: its category on, the listed ones declined.
+    expect(cg.isAccepted('analytics', 'google_analytics')).toBe(true);
+    expect(cg.isAccepted('analytics', 'google-analytics')).toBe(false);
+    warn.mockClear();
+    cg.update({ analytics: { 'google-analytics': true }, marketing: false });
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it('a cookie lifetime given as a string is a config error', () => {

@@ -123,7 +123,39 @@ describe('gated markup', () => {
     expect(load).not.toHaveBeenCalled();
     cg.update({ marketing: true });
     expect(sources()).toEqual([['/v.webm', false], ['/v.mp4', false]]);
-    expect(load).toHaveBeenCalled();
+    // Once for both sources: each load() would abort the one before.
+    expect(load).toHaveBeenCalledTimes(1);
+    cg.update({ marketing: true, analytics: false });
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves a child of a released video that is gated on its own to its own category', () => {
+    document.body.innerHTML = `
+      <video data-category="analytics" data-src="/v.mp4">
+        <track data-src="/captions.vtt" kind="captions">
+        <img data-category="marketing" data-src="/tracker.gif" alt="">
+      </video>`;
+    const video = document.querySelector('video')!;
+    const load = vi.spyOn(video, 'load').mockImplementation(() => {});
+    cg.init(demoConfig());
+    cg.update({ analytics: true });
+    expect(video.getAttribute('src')).toBe('/v.mp4');
+    expect(document.querySelector('track')!.getAttribute('src')).toBe('/captions.vtt');
+    // Marketing is declined: the fallback's pixel stays held back.
+    expect(document.querySelector('img')!.hasAttribute('src')).toBe(false);
+    expect(load).toHaveBeenCalledTimes(1);
+    cg.update({ marketing: true });
+    expect(document.querySelector('img')!.getAttribute('src')).toBe('/tracker.gif');
+  });
+
+  it('a video with data-src of its own and no gated children: its src starts the load, no load() call', () => {
+    document.body.innerHTML = `<video data-category="analytics" data-src="/v.mp4"><source src="/plain.mp4"></video>`;
+    const video = document.querySelector('video')!;
+    const load = vi.spyOn(video, 'load').mockImplementation(() => {});
+    cg.init(demoConfig());
+    cg.update({ analytics: true });
+    expect(video.getAttribute('src')).toBe('/v.mp4');
+    expect(load).not.toHaveBeenCalled();
   });
 
   it('runs each script once, however often consent is given', async () => {
