@@ -195,7 +195,8 @@ function language(state: State, code: string, then: () => void): Promise<void> |
   const { s } = state;
   const lang = (state.want = pickLanguage(s, code));
   const show = (t: Texts) => {
-    if (st != state) return;
+    // Only the language last asked for: a slow fetch must not undo a later setLanguage().
+    if (st != state || lang != state.want) return;
     state.lang = lang;
     state.texts = t;
     then();
@@ -214,6 +215,7 @@ function start(addon: Addon) {
       config: state.s as unknown as Config,
       texts: () => state.texts,
       language: () => state.lang,
+      ready: (then) => void language(state, state.want, then),
       decided: (fn) => (dec.add(fn), () => dec.delete(fn)),
       isAccepted,
       update,

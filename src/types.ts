@@ -257,6 +257,11 @@ export interface AddonHost {
   texts(): Texts;
   /** The code of the language shown. */
   language(): string;
+  /**
+   * Runs `then` once the texts of the language to show are in: at once, or after fetching a
+   * translation given as a URL. For UI an add-on shows before (or without) the banner.
+   */
+  ready(then: () => void): void;
   /** Calls `handler` after each decision made in this page (not on page loads, not for other tabs' decisions). */
   decided(handler: (consent: Consent) => void): () => void;
   isAccepted(category: string, service?: string): boolean;

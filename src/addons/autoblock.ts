@@ -101,11 +101,13 @@ export const autoblock: Addon = (host) => {
         if (!onSrc(this, url)) set.call(this, url);
       },
     }));
-  wrap(Element.prototype, 'setAttribute', (orig) => ({
-    value(this: Element, name: string, value: unknown) {
-      if (!(String(name).toLowerCase() == 'src' && onSrc(this, value))) orig.call(this, name, value);
-    },
-  }));
+  // setAttributeNS(null, 'src', url) sets the same attribute: the name is the argument before the value.
+  for (const name of ['setAttribute', 'setAttributeNS'])
+    wrap(Element.prototype, name, (orig) => ({
+      value(this: Element, ...a: unknown[]) {
+        if (!(String(a[a.length - 2]).toLowerCase() == 'src' && onSrc(this, a[a.length - 1]))) orig.apply(this, a);
+      },
+    }));
 
   /** Runs a released script: given its type back and put in again, it is fetched and run now. */
   function run(el: HTMLScriptElement): Promise<unknown> | void {

@@ -3,6 +3,7 @@
 // (accepting that one service) and opens the preferences. The library itself releases the iframe;
 // this add-on only covers it until then.
 import { h } from '../ui/dom';
+import { dir } from '../config/dir';
 import type { Addon } from '../types';
 
 /** Iframes held back by markup (or by the auto-blocking add-on). */
@@ -37,7 +38,7 @@ export const embeds: Addon = (host) => {
     };
     const ph = h(
       'div',
-      { class: 'cg-root cg-embed', role: 'group', 'aria-label': f.title || label, 'aria-describedby': id },
+      { class: 'cg-root cg-embed', role: 'group', 'aria-label': f.title || label, 'aria-describedby': id, lang: host.language(), dir: dir(host.language()) },
       h(
         'div',
         { class: 'cg-embed-in' },
@@ -73,12 +74,17 @@ export const embeds: Addon = (host) => {
     if (focused) f.focus();
   }
 
+  /** Held back and not covered yet: `!category` embeds load when declined; unknown categories stay blocked (the library warns). */
+  function due(f: HTMLIFrameElement) {
+    const { category: cat, service: svc } = f.dataset;
+    return !covered.has(f) && cat![0] != '!' && !!host.categories[cat!] && !host.isAccepted(cat!, svc);
+  }
+
   function sync() {
-    document.querySelectorAll<HTMLIFrameElement>(SELECTOR).forEach((f) => {
-      const { category: cat, service: svc } = f.dataset;
-      // `!category` embeds load when declined; unknown categories stay blocked (the library warns).
-      if (!covered.has(f) && cat![0] != '!' && host.categories[cat!] && !host.isAccepted(cat!, svc)) cover(f, cat!, svc);
-    });
+    const frames = () => document.querySelectorAll<HTMLIFrameElement>(SELECTOR);
+    // In the page's language, which a returning visitor's page has not loaded yet (no banner); the
+    // page is looked at again when the texts are in (they may come from a fetch).
+    if ([...frames()].some(due)) host.ready(() => frames().forEach((f) => due(f) && cover(f, f.dataset.category!, f.dataset.service)));
     // Released (the library took data-src away) or removed from the page.
     covered.forEach((_, f) => (f.hasAttribute('data-src') && f.isConnected) || uncover(f));
   }

@@ -15,8 +15,7 @@ export function pickLanguage(s: Settings, code = s.language): string {
   return 'en';
 }
 
-/** Right-to-left scripts: Arabic, Hebrew, Persian, Urdu and a few more. */
-export const dir = (lang: string) => (/^(ar|he|fa|ur|ps|sd|ug|yi|dv|ckb)\b/i.test(lang) ? 'rtl' : 'ltr');
+export { dir } from './dir';
 
 const fetched: Record<string, Texts> = {};
 

@@ -17,7 +17,7 @@ const ROUTES = [
   'tracker-insertAdjacentElement',
   'tracker-in-a-container',
 ];
-const LATE = ['tracker-src-after-insertion', 'regex-setAttribute-after-insertion'];
+const LATE = ['tracker-src-after-insertion', 'regex-setAttribute-after-insertion', 'tracker-setAttributeNS-after-insertion'];
 /** What runs once the tracker is accepted: in insertion order, each with its own onload. */
 const RELEASED = [...ROUTES.flatMap((n) => [n, 'onload:' + n]), ...LATE];
 

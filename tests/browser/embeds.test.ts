@@ -120,4 +120,20 @@ describeBrowser('embeds add-on', () => {
     await banner(t.page, DEFAULT_TITLE).waitFor();
     expect(await t.page.locator('.cg-embed').count()).toBe(0);
   });
+  it("a returning visitor's placeholders are in the page's language, fetched though no banner is shown", async () => {
+    const t = await browser.newPage('/fixtures/embeds-de.html');
+    const first = banner(t.page, 'Wir verwenden Cookies');
+    await button(first, 'Alle ablehnen').click();
+    await first.waitFor({ state: 'hidden' });
+    await t.page.reload();
+    const video = group(t, 'Product tour');
+    await video.waitFor();
+    expect(await anyDialog(t.page).count()).toBe(0);
+    expect(await video.getByText('Dieser Inhalt wird von VideoTube bereitgestellt. Dabei können Cookies gesetzt werden.').isVisible()).toBe(true);
+    expect(await button(video, 'VideoTube laden').isVisible()).toBe(true);
+    expect(await video.evaluate((el) => [el.getAttribute('lang'), el.getAttribute('dir')])).toEqual(['de', 'ltr']);
+    // Loading from the German placeholder is recorded like any decision, and loads the frame.
+    await button(video, 'VideoTube laden').click();
+    await expect.poll(() => frameShown(t, 'video'), SOON).toEqual(['/fixtures/frame.html?video', true]);
+  });
 });

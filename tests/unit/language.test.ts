@@ -79,6 +79,21 @@ describe('language', () => {
     await screen.findByRole('dialog', { name: 'Wir verwenden Cookies' });
   });
 
+  it('the language asked for last wins, though an earlier one arrives later', async () => {
+    let answer!: (r: Response) => void;
+    vi.stubGlobal('fetch', () => new Promise<Response>((r) => (answer = r)));
+    const fr = { ...de, banner: { ...de.banner, title: 'Nous utilisons des cookies' } };
+    cg.init(demoConfig({ language: 'en', translations: { de: '/race/de.json', fr } }));
+    const slow = cg.setLanguage('de');
+    await cg.setLanguage('fr');
+    await screen.findByRole('dialog', { name: 'Nous utilisons des cookies' });
+    answer(new Response(JSON.stringify(de)));
+    await slow;
+    await new Promise((r) => setTimeout(r, 0));
+    expect(screen.getByRole('dialog', { name: 'Nous utilisons des cookies' })).toBeTruthy();
+    expect(screen.queryByRole('dialog', { name: 'Wir verwenden Cookies' })).toBeNull();
+  });
+
   it('falls back to English, saying why, when a translation cannot be loaded or is invalid', async () => {
     const err = vi.spyOn(console, 'error').mockImplementation(() => {});
     vi.stubGlobal('fetch', async () => new Response('{"banner":{"title":42}}'));
