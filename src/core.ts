@@ -195,8 +195,9 @@ function language(state: State, code: string, then: () => void): Promise<void> |
   const { s } = state;
   const lang = (state.want = pickLanguage(s, code));
   const show = (t: Texts) => {
-    // Only the language last asked for: a slow fetch must not undo a later setLanguage().
-    if (st != state || lang != state.want) return;
+    if (st != state) return;
+    // A later setLanguage() came while this one loaded: its language, not this one, and `then` all the same.
+    if (lang != state.want) return language(state, state.want, then);
     state.lang = lang;
     state.texts = t;
     then();
@@ -261,8 +262,11 @@ export const update: (choices: ConsentPatch) => void = /*#__PURE__*/ need('updat
   // A site owner's mistake must not be stored as the visitor's decision: nothing of such a call is.
   for (const [cat, v] of Object.entries(choices)) {
     if (!state.s.ids.includes(cat) || (v !== !!v && !isObj(v))) return warn(`update(): "${cat}" is not a category of the config or not true, false or a map: nothing changed`);
-    // An unlisted service is taken (it may be in the markup only), but a typo must not pass unseen.
-    for (const sid in v as object) own(state.s.categories[cat].services, sid) || warn(`update(): "${sid}" is not in categories.${cat}.services`);
+    for (const [sid, x] of Object.entries(v)) {
+      if (x !== !!x) return warn(`update(): ${cat}.${sid} is not true or false: nothing changed`);
+      // An unlisted service is taken (it may be in the markup only), but a typo must not pass unseen.
+      own(state.s.categories[cat].services, sid) || warn(`update(): "${sid}" is not in categories.${cat}.services`);
+    }
   }
   decide(state, choices, state.consent);
 });

@@ -101,13 +101,18 @@ export const autoblock: Addon = (host) => {
         if (!onSrc(this, url)) set.call(this, url);
       },
     }));
-  // setAttributeNS(null, 'src', url) sets the same attribute: the name is the argument before the value.
-  for (const name of ['setAttribute', 'setAttributeNS'])
-    wrap(Element.prototype, name, (orig) => ({
-      value(this: Element, ...a: unknown[]) {
-        if (!(String(a[a.length - 2]).toLowerCase() == 'src' && onSrc(this, a[a.length - 1]))) orig.apply(this, a);
-      },
-    }));
+  // The same attribute through setAttributeNS(null, 'src', url). Named parameters keep `length`;
+  // `arguments` passes on what the page gave, so the browser's own errors stay its own.
+  wrap(Element.prototype, 'setAttribute', (orig) => ({
+    value(this: Element, name: string, value: unknown) {
+      if (!(String(name).toLowerCase() == 'src' && onSrc(this, value))) orig.apply(this, arguments);
+    },
+  }));
+  wrap(Element.prototype, 'setAttributeNS', (orig) => ({
+    value(this: Element, ns: string | null, name: string, value: unknown) {
+      if (!(!ns && name == 'src' && onSrc(this, value))) orig.apply(this, arguments);
+    },
+  }));
 
   /** Runs a released script: given its type back and put in again, it is fetched and run now. */
   function run(el: HTMLScriptElement): Promise<unknown> | void {

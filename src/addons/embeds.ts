@@ -77,16 +77,17 @@ export const embeds: Addon = (host) => {
   /** Held back and not covered yet: `!category` embeds load when declined; unknown categories stay blocked (the library warns). */
   function due(f: HTMLIFrameElement) {
     const { category: cat, service: svc } = f.dataset;
-    return !covered.has(f) && cat![0] != '!' && !!host.categories[cat!] && !host.isAccepted(cat!, svc);
+    return !covered.has(f) && cat![0] != '!' && {}.hasOwnProperty.call(host.categories, cat!) && !host.isAccepted(cat!, svc);
   }
 
   function sync() {
-    const frames = () => document.querySelectorAll<HTMLIFrameElement>(SELECTOR);
-    // In the page's language, which a returning visitor's page has not loaded yet (no banner); the
-    // page is looked at again when the texts are in (they may come from a fetch).
-    if ([...frames()].some(due)) host.ready(() => frames().forEach((f) => due(f) && cover(f, f.dataset.category!, f.dataset.service)));
+    document.querySelectorAll<HTMLIFrameElement>(SELECTOR).forEach((f) => due(f) && cover(f, f.dataset.category!, f.dataset.service));
     // Released (the library took data-src away) or removed from the page.
     covered.forEach((_, f) => (f.hasAttribute('data-src') && f.isConnected) || uncover(f));
+    // Covered at once in the texts at hand, and again in the page's language once its texts are in:
+    // a returning visitor's page has not loaded them (no banner), and they may come from a fetch.
+    covered.size &&
+      host.ready(() => [...covered].forEach(([f, [ph]]) => ph.lang != host.language() && (uncover(f), cover(f, f.dataset.category!, f.dataset.service))));
   }
 
   const mo = new MutationObserver(sync);

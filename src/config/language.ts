@@ -17,22 +17,22 @@ export function pickLanguage(s: Settings, code = s.language): string {
 
 export { dir } from './dir';
 
-const fetched: Record<string, Texts> = {};
+const fetched: Record<string, Promise<Texts | void>> = {};
 
 /**
  * The texts of a language whose translation the config gives as a URL: its file fetched (once per
- * page) and checked. A translation that cannot be had falls back to English with one
- * console.error; missing keys fall back to English with one warning.
+ * page: callers that come while it loads share the request) and checked. A translation that cannot
+ * be had falls back to English with one console.error; missing keys fall back to English with one
+ * warning.
  */
 export async function loadTexts(s: Settings, lang: string): Promise<Texts> {
-  let t = s.translations![lang] as string | Texts;
-  try {
-    t = fetched[t as string] ||= checkTexts(await (await fetch(t as string)).json(), 'translations.' + lang) as Texts;
-  } catch (e) {
-    // t is still the URL: textsFor shows English.
-    error(`translations.${lang}: ${t} could not be loaded; English is shown`, e);
-  }
-  return textsFor(s, lang, t);
+  const url = s.translations![lang] as string;
+  const got = (fetched[url] ||= fetch(url)
+    .then((r) => r.json())
+    .then((j) => checkTexts(j, 'translations.' + lang) as Texts)
+    .catch((e) => error(`translations.${lang}: ${url} could not be loaded; English is shown`, e)));
+  // Nothing got: the URL stands, which textsFor counts as no translation (English).
+  return textsFor(s, lang, await got);
 }
 
 /** English defaults, then the config's own texts, then the language's translation (an object; a URL counts as none). */

@@ -54,7 +54,8 @@ export function releaseMarkup(state: { s: Settings; consent: Choices | null }): 
         const { src, category } = x.dataset;
         if (src && (x == el || !category)) x.setAttribute('src', trusted(src, 1)), x.removeAttribute('data-src'), (kid = x != el);
       }
-      kid && (el as HTMLMediaElement).load?.();
+      // A <source> released on its own category: its video chooses again too.
+      ((kid ? el : el.tagName == 'SOURCE' ? el.parentElement : null) as HTMLMediaElement | null)?.load?.();
     }
   });
 }

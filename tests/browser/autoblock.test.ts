@@ -17,7 +17,7 @@ const ROUTES = [
   'tracker-insertAdjacentElement',
   'tracker-in-a-container',
 ];
-const LATE = ['tracker-src-after-insertion', 'regex-setAttribute-after-insertion', 'tracker-setAttributeNS-after-insertion'];
+const LATE = ['tracker-src-after-insertion', 'regex-setAttribute-after-insertion', 'tracker-setAttributeNS-after-insertion', 'tracker-setAttribute-3-arguments'];
 /** What runs once the tracker is accepted: in insertion order, each with its own onload. */
 const RELEASED = [...ROUTES.flatMap((n) => [n, 'onload:' + n]), ...LATE];
 
@@ -39,6 +39,9 @@ describeBrowser('auto-blocking add-on', () => {
   it('holds back every injected tracker and iframe with no request made; the rest runs; a video can load alone', async () => {
     const t = await loaded();
     expect(await t.probes()).toEqual(['free', 'onload:free']);
+    // The wrapped methods look like the browser's own to a page that checks.
+    expect(await t.page.evaluate(() => [Element.prototype.setAttribute.length, Element.prototype.setAttributeNS.length])).toEqual([2, 3]);
+    expect(await t.page.evaluate(() => document.querySelector('script[title="src"]') != null)).toBe(true);
     expect(trackerRequests(t)).toEqual([]);
     expect(t.requested('/fixtures/frame.html')).toBe(false);
     expect(await t.page.locator('script[data-cg-blocked="marketing/tracker"]').count()).toBe(ROUTES.length + LATE.length);

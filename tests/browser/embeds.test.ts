@@ -125,9 +125,18 @@ describeBrowser('embeds add-on', () => {
     const first = banner(t.page, 'Wir verwenden Cookies');
     await button(first, 'Alle ablehnen').click();
     await first.waitFor({ state: 'hidden' });
+    // The translation comes late: meanwhile the iframe is covered all the same, in the texts at hand.
+    let release!: () => void;
+    const late = new Promise<void>((r) => (release = r));
+    await t.page.route('**/dist/i18n/de.json', async (route) => (await late, route.continue()));
     await t.page.reload();
     const video = group(t, 'Product tour');
     await video.waitFor();
+    expect(await frameShown(t, 'video')).toEqual([null, false]);
+    expect(await video.getByText('This content is hosted by VideoTube, which may set cookies.').isVisible()).toBe(true);
+    release();
+    await video.getByText('Dieser Inhalt wird von VideoTube bereitgestellt. Dabei können Cookies gesetzt werden.').waitFor();
+    expect(await t.page.locator('.cg-embed').count()).toBe(3);
     expect(await anyDialog(t.page).count()).toBe(0);
     expect(await video.getByText('Dieser Inhalt wird von VideoTube bereitgestellt. Dabei können Cookies gesetzt werden.').isVisible()).toBe(true);
     expect(await button(video, 'VideoTube laden').isVisible()).toBe(true);

@@ -50,8 +50,12 @@ describe('review fixes', () => {
     expect(cg.isAccepted('analytics')).toBe(false);
     expect(cg.isAccepted('marketing')).toBe(false);
     expect(warn.mock.calls.map((c) => c[0]).join('\n')).toMatch(/update\(\): "analytics" is not a category of the config or not true, false or a map: nothing changed/);
+    // Inside a map too: only true and false; anything else stops the whole call.
     cg.update({ analytics: { hotjar: 'yes' as never } });
     expect(cg.isAccepted('analytics')).toBe(false);
+    expect(storedConsent()).toBeNull();
+    expect(warn.mock.calls.map((c) => c[0]).join('\n')).toMatch(/update\(\): analytics\.hotjar is not true or false: nothing changed/);
+    cg.update({ analytics: { hotjar: false } });
     expect(storedConsent().services.analytics).toEqual({ 'google-analytics': false, hotjar: false });
   });
 

@@ -148,6 +148,19 @@ describe('gated markup', () => {
     expect(document.querySelector('img')!.getAttribute('src')).toBe('/tracker.gif');
   });
 
+  it('a <source> gated on its own category: released with it, its video chooses again', () => {
+    document.body.innerHTML = `<video data-category="analytics"><source data-category="marketing" data-src="/v.mp4"></video>`;
+    const video = document.querySelector('video')!;
+    const load = vi.spyOn(video, 'load').mockImplementation(() => {});
+    cg.init(demoConfig());
+    cg.update({ analytics: true });
+    expect(document.querySelector('source')!.hasAttribute('src')).toBe(false);
+    expect(load).not.toHaveBeenCalled();
+    cg.update({ marketing: true });
+    expect(document.querySelector('source')!.getAttribute('src')).toBe('/v.mp4');
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
   it('a video with data-src of its own and no gated children: its src starts the load, no load() call', () => {
     document.body.innerHTML = `<video data-category="analytics" data-src="/v.mp4"><source src="/plain.mp4"></video>`;
     const video = document.querySelector('video')!;

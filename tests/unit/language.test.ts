@@ -94,6 +94,29 @@ describe('language', () => {
     expect(screen.queryByRole('dialog', { name: 'Wir verwenden Cookies' })).toBeNull();
   });
 
+  it('a setLanguage() while the first banner waits for its translation: the banner still comes, in the later language', async () => {
+    let answer!: (r: Response) => void;
+    vi.stubGlobal('fetch', () => new Promise<Response>((r) => (answer = r)));
+    const fr = { ...de, banner: { ...de.banner, title: 'Nous utilisons des cookies' } };
+    cg.init(demoConfig({ language: 'de', translations: { de: '/race2/de.json', fr } }));
+    await cg.setLanguage('fr');
+    answer(new Response(JSON.stringify(de)));
+    await screen.findByRole('dialog', { name: 'Nous utilisons des cookies' });
+    expect(screen.getAllByRole('dialog')).toHaveLength(1);
+  });
+
+  it('callers that come while a translation loads share one request', async () => {
+    let answer!: (r: Response) => void;
+    const fetch = vi.fn(() => new Promise<Response>((r) => (answer = r)));
+    vi.stubGlobal('fetch', fetch);
+    cg.init(demoConfig({ language: 'de', translations: { de: '/shared/de.json' } }));
+    cg.showPreferences();
+    cg.showBanner();
+    answer(new Response(JSON.stringify(de)));
+    await screen.findByRole('dialog', { name: 'Wir verwenden Cookies' });
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
   it('falls back to English, saying why, when a translation cannot be loaded or is invalid', async () => {
     const err = vi.spyOn(console, 'error').mockImplementation(() => {});
     vi.stubGlobal('fetch', async () => new Response('{"banner":{"title":42}}'));
