@@ -15,7 +15,8 @@ export const embeds: Addon = (host) => {
   /** Covered iframes: their placeholder and the inline display they had. */
   const covered = new Map<HTMLIFrameElement, [HTMLElement, string]>();
 
-  function cover(f: HTMLIFrameElement, cat: string, svc: string | undefined) {
+  function cover(f: HTMLIFrameElement) {
+    const { category: cat, service: svc } = f.dataset as { category: string; service?: string };
     const def = svc && host.categories[cat].services[svc];
     let label = (def && def.label) || svc;
     if (!label) {
@@ -81,13 +82,13 @@ export const embeds: Addon = (host) => {
   }
 
   function sync() {
-    document.querySelectorAll<HTMLIFrameElement>(SELECTOR).forEach((f) => due(f) && cover(f, f.dataset.category!, f.dataset.service));
+    document.querySelectorAll<HTMLIFrameElement>(SELECTOR).forEach((f) => due(f) && cover(f));
     // Released (the library took data-src away) or removed from the page.
     covered.forEach((_, f) => (f.hasAttribute('data-src') && f.isConnected) || uncover(f));
     // Covered at once in the texts at hand, and again in the page's language once its texts are in:
     // a returning visitor's page has not loaded them (no banner), and they may come from a fetch.
     covered.size &&
-      host.ready(() => [...covered].forEach(([f, [ph]]) => ph.lang != host.language() && (uncover(f), cover(f, f.dataset.category!, f.dataset.service))));
+      host.ready(() => [...covered].forEach(([f, [ph]]) => ph.lang != host.language() && (uncover(f), cover(f))));
   }
 
   const mo = new MutationObserver(sync);
