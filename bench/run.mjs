@@ -12,7 +12,16 @@
 // who accepted costs without a consent manager). Main-thread time comes from CDP
 // Performance.getMetrics and is reported minus the baseline of the same round. The libraries are
 // served gzip -9 compressed, as a site would.
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,11 +46,17 @@ const WARMUP_ROUNDS = 1;
 const LIBRARIES = {
   'consent-gate': {
     head: 'head-consent-gate.html',
-    files: { js: path.join(ROOT, 'dist', 'consent-gate.min.js'), css: path.join(ROOT, 'dist', 'consent-gate.css') },
+    files: {
+      js: path.join(ROOT, 'dist', 'consent-gate.min.js'),
+      css: path.join(ROOT, 'dist', 'consent-gate.css'),
+    },
   },
   vanilla: {
     head: 'head-vanilla.html',
-    files: { js: path.join(VANILLA_DIST, 'cookieconsent.umd.js'), css: path.join(VANILLA_DIST, 'cookieconsent.css') },
+    files: {
+      js: path.join(VANILLA_DIST, 'cookieconsent.umd.js'),
+      css: path.join(VANILLA_DIST, 'cookieconsent.css'),
+    },
   },
 };
 const BASELINE = 'baseline';
@@ -49,7 +64,12 @@ const BASELINE = 'baseline';
 const BASELINE_TAG = 'baseline-tag';
 
 // The same Chromium and flags as tests/browser/chromium.ts (a .ts file, which plain Node cannot import).
-const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const CHROMIUM_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 const LAUNCH_ARGS = [
   '--headless=new',
   '--no-sandbox',
@@ -73,7 +93,9 @@ function chromiumPath() {
       return file;
     } catch {}
   }
-  die(`no Chromium (looked at ${candidates.join(', ')}); install one with \`apt-get install chromium\` or set CHROME_PATH`);
+  die(
+    `no Chromium (looked at ${candidates.join(', ')}); install one with \`apt-get install chromium\` or set CHROME_PATH`,
+  );
 }
 
 // --- the pages ---------------------------------------------------------------------------------
@@ -85,7 +107,10 @@ function chromiumPath() {
 function preparePages() {
   for (const [name, lib] of Object.entries(LIBRARIES)) {
     for (const file of Object.values(lib.files)) {
-      if (!existsSync(file)) die(`${path.relative(ROOT, file)} is missing (${name === 'consent-gate' ? 'run `npm run build`' : 'run `npm install`'})`);
+      if (!existsSync(file))
+        die(
+          `${path.relative(ROOT, file)} is missing (${name === 'consent-gate' ? 'run `npm run build`' : 'run `npm install`'})`,
+        );
     }
   }
   const template = readFileSync(path.join(PAGES, 'template.html'), 'utf8');
@@ -114,7 +139,8 @@ function preparePages() {
     mounts[`/lib/${name}/`] = libDir;
   }
   // The files under /lib/ are stored compressed; say so, as a server with precompressed assets does.
-  const headers = (urlPath) => (urlPath.startsWith('/lib/') ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : undefined);
+  const headers = (urlPath) =>
+    urlPath.startsWith('/lib/') ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : undefined;
   return { dir, mounts, headers };
 }
 
@@ -131,7 +157,14 @@ function preparePages() {
  * with more of it.
  */
 function probe(waitForBanner) {
-  const bench = (window.__bench = { visibleAt: null, clickAt: null, trackerAt: null, trackerRuns: 0, cls: 0, probeMs: 0 });
+  const bench = (window.__bench = {
+    visibleAt: null,
+    clickAt: null,
+    trackerAt: null,
+    trackerRuns: 0,
+    cls: 0,
+    probeMs: 0,
+  });
   let trackerDone;
   bench.tracker = new Promise((resolve) => (trackerDone = resolve));
   bench.trackerRan = () => {
@@ -173,7 +206,9 @@ function facts(page) {
       trackerRuns: b.trackerRuns,
       probeMs: b.probeMs,
       acceptVisible: [...document.getElementsByTagName('button')].some(
-        (el) => el.textContent.trim() === 'Accept all' && el.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
+        (el) =>
+          el.textContent.trim() === 'Accept all' &&
+          el.checkVisibility({ opacityProperty: true, visibilityProperty: true }),
       ),
     };
   });
@@ -181,7 +216,9 @@ function facts(page) {
 
 /** Awaits a promise the probe made, without letting a broken page hang the run. */
 async function inPage(page, what, label) {
-  const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error(`${label}: timed out after ${TIMEOUT_MS} ms`)), TIMEOUT_MS));
+  const timeout = new Promise((_, reject) =>
+    setTimeout(() => reject(new Error(`${label}: timed out after ${TIMEOUT_MS} ms`)), TIMEOUT_MS),
+  );
   const done = page.evaluate((key) => window.__bench[key].then(() => true), what);
   done.catch(() => {}); // a rejection after the timeout won must not go unhandled
   await Promise.race([done, timeout]);
@@ -235,14 +272,16 @@ async function visit(browser, base, name) {
     const sizes = [];
     first.page.on('requestfinished', (request) => {
       const kind = /\.js$/.test(new URL(request.url()).pathname) ? 'js' : 'css';
-      if (new URL(request.url()).pathname.startsWith('/lib/')) sizes.push(request.sizes().then((s) => (result.bytes[kind] += s.responseBodySize)));
+      if (new URL(request.url()).pathname.startsWith('/lib/'))
+        sizes.push(request.sizes().then((s) => (result.bytes[kind] += s.responseBodySize)));
     });
     await first.page.goto(`${base}p/${name}.html`, { waitUntil: 'load' });
     await inPage(first.page, 'banner', `${label}: the Accept all button never became visible`);
     await sleep(SETTLE_MS);
     result.first = { ...(await metrics(first.cdp)), ...(await facts(first.page)) };
     await Promise.all(sizes);
-    if (result.first.trackerRuns !== 0) throw new Error(`${label}: the gated tracker ran before any decision; the comparison is void`);
+    if (result.first.trackerRuns !== 0)
+      throw new Error(`${label}: the gated tracker ran before any decision; the comparison is void`);
 
     if (isLibrary) {
       // Accept all, timed in the page from the click event to the tracker's first line.
@@ -259,9 +298,13 @@ async function visit(browser, base, name) {
     await inPage(again.page, 'tracker', `${label}: the tracker did not run on the returning visit`);
     await sleep(SETTLE_MS);
     result.returning = { ...(await metrics(again.cdp)), ...(await facts(again.page)) };
-    if (result.returning.acceptVisible) throw new Error(`${label}: the banner came back on the returning visit`);
+    if (result.returning.acceptVisible)
+      throw new Error(`${label}: the banner came back on the returning visit`);
     if (errors.length) throw new Error(`${label}: errors in the page:\n  ${errors.join('\n  ')}`);
-    if (result.returning.trackerRuns !== 1) throw new Error(`${label}: the tracker ran ${result.returning.trackerRuns} times on the returning visit`);
+    if (result.returning.trackerRuns !== 1)
+      throw new Error(
+        `${label}: the tracker ran ${result.returning.trackerRuns} times on the returning visit`,
+      );
     return result;
   } finally {
     await context.close();
@@ -285,7 +328,11 @@ const ROWS = [
   // Task and CPU time keep it: past its first ~0.1 ms a frame, it is style and layout that
   // checkVisibility() forces early while a banner is in the page but not yet shown, work the frame
   // would have done anyway.
-  ['First visit: script time − baseline', 'ms', (r) => r.lib.first.script - r.lib.first.probeMs - r.base.first.script],
+  [
+    'First visit: script time − baseline',
+    'ms',
+    (r) => r.lib.first.script - r.lib.first.probeMs - r.base.first.script,
+  ],
   ['First visit: task time − baseline', 'ms', (r) => r.lib.first.task - r.base.first.task],
   ['First visit: main-thread CPU time − baseline', 'ms', (r) => r.lib.first.cpu - r.base.first.cpu],
   ['First visit: elements added', '', (r) => r.lib.first.elements - r.base.first.elements],
@@ -293,7 +340,11 @@ const ROWS = [
   ['Accept all: click → gated tracker running', 'ms', (r) => r.lib.acceptLatency],
   ['Returning visit: script time − baseline', 'ms', (r) => r.lib.returning.script - r.base.returning.script],
   ['Returning visit: task time − baseline', 'ms', (r) => r.lib.returning.task - r.base.returning.task],
-  ['Returning visit: main-thread CPU time − baseline', 'ms', (r) => r.lib.returning.cpu - r.base.returning.cpu],
+  [
+    'Returning visit: main-thread CPU time − baseline',
+    'ms',
+    (r) => r.lib.returning.cpu - r.base.returning.cpu,
+  ],
   // Against the plain baseline page: the tag baseline has its two tag elements twice (ungated and inert).
   ['Returning visit: elements added', '', (r) => r.lib.returning.elements - r.base.first.elements],
 ];
@@ -329,7 +380,9 @@ function table(rounds, header) {
   for (const [title, unit, read] of ROWS) {
     const cg = rounds.map((r) => read({ lib: r['consent-gate'], base: r[BASELINE] }));
     const va = rounds.map((r) => read({ lib: r.vanilla, base: r[BASELINE] }));
-    lines.push(`| ${title}${unit ? ` (${unit})` : ''} | ${cell(cg, unit)} | ${cell(va, unit)} | ${ratio(median(cg), median(va))} |`);
+    lines.push(
+      `| ${title}${unit ? ` (${unit})` : ''} | ${cell(cg, unit)} | ${cell(va, unit)} | ${ratio(median(cg), median(va))} |`,
+    );
   }
   const base = (key, which) => format(median(rounds.map((r) => r[BASELINE][which][key])), 'ms');
   lines.push(
@@ -342,9 +395,12 @@ function table(rounds, header) {
 
 // --- main -------------------------------------------------------------------------------------------
 
-const { values: args } = parseArgs({ options: { rounds: { type: 'string', default: '20' }, serve: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({
+  options: { rounds: { type: 'string', default: '20' }, serve: { type: 'boolean', default: false } },
+});
 const roundCount = Number(args.rounds);
-if (!Number.isInteger(roundCount) || roundCount < 1) die(`--rounds wants a whole number of rounds, 1 or more (got "${args.rounds}")`);
+if (!Number.isInteger(roundCount) || roundCount < 1)
+  die(`--rounds wants a whole number of rounds, 1 or more (got "${args.rounds}")`);
 
 const executablePath = args.serve ? undefined : chromiumPath();
 const { dir, mounts, headers } = preparePages();
@@ -352,8 +408,10 @@ const cleanup = () => rmSync(dir, { recursive: true, force: true });
 
 if (args.serve) {
   const server = await startServer({ port: Number(process.env.PORT ?? 8090), mounts, headers });
-  for (const name of [...Object.keys(LIBRARIES), BASELINE, BASELINE_TAG]) console.log(`${name}: ${server.url}p/${name}.html`);
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close().then(() => (cleanup(), process.exit(0))));
+  for (const name of [...Object.keys(LIBRARIES), BASELINE, BASELINE_TAG])
+    console.log(`${name}: ${server.url}p/${name}.html`);
+  for (const signal of ['SIGINT', 'SIGTERM'])
+    process.on(signal, () => server.close().then(() => (cleanup(), process.exit(0))));
 } else {
   const server = await startServer({ port: 0, mounts, headers });
   const browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS });
@@ -381,7 +439,9 @@ if (args.serve) {
     writeFileSync(RESULTS, `# Benchmark results\n\n${markdown}\n`);
     writeFileSync(RAW, `${JSON.stringify({ header, rounds }, null, 1)}\n`);
     console.log(markdown);
-    console.error(`\nbench: written to ${path.relative(process.cwd(), RESULTS)} (raw figures: ${path.relative(process.cwd(), RAW)})`);
+    console.error(
+      `\nbench: written to ${path.relative(process.cwd(), RESULTS)} (raw figures: ${path.relative(process.cwd(), RAW)})`,
+    );
   } catch (error) {
     console.error(`bench: ${error.message}`);
     process.exitCode = 1;

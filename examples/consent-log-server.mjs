@@ -54,7 +54,13 @@ export async function startConsentLog({ port = 8081, host = '127.0.0.1', file = 
         return end(res, 400);
       }
       // The shape consent-gate sends: the decision record and the page it was made on.
-      if (!entry || typeof entry !== 'object' || Array.isArray(entry) || typeof entry.consent?.id !== 'string') return end(res, 400);
+      if (
+        !entry ||
+        typeof entry !== 'object' ||
+        Array.isArray(entry) ||
+        typeof entry.consent?.id !== 'string'
+      )
+        return end(res, 400);
       try {
         await appendFile(file, JSON.stringify({ receivedAt: new Date().toISOString(), ...entry }) + '\n');
         end(res, 204);

@@ -6,14 +6,18 @@
     if (!list) return;
     var names = document.cookie
       .split(';')
-      .map(function (pair) { return pair.split('=')[0].trim(); })
+      .map(function (pair) {
+        return pair.split('=')[0].trim();
+      })
       .filter(Boolean);
     list.textContent = names.length ? names.join(', ') : 'none';
   }
   showCookies();
   ['consent-gate:consent', 'consent-gate:change', 'gtag-stand-in:loaded'].forEach(function (name) {
     // After the library's own handlers, which may delete cookies.
-    window.addEventListener(name, function () { setTimeout(showCookies, 0); });
+    window.addEventListener(name, function () {
+      setTimeout(showCookies, 0);
+    });
   });
 
   var reset = document.getElementById('demo-reset');

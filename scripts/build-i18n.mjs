@@ -33,7 +33,8 @@ const sameList = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]
  */
 export function check(en, t, path = '') {
   const out = [];
-  if (typeof t !== 'object' || t === null || Array.isArray(t)) return [`${path || '(top)'}: must be an object`];
+  if (typeof t !== 'object' || t === null || Array.isArray(t))
+    return [`${path || '(top)'}: must be an object`];
   for (const key of Object.keys(en)) {
     const p = path ? `${path}.${key}` : key;
     if (!Object.hasOwn(t, key)) out.push(`${p}: missing`);
@@ -41,11 +42,15 @@ export function check(en, t, path = '') {
     else if (typeof t[key] !== 'string' || !t[key].trim()) out.push(`${p}: must be a non-empty string`);
     else {
       if (!sameList(placeholders(t[key]), placeholders(en[key])))
-        out.push(`${p}: placeholders ${JSON.stringify(placeholders(t[key]))}, English has ${JSON.stringify(placeholders(en[key]))}`);
+        out.push(
+          `${p}: placeholders ${JSON.stringify(placeholders(t[key]))}, English has ${JSON.stringify(placeholders(en[key]))}`,
+        );
       if (/<\/?[a-z!]/i.test(t[key])) out.push(`${p}: contains markup; texts are plain text`);
     }
   }
-  for (const key of Object.keys(t)) if (!Object.hasOwn(en, key)) out.push(`${path ? path + '.' : ''}${key}: not an English key (typo, or remove it)`);
+  for (const key of Object.keys(t))
+    if (!Object.hasOwn(en, key))
+      out.push(`${path ? path + '.' : ''}${key}: not an English key (typo, or remove it)`);
   return out;
 }
 
@@ -55,7 +60,9 @@ async function main() {
 
   const problems = [];
   const built = [];
-  for (const name of readdirSync(srcDir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const name of readdirSync(srcDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const code = name.slice(0, -5);
     if (!/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(code)) {
       problems.push(`i18n/${name}: the file name must be a language code, e.g. de.json or pt-BR.json`);
@@ -73,7 +80,9 @@ async function main() {
     if (!found.length) built.push([name, JSON.stringify(t)]);
   }
   if (problems.length) {
-    console.error(`build-i18n: ${problems.length} problem(s); fix them in i18n/:\n  ` + problems.join('\n  '));
+    console.error(
+      `build-i18n: ${problems.length} problem(s); fix them in i18n/:\n  ` + problems.join('\n  '),
+    );
     process.exit(1);
   }
   // Start clean so that a deleted language does not linger in dist/.

@@ -11,11 +11,17 @@ const list = (xs) => (xs && xs.length ? xs.map(code).join(', ') : '—');
 export function presetsTable(mod) {
   const rows = Object.entries(mod)
     .filter(([, p]) => p && typeof p == 'object' && typeof p.id == 'string')
-    .sort(([, a], [, b]) => ORDER.indexOf(a.category) - ORDER.indexOf(b.category) || a.label.localeCompare(b.label));
+    .sort(
+      ([, a], [, b]) =>
+        ORDER.indexOf(a.category) - ORDER.indexOf(b.category) || a.label.localeCompare(b.label),
+    );
   return [
     '| export | id | category | cookies (deleted when declined) | blocks | set on the vendor’s domain |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...rows.map(([name, p]) => `| ${code(name)} | ${code(p.id)} | ${p.category} | ${list(p.cookies)} | ${list(p.blocks)} | ${list(p.thirdPartyCookies)} |`),
+    ...rows.map(
+      ([name, p]) =>
+        `| ${code(name)} | ${code(p.id)} | ${p.category} | ${list(p.cookies)} | ${list(p.blocks)} | ${list(p.thirdPartyCookies)} |`,
+    ),
   ].join('\n');
 }
 

@@ -9,13 +9,19 @@ const ROOT = new URL('../', import.meta.url);
 const OUT = new URL('docs/screenshots/', ROOT);
 const CHROME =
   process.env.CHROME_PATH ||
-  ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'].find((p) => existsSync(p));
+  [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+  ].find((p) => existsSync(p));
 if (!CHROME) throw new Error('No Chromium found: install one (apt-get install chromium) or set CHROME_PATH.');
 
 /** [file name, demo query, viewport width, height, open the preferences?] */
 const SHOTS = [];
 for (const layout of ['box', 'bar', 'cloud']) {
-  for (const theme of ['light', 'dark']) SHOTS.push([`${layout}-${theme}`, `layout=${layout}&theme=${theme}`, 1024, 640, false]);
+  for (const theme of ['light', 'dark'])
+    SHOTS.push([`${layout}-${theme}`, `layout=${layout}&theme=${theme}`, 1024, 640, false]);
 }
 SHOTS.push(
   ['box-top-left-light', 'layout=box&position=top-left', 1024, 640, false],
@@ -36,7 +42,15 @@ const server = await startServer({
 });
 const browser = await chromium.launch({
   executablePath: CHROME,
-  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 try {
   for (const [name, query, width, height, prefs] of SHOTS) {
@@ -50,7 +64,9 @@ try {
     }
     // No hover or focus ring left over from the click; fonts and the switch transition settled.
     await page.mouse.move(0, 0);
-    await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : 0));
+    await page.evaluate(() =>
+      document.activeElement instanceof HTMLElement ? document.activeElement.blur() : 0,
+    );
     await page.evaluate(() => document.fonts.ready);
     await page.waitForTimeout(250);
     await page.screenshot({ path: new URL(`${name}.png`, OUT).pathname });

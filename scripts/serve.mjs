@@ -40,7 +40,12 @@ const CONTENT_TYPES = {
  *   extra response headers, e.g. a Content-Security-Policy for one page.
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
-export async function startServer({ port = 8080, host = '127.0.0.1', mounts = DEFAULT_MOUNTS, headers } = {}) {
+export async function startServer({
+  port = 8080,
+  host = '127.0.0.1',
+  mounts = DEFAULT_MOUNTS,
+  headers,
+} = {}) {
   const table = await resolveMounts(mounts);
   const server = createServer((req, res) => {
     handle(req, res, table, headers).catch((error) => {
@@ -60,7 +65,8 @@ export async function startServer({ port = 8080, host = '127.0.0.1', mounts = DE
   });
 
   const actualPort = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
-  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  const shownHost =
+    host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${actualPort}/`,
     port: actualPort,
@@ -131,7 +137,10 @@ async function handle(req, res, table, headers) {
   if (!isInside(mount.dir, real)) return send(res, 403, 'Forbidden');
 
   res.statusCode = 200;
-  res.setHeader('Content-Type', CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
+  res.setHeader(
+    'Content-Type',
+    CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+  );
   res.setHeader('Content-Length', info.size);
   res.setHeader('Cache-Control', 'no-store');
   res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -166,7 +175,9 @@ if (invokedPath && import.meta.url === pathToFileURL(invokedPath).href) {
   }
   const distEntry = path.join(DEFAULT_MOUNTS['/dist/'], 'consent-gate.min.js');
   if (!(await stat(distEntry).catch(() => null))) {
-    console.warn('serve.mjs: dist/ is not built, so the banner will not show. Run `npm run demo` (builds, then serves).');
+    console.warn(
+      'serve.mjs: dist/ is not built, so the banner will not show. Run `npm run demo` (builds, then serves).',
+    );
   }
   try {
     const server = await startServer({ port, host: process.env.HOST ?? '127.0.0.1' });

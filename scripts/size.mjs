@@ -29,7 +29,10 @@ function fail(message) {
 
 /** size-limit's own verdicts, from its JSON reporter. It exits 1 when a check fails, so read the output either way. */
 function runSizeLimit() {
-  const bin = path.join(path.dirname(createRequire(import.meta.url).resolve('size-limit/package.json')), 'bin.js');
+  const bin = path.join(
+    path.dirname(createRequire(import.meta.url).resolve('size-limit/package.json')),
+    'bin.js',
+  );
   const run = spawnSync(process.execPath, [bin, '--json'], { cwd: ROOT, encoding: 'utf8' });
   let checks;
   try {
@@ -46,7 +49,9 @@ function gzipCommandSize(file) {
   try {
     return execFileSync('gzip', ['-9', '-c', file], { cwd: ROOT, maxBuffer: 64 << 20 }).length;
   } catch (error) {
-    fail(`cannot run \`gzip -9 -c ${file}\` (${error.message}); the budgets are defined by that command, so install gzip`);
+    fail(
+      `cannot run \`gzip -9 -c ${file}\` (${error.message}); the budgets are defined by that command, so install gzip`,
+    );
   }
 }
 
@@ -68,7 +73,14 @@ const rows = runSizeLimit().map((check) => {
   const size = Math.max(command, check.size);
   const ok = check.passed && size <= check.sizeLimit;
   const ceiling = ceilings[check.name];
-  return { ...check, command, ok, held: !ok && ceiling != null && size <= ceiling, ceiling, margin: check.sizeLimit - size };
+  return {
+    ...check,
+    command,
+    ok,
+    held: !ok && ceiling != null && size <= ceiling,
+    ceiling,
+    margin: check.sizeLimit - size,
+  };
 });
 
 const width = Math.max(...rows.map((r) => r.name.length));
@@ -76,7 +88,12 @@ console.log('Size budgets (gzip -9 -c FILE | wc -c; size-limit with @size-limit/
 for (const r of rows) {
   const verdict = r.ok
     ? `ok, ${fmt(r.margin)} to spare`
-    : `OVER BUDGET by ${fmt(-r.margin)}` + (r.ceiling == null ? '' : r.held ? ` (within the interim ceiling of ${fmt(r.ceiling)})` : ` and over the interim ceiling of ${fmt(r.ceiling)}`);
+    : `OVER BUDGET by ${fmt(-r.margin)}` +
+      (r.ceiling == null
+        ? ''
+        : r.held
+          ? ` (within the interim ceiling of ${fmt(r.ceiling)})`
+          : ` and over the interim ceiling of ${fmt(r.ceiling)}`);
   console.log(
     `  ${r.name.padEnd(width)}  ${fmt(r.command).padStart(8)}  (${fmt(r.size)})  budget ${fmt(r.sizeLimit).padStart(8)}  ${verdict}`,
   );
@@ -90,7 +107,10 @@ try {
 }
 
 if (rows.some((r) => !r.ok && !r.held)) {
-  console.error('\nsize: over budget. Shrink the file, or change its limit in .size-limit.json with a reason in the commit.');
+  console.error(
+    '\nsize: over budget. Shrink the file, or change its limit in .size-limit.json with a reason in the commit.',
+  );
   process.exit(1);
 }
-if (rows.some((r) => r.held)) console.error('\nsize: over budget, within the interim ceiling given (--ceiling): not a failure yet.');
+if (rows.some((r) => r.held))
+  console.error('\nsize: over budget, within the interim ceiling given (--ceiling): not a failure yet.');

@@ -63,7 +63,8 @@ async function bundle(source) {
 
 /** @returns {Promise<{ name: string, min: number, gzip: number }[]>} */
 export async function treeshake() {
-  if (!existsSync(ESM)) throw new Error('treeshake: dist/consent-gate.mjs is missing; run `npm run build` first');
+  if (!existsSync(ESM))
+    throw new Error('treeshake: dist/consent-gate.mjs is missing; run `npm run build` first');
   const results = [];
   for (const [name, source] of Object.entries(APPS)) results.push({ name, ...(await bundle(source)) });
   return results;
@@ -72,12 +73,17 @@ export async function treeshake() {
 export function formatTreeshake(results) {
   const width = Math.max(...results.map((r) => r.name.length));
   const lines = results.map(
-    (r) => `  ${r.name.padEnd(width)}  ${r.gzip.toLocaleString('en').padStart(6)} B gzip -9 (zlib)   (${r.min.toLocaleString('en')} B minified)`,
+    (r) =>
+      `  ${r.name.padEnd(width)}  ${r.gzip.toLocaleString('en').padStart(6)} B gzip -9 (zlib)   (${r.min.toLocaleString('en')} B minified)`,
   );
   const [least, all] = results;
   const saved = all.gzip - least.gzip;
-  lines.push(`  the minimal import leaves out ${saved.toLocaleString('en')} B gzip (${((100 * saved) / all.gzip).toFixed(1)} %)`);
-  return ['Tree-shaking (dist/consent-gate.mjs + js-cookie; rollup, node-resolve, terser):', ...lines].join('\n');
+  lines.push(
+    `  the minimal import leaves out ${saved.toLocaleString('en')} B gzip (${((100 * saved) / all.gzip).toFixed(1)} %)`,
+  );
+  return ['Tree-shaking (dist/consent-gate.mjs + js-cookie; rollup, node-resolve, terser):', ...lines].join(
+    '\n',
+  );
 }
 
 const invoked = process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;

@@ -54,7 +54,8 @@ function service(s: Settings, cat: string, sid: string, def: Service, prev: Choi
       // The same script of the same service runs once per page, also across destroy() and init().
       const key = JSON.stringify([cat, sid, d.src, d.inline]);
       // Declined while earlier scripts loaded: skipped, and queued again by a later acceptance.
-      if (!ran.has(key)) run({ ...d, nonce: s.nonce, ok: () => accepted(s, st && st.consent, cat, sid) }, ran, key);
+      if (!ran.has(key))
+        run({ ...d, nonce: s.nonce, ok: () => accepted(s, st && st.consent, cat, sid) }, ran, key);
     }
     if (load || !was) safe(def.onAccept);
   } else if (consent) {
@@ -74,7 +75,8 @@ function apply(state: State, prev: Choices | null, load?: unknown) {
   if (state.consent) consentMode(s, state.consent, 'update');
   for (const cat of s.ids) {
     // Own keys only: an enumerable key on Object.prototype is no service.
-    for (const [sid, def] of Object.entries(s.categories[cat].services)) service(s, cat, sid, def, prev, load);
+    for (const [sid, def] of Object.entries(s.categories[cat].services))
+      service(s, cat, sid, def, prev, load);
   }
   releaseMarkup(state);
 }
@@ -87,7 +89,8 @@ function decide(state: State, p: ConsentPatch | boolean, base: Choices | null = 
   const { s, consent: prev } = state;
   const next = record(s, prev, patch(s, base, p), new Date());
   // When the browser refuses the cookie, the decision still holds for this page.
-  if (!writeConsent(s, next)) warn('the decision could not be stored: cookies blocked, or cookie.domain/sameSite refused');
+  if (!writeConsent(s, next))
+    warn('the decision could not be stored: cookies blocked, or cookie.domain/sameSite refused');
   if (s.consentLog && !dec.size) warn('consentLog needs the consent-log add-on');
   dec.forEach((f) => safe(f, copy(next)));
   bc?.postMessage(0);
@@ -121,7 +124,12 @@ function carryOut(state: State, prev: Consent | null, next: Consent) {
 }
 
 /** An event and its config callback, each with its own copy of the decision. */
-function tell(name: 'consent' | 'change', cb: ((...a: any[]) => void) | undefined, c: Consent | null, ...more: unknown[]) {
+function tell(
+  name: 'consent' | 'change',
+  cb: ((...a: any[]) => void) | undefined,
+  c: Consent | null,
+  ...more: unknown[]
+) {
   emit(name, copy(c), ...more);
   safe(cb, copy(c), ...more);
 }
@@ -170,7 +178,8 @@ export function init(config: Config): void {
   // cookie is read in the next task and twice more later, as long as this channel is the one in
   // use (no destroy() in between).
   if (self.BroadcastChannel)
-    (bc = new BroadcastChannel('consent-gate')).onmessage = (e) => [0, 500, 2e3].map((t) => setTimeout(() => e.target == bc && sync(e), t));
+    (bc = new BroadcastChannel('consent-gate')).onmessage = (e) =>
+      [0, 500, 2e3].map((t) => setTimeout(() => e.target == bc && sync(e), t));
   listen(document, 'visibilitychange', () => document.hidden || sync());
   // Only a page restored from the back/forward cache can hold an old decision.
   listen(window, 'pageshow', (e) => (e as PageTransitionEvent).persisted && sync());
@@ -247,7 +256,8 @@ export function use(addon: Addon): () => void {
 export const getConsent = (): Consent | null => st && copy(st.consent);
 
 /** Whether a category, or one service of it, is accepted. */
-export const isAccepted = (category: string, service?: string): boolean => !!st && accepted(st.s, st.consent, category, service);
+export const isAccepted = (category: string, service?: string): boolean =>
+  !!st && accepted(st.s, st.consent, category, service);
 
 /** Accepts every category and service (but those a Global Privacy Control signal keeps off). */
 export const acceptAll: () => void = /*#__PURE__*/ need('acceptAll', (state) => decide(state, true));
@@ -256,25 +266,36 @@ export const acceptAll: () => void = /*#__PURE__*/ need('acceptAll', (state) => 
 export const rejectAll: () => void = /*#__PURE__*/ need('rejectAll', (state) => decide(state, false));
 
 /** Sets some categories or services and keeps the rest: `update({ analytics: true, marketing: { youtube: true } })`. */
-export const update: (choices: ConsentPatch) => void = /*#__PURE__*/ need('update', (state, choices: ConsentPatch) => {
-  // Only a map of categories decides: update(true) from a script tag must not accept everything.
-  if (!isObj(choices)) return warn('update() takes an object');
-  // A site owner's mistake must not be stored as the visitor's decision: nothing of such a call is.
-  for (const [cat, v] of Object.entries(choices)) {
-    if (!state.s.ids.includes(cat) || (v !== !!v && !isObj(v))) return warn(`update(): "${cat}" is not a category of the config or not true, false or a map: nothing changed`);
-    for (const [sid, x] of Object.entries(v)) {
-      if (x !== !!x) return warn(`update(): ${cat}.${sid} is not true or false: nothing changed`);
-      // An unlisted service is taken (it may be in the markup only), but a typo must not pass unseen.
-      own(state.s.categories[cat].services, sid) || warn(`update(): "${sid}" is not in categories.${cat}.services`);
+export const update: (choices: ConsentPatch) => void = /*#__PURE__*/ need(
+  'update',
+  (state, choices: ConsentPatch) => {
+    // Only a map of categories decides: update(true) from a script tag must not accept everything.
+    if (!isObj(choices)) return warn('update() takes an object');
+    // A site owner's mistake must not be stored as the visitor's decision: nothing of such a call is.
+    for (const [cat, v] of Object.entries(choices)) {
+      if (!state.s.ids.includes(cat) || (v !== !!v && !isObj(v)))
+        return warn(
+          `update(): "${cat}" is not a category of the config or not true, false or a map: nothing changed`,
+        );
+      for (const [sid, x] of Object.entries(v)) {
+        if (x !== !!x) return warn(`update(): ${cat}.${sid} is not true or false: nothing changed`);
+        // An unlisted service is taken (it may be in the markup only), but a typo must not pass unseen.
+        own(state.s.categories[cat].services, sid) ||
+          warn(`update(): "${sid}" is not in categories.${cat}.services`);
+      }
     }
-  }
-  decide(state, choices, state.consent);
-});
+    decide(state, choices, state.consent);
+  },
+);
 
-export const showBanner: () => void = /*#__PURE__*/ need('showBanner', (state) => language(state, state.want, () => ui.showBanner(state)));
+export const showBanner: () => void = /*#__PURE__*/ need('showBanner', (state) =>
+  language(state, state.want, () => ui.showBanner(state)),
+);
 // Nothing is shown without init (destroy() removes it all): the UI has nothing to hide then.
 export const hideBanner = (): void => ui.hideBanner(st!);
-export const showPreferences: () => void = /*#__PURE__*/ need('showPreferences', (state) => language(state, state.want, () => ui.showPreferences(state)));
+export const showPreferences: () => void = /*#__PURE__*/ need('showPreferences', (state) =>
+  language(state, state.want, () => ui.showPreferences(state)),
+);
 export const hidePreferences = (): void => ui.hidePreferences(st!);
 
 /** Adds a service at run time; its scripts run at once when it is already accepted. */
@@ -286,7 +307,8 @@ export function register(category: string, serviceId: string, def: ServiceDef): 
     ? 'needs init() first'
     : !st.s.ids.includes(category)
       ? `"${category}" is not a category of the config`
-      : !/^[a-z][\w-]*$/i.test(serviceId) && 'the service id must be letters, digits, - and _, starting with a letter';
+      : !/^[a-z][\w-]*$/i.test(serviceId) &&
+        'the service id must be letters, digits, - and _, starting with a letter';
   if (fail) throw new ConsentGateConfigError(`${path}: ${fail}`);
   const { s } = st!;
   const services = s.categories[category].services;
@@ -322,7 +344,9 @@ export function destroy(): void {
   st = null;
 }
 
-const lang = /*#__PURE__*/ need('setLanguage', (state, code: string) => language(state, code, () => ui.refresh(state)));
+const lang = /*#__PURE__*/ need('setLanguage', (state, code: string) =>
+  language(state, code, () => ui.refresh(state)),
+);
 
 /**
  * Switches the visible texts to another language of the config (a region falls back to its

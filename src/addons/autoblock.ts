@@ -32,7 +32,11 @@ export const autoblock: Addon = (host) => {
     for (const cat in host.categories) {
       const services = host.categories[cat].services;
       for (const sid in services)
-        if ((services[sid].blocks || []).some((p) => (typeof p == 'string' ? abs.includes(p) : abs.search(p) >= 0)))
+        if (
+          (services[sid].blocks || []).some((p) =>
+            typeof p == 'string' ? abs.includes(p) : abs.search(p) >= 0,
+          )
+        )
           return host.isAccepted(cat, sid) ? undefined : [cat, sid];
     }
   }
@@ -43,7 +47,8 @@ export const autoblock: Addon = (host) => {
    */
   function hold(el: Element, url: unknown = el.getAttribute('src')): boolean {
     const isScript = el instanceof HTMLScriptElement;
-    if (url == null || (!isScript && !(el instanceof HTMLIFrameElement)) || (isScript && types.has(el))) return false;
+    if (url == null || (!isScript && !(el instanceof HTMLIFrameElement)) || (isScript && types.has(el)))
+      return false;
     const b = blocked(url);
     if (!b) return false;
     if (isScript) {

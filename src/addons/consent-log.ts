@@ -6,7 +6,10 @@ import type { Addon, Texts } from '../types';
 
 export const consentLog: Addon = (host) => {
   const url = host.config.consentLog?.url;
-  if (!url) return console.warn('consent-gate: the consent log add-on needs consentLog: { url } in the config; it does nothing.');
+  if (!url)
+    return console.warn(
+      'consent-gate: the consent log add-on needs consentLog: { url } in the config; it does nothing.',
+    );
   let shown: Texts | undefined;
   let hash: Promise<TextsHash>;
   // Fingerprinted as soon as texts are shown (a language may change), not on the click: the digest

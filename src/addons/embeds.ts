@@ -35,11 +35,20 @@ export const embeds: Addon = (host) => {
     const cs = getComputedStyle(f);
     const size = (a: 'width' | 'height') => {
       const v = f.getAttribute(a) || '';
-      return /%$/.test(v) ? `calc(${v} + ${box[a] - parseFloat(cs[a]) || 0}px)` : (box[a] || parseFloat(v) || (a == 'width' ? 300 : 150)) + 'px';
+      return /%$/.test(v)
+        ? `calc(${v} + ${box[a] - parseFloat(cs[a]) || 0}px)`
+        : (box[a] || parseFloat(v) || (a == 'width' ? 300 : 150)) + 'px';
     };
     const ph = h(
       'div',
-      { class: 'cg-root cg-embed', role: 'group', 'aria-label': f.title || label, 'aria-describedby': id, lang: host.language(), dir: dir(host.language()) },
+      {
+        class: 'cg-root cg-embed',
+        role: 'group',
+        'aria-label': f.title || label,
+        'aria-describedby': id,
+        lang: host.language(),
+        dir: dir(host.language()),
+      },
       h(
         'div',
         { class: 'cg-embed-in' },
@@ -48,7 +57,12 @@ export const embeds: Addon = (host) => {
           'div',
           { class: 'cg-actions' },
           // Without a service to accept, loading would take a whole category: that is the preferences' job.
-          svc && h('button', { class: 'cg-btn cg-main', onclick: () => host.update({ [cat]: { [svc]: true } }) }, fill(t.load)),
+          svc &&
+            h(
+              'button',
+              { class: 'cg-btn cg-main', onclick: () => host.update({ [cat]: { [svc]: true } }) },
+              fill(t.load),
+            ),
           h('button', { class: 'cg-btn', onclick: host.showPreferences }, t.preferences),
         ),
       ),
@@ -78,7 +92,12 @@ export const embeds: Addon = (host) => {
   /** Held back and not covered yet: `!category` embeds load when declined; unknown categories stay blocked (the library warns). */
   function due(f: HTMLIFrameElement) {
     const { category: cat, service: svc } = f.dataset;
-    return !covered.has(f) && cat![0] != '!' && {}.hasOwnProperty.call(host.categories, cat!) && !host.isAccepted(cat!, svc);
+    return (
+      !covered.has(f) &&
+      cat![0] != '!' &&
+      {}.hasOwnProperty.call(host.categories, cat!) &&
+      !host.isAccepted(cat!, svc)
+    );
   }
 
   function sync() {
@@ -88,7 +107,9 @@ export const embeds: Addon = (host) => {
     // Covered at once in the texts at hand, and again in the page's language once its texts are in:
     // a returning visitor's page has not loaded them (no banner), and they may come from a fetch.
     covered.size &&
-      host.ready(() => [...covered].forEach(([f, [ph]]) => ph.lang != host.language() && (uncover(f), cover(f))));
+      host.ready(() =>
+        [...covered].forEach(([f, [ph]]) => ph.lang != host.language() && (uncover(f), cover(f))),
+      );
   }
 
   const mo = new MutationObserver(sync);

@@ -8,7 +8,8 @@ export interface ConsentGateConfigError extends Error {
 }
 
 /** The constructor of {@link ConsentGateConfigError}. */
-export const ConsentGateConfigError: new (message: string) => ConsentGateConfigError = class extends Error {} as never;
+export const ConsentGateConfigError: new (message: string) => ConsentGateConfigError =
+  class extends Error {} as never;
 
 // On the prototype, set by name: minifiers rename the class.
 ConsentGateConfigError.prototype.name = 'ConsentGateConfigError';

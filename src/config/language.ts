@@ -10,8 +10,11 @@ import type { Texts } from '../types';
  */
 export function pickLanguage(s: Settings, code = s.language): string {
   const have = ['en', ...Object.keys(s.translations || {})];
-  for (const w of code && code != 'auto' ? [code] : [document.documentElement.lang, ...(navigator.languages || [])])
-    for (const c of [w, w.split('-')[0]]) for (const h of have) if (h.toLowerCase() == c.toLowerCase()) return h;
+  for (const w of code && code != 'auto'
+    ? [code]
+    : [document.documentElement.lang, ...(navigator.languages || [])])
+    for (const c of [w, w.split('-')[0]])
+      for (const h of have) if (h.toLowerCase() == c.toLowerCase()) return h;
   return 'en';
 }
 

@@ -4,7 +4,8 @@ import type { Texts } from '../types';
 export const EN: Texts = {
   banner: {
     title: 'We use cookies',
-    description: 'We use cookies to make this site work and, if you agree, to see how it is used. If you decline, some parts may not work as well.',
+    description:
+      'We use cookies to make this site work and, if you agree, to see how it is used. If you decline, some parts may not work as well.',
     acceptAll: 'Accept all',
     rejectAll: 'Decline all',
     preferences: 'Preferences',
@@ -12,7 +13,8 @@ export const EN: Texts = {
   },
   preferences: {
     title: 'Cookie preferences',
-    description: 'Choose which cookies this site may use. You can change this later from the cookie preferences link on every page.',
+    description:
+      'Choose which cookies this site may use. You can change this later from the cookie preferences link on every page.',
     acceptAll: 'Accept all',
     rejectAll: 'Decline all',
     save: 'Save',

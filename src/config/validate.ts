@@ -1,6 +1,15 @@
 import { ConsentGateConfigError } from './error';
 import { EN } from './texts';
-import type { CategoryDef, Config, ConsentModeMap, ConsentModeOptions, CookieOptions, ServiceDef, TextsInput, UIOptions } from '../types';
+import type {
+  CategoryDef,
+  Config,
+  ConsentModeMap,
+  ConsentModeOptions,
+  CookieOptions,
+  ServiceDef,
+  TextsInput,
+  UIOptions,
+} from '../types';
 
 /** A service after validation: `"/re/"` patterns are RegExps, scripts, cookies and blocks always lists. */
 export interface Service extends ServiceDef {
@@ -73,7 +82,8 @@ function fail(path: string, expected: string, got: unknown): never {
 }
 
 /** `x`, when `list` holds it. */
-const among = (x: any, list: string[], path: string) => (list.includes(x) ? x : fail(path, 'one of: ' + list.join(', '), x));
+const among = (x: any, list: string[], path: string) =>
+  list.includes(x) ? x : fail(path, 'one of: ' + list.join(', '), x);
 
 function check(v: unknown, path: string, spec: any, key?: string): any {
   // Specs told apart by what they can do: only functions can be called, only strings split.
@@ -114,7 +124,11 @@ function shape(v: unknown, path: string, specs: Record<string, Spec>, each?: Spe
 const ids =
   (each: Spec): Check =>
   (v, path) =>
-    shape(v ?? {}, path, {}, (x, p, k) => (/^[a-z][\w-]*$/i.test(k) ? check(x, p, each) : fail(`${path}["${k}"]`, 'letters, digits, - and _, starting with a letter', k)));
+    shape(v ?? {}, path, {}, (x, p, k) =>
+      /^[a-z][\w-]*$/i.test(k)
+        ? check(x, p, each)
+        : fail(`${path}["${k}"]`, 'letters, digits, - and _, starting with a letter', k),
+    );
 
 /** Values checked by `each`, under the own keys of `o` only. */
 const known =
@@ -158,7 +172,12 @@ export const toService = (v: unknown, path: string): Service => check(v, path, S
 
 /** Checks texts: known sections and keys, string values. Also used on fetched translations. */
 export const texts = (v: unknown, path: string): TextsInput | undefined =>
-  shape(v, path, {}, known(EN, (t, p, part) => shape(t, p, {}, known(EN[part as keyof typeof EN], 'String'))));
+  shape(
+    v,
+    path,
+    {},
+    known(EN, (t, p, part) => shape(t, p, {}, known(EN[part as keyof typeof EN], 'String'))),
+  );
 
 let mode: unknown;
 let catIds: string[];
@@ -180,8 +199,10 @@ const CONFIG: Record<string, Spec> = {
   cookie: {
     path: (v = '/', p) => check(v, p, S),
     domain: 'string',
-    name: (v = 'cg_consent', p) => (/^[\w-]+$/.test(check(v, p, S)) ? v : fail(p, 'letters, digits, - and _', v)),
-    expiresAfterDays: (v = 182, p) => (typeof v == 'number' && v > 0 && v <= 395 ? v : fail(p, 'a number of days from 1 to 395', v)),
+    name: (v = 'cg_consent', p) =>
+      /^[\w-]+$/.test(check(v, p, S)) ? v : fail(p, 'letters, digits, - and _', v),
+    expiresAfterDays: (v = 182, p) =>
+      typeof v == 'number' && v > 0 && v <= 395 ? v : fail(p, 'a number of days from 1 to 395', v),
     sameSite: 'Lax Strict None',
   },
   nonce: 'string',
@@ -193,7 +214,8 @@ const CONFIG: Record<string, Spec> = {
   },
   mode: (v, p) => (mode = check(v, p, 'opt-in opt-out')),
   // null too stands for 0, as it always has.
-  revision: (v, p) => (check((v ??= 0), p, 'number') >= 0 && v % 1 == 0 ? v : fail(p, 'a whole number >= 0', v)),
+  revision: (v, p) =>
+    check((v ??= 0), p, 'number') >= 0 && v % 1 == 0 ? v : fail(p, 'a whole number >= 0', v),
   // c: the checked categories (the third argument, the key, is not needed here).
   categories: (v, p, c) =>
     (catIds = Object.keys(
@@ -205,7 +227,12 @@ const CONFIG: Record<string, Spec> = {
         description: 'string',
         gpc: 'boolean',
         // Typed first, so that a bad value throws without a warning.
-        default: (x, q) => (check(x, q, 'boolean') && mode != 'opt-out' && console.warn(`consent-gate: ${q} needs mode: "opt-out"`), x),
+        default: (x, q) => (
+          check(x, q, 'boolean') &&
+            mode != 'opt-out' &&
+            console.warn(`consent-gate: ${q} needs mode: "opt-out"`),
+          x
+        ),
       })(v, p)),
     ))[0]
       ? c
@@ -220,7 +247,10 @@ const CONFIG: Record<string, Spec> = {
               v === true ? {} : v,
               p,
               GCM_OPTIONS,
-              known({ ...GCM_DEFAULT, ...GCM_OPTIONS }, (x, q, k) => (map[k] = among(x, [...catIds, 'granted'], q))),
+              known(
+                { ...GCM_DEFAULT, ...GCM_OPTIONS },
+                (x, q, k) => (map[k] = among(x, [...catIds, 'granted'], q)),
+              ),
             ),
             // The default map may name categories a config lacks: their types stay denied.
             map: Object.keys(map)[0] ? map : GCM_DEFAULT,
@@ -234,7 +264,12 @@ const CONFIG: Record<string, Spec> = {
  * ConsentGateConfigError naming the first bad value.
  */
 export function validate(input: unknown): Settings {
-  const s = shape(input, '', CONFIG, (v, _, k) => (console.warn(`consent-gate: unknown option "${k}" ignored`), v));
+  const s = shape(
+    input,
+    '',
+    CONFIG,
+    (v, _, k) => (console.warn(`consent-gate: unknown option "${k}" ignored`), v),
+  );
   // The checked googleConsentMode is what the rest calls gcm.
   return { ...s, ids: catIds, gcm };
 }

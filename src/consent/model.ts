@@ -55,7 +55,8 @@ export function patch(s: Settings, base: Choices | null, p: ConsentPatch | boole
         // Listed services are on only while their category is; without any, the category stays as it was.
         let any = on && !known[0];
         // Only true and false decide; anything else (a string, null) is ignored, never read as consent.
-        for (const [sid, x] of Object.entries(v)) if (x === !!x && sid != '__proto__') (m[sid] = x), (any ||= x);
+        for (const [sid, x] of Object.entries(v))
+          if (x === !!x && sid != '__proto__') ((m[sid] = x), (any ||= x));
         on = any || known.some((k) => m[k]);
       }
     out.categories[id] = on;
@@ -71,8 +72,12 @@ export function diff(s: Settings, prev: Choices | null, next: Choices): Changes 
     const l: string[] = [];
     // The category first (as service undefined), then the services the config lists and any a decision
     // names (markup-only services included).
-    for (const sid of [, ...Object.keys({ ...prev?.services[id], ...s.categories[id].services, ...next.services[id] })])
-      if (!prev || accepted(s, prev, id, sid) != accepted(s, next, id, sid)) sid == null ? ch.categories.push(id) : l.push(sid);
+    for (const sid of [
+      ,
+      ...Object.keys({ ...prev?.services[id], ...s.categories[id].services, ...next.services[id] }),
+    ])
+      if (!prev || accepted(s, prev, id, sid) != accepted(s, next, id, sid))
+        sid == null ? ch.categories.push(id) : l.push(sid);
     for (const _ in l) ch.services[id] = l;
   }
   return ch;
@@ -94,5 +99,13 @@ export function uuid(): string {
 export function record(s: Settings, prev: Consent | null, choices: Choices, now: Date): Consent {
   const t = now.toISOString();
   // An update keeps the id and first date of the decision before.
-  return { id: uuid(), revision: s.revision, givenAt: t, ...prev, updatedAt: t, ...choices, gpc: s.ids.some((id) => gpcOff(s, id)) || undefined };
+  return {
+    id: uuid(),
+    revision: s.revision,
+    givenAt: t,
+    ...prev,
+    updatedAt: t,
+    ...choices,
+    gpc: s.ids.some((id) => gpcOff(s, id)) || undefined,
+  };
 }

@@ -43,14 +43,21 @@ declare const trustedTypes: { createPolicy(name: string, p: Policy): Policy };
 /** A value for a script sink: a URL when `url` is set, else script text. */
 export function trusted(s: string, url?: unknown): string {
   const pass = { createScript: String, createScriptURL: String };
-  return (policy ||= guard(() => trustedTypes.createPolicy('consent-gate', pass)) || pass)[url ? 'createScriptURL' : 'createScript'](s);
+  return (policy ||= guard(() => trustedTypes.createPolicy('consent-gate', pass)) || pass)[
+    url ? 'createScriptURL' : 'createScript'
+  ](s);
 }
 
 function inject(job: ScriptJob): Promise<unknown> | false | void {
   const el = document.createElement('script');
   const { src, async, replace } = job;
   // The attributes first, then what the job sets over them; src and on* go through the policy.
-  for (const [k, v] of [...Object.entries(job.attrs || {}), ['type', job.type], ['nonce', job.nonce || ownNonce || replace?.nonce], ['src', src]])
+  for (const [k, v] of [
+    ...Object.entries(job.attrs || {}),
+    ['type', job.type],
+    ['nonce', job.nonce || ownNonce || replace?.nonce],
+    ['src', src],
+  ])
     if (v != null) el.setAttribute(k!, /^(on|src$)/i.test(k!) ? trusted(v, k == 'src') : v);
   // Dynamic scripts are async by default; order is kept by waiting for load instead.
   if (src == null) el.text = trusted(job.inline!);
@@ -59,7 +66,9 @@ function inject(job: ScriptJob): Promise<unknown> | false | void {
   else document.head.append(el);
   // An external script loads (or fails) in a later task: listening after inserting it is in time.
   // Listeners, not el.onload: that property is the handler of an onload attribute the original had.
-  return src != null && !async && new Promise((done) => ['load', 'error'].map((t) => el.addEventListener(t, done)));
+  return (
+    src != null && !async && new Promise((done) => ['load', 'error'].map((t) => el.addEventListener(t, done)))
+  );
 }
 
 /**
@@ -70,5 +79,7 @@ function inject(job: ScriptJob): Promise<unknown> | false | void {
 export function run<K>(job: ScriptJob, queued: { add(k: K): unknown; delete(k: K): boolean }, key: K): void {
   queued.add(key);
   // A failing script must not hold back the ones after it.
-  tail = tail.then(() => (job.ok() ? inject(job) : queued.delete(key))).catch((e) => error('a gated script could not run', e));
+  tail = tail
+    .then(() => (job.ok() ? inject(job) : queued.delete(key)))
+    .catch((e) => error('a gated script could not run', e));
 }

@@ -11,7 +11,9 @@ export type TextsHash = [string, string];
  */
 export async function hashTexts(s: Pick<Config, 'policyUrl' | 'categories'>, t: Texts): Promise<TextsHash> {
   // Labels, descriptions and flags of what the preferences list; not the scripts, cookies or URLs.
-  const shown = JSON.stringify([t, s.policyUrl, s.categories], (k, v) => (/^(scripts|cookies|blocks)$/.test(k) ? 0 : v));
+  const shown = JSON.stringify([t, s.policyUrl, s.categories], (k, v) =>
+    /^(scripts|cookies|blocks)$/.test(k) ? 0 : v,
+  );
   const bytes = new TextEncoder().encode(shown);
   try {
     const d = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));

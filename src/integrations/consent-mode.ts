@@ -21,7 +21,8 @@ export function consentMode(s: Settings, c: Choices | null, kind: 'default' | 'u
   if (!g) return;
   const d = kind == 'default';
   const state: Record<string, string | number> = {};
-  for (const [type, cat] of Object.entries(g.map)) state[type] = cat == 'granted' || accepted(s, c, cat!) ? 'granted' : 'denied';
+  for (const [type, cat] of Object.entries(g.map))
+    state[type] = cat == 'granted' || accepted(s, c, cat!) ? 'granted' : 'denied';
   if (d && g.waitForUpdate) state.wait_for_update = g.waitForUpdate;
   gtag('consent', kind, state);
   if (d && g.adsDataRedaction) gtag('set', 'ads_data_redaction', true);

@@ -57,7 +57,13 @@ export const pinterestTag: ServicePreset = {
   category: 'marketing',
   cookies: ['_pin_unauth', '_epik', '_derived_epik'],
   blocks: ['s.pinimg.com/ct/'],
-  thirdPartyCookies: ['_pinterest_sess', '_pinterest_ct', '_pinterest_ct_rt', '_pinterest_ct_ua', '_routing_id'],
+  thirdPartyCookies: [
+    '_pinterest_sess',
+    '_pinterest_ct',
+    '_pinterest_ct_rt',
+    '_pinterest_ct_ua',
+    '_routing_id',
+  ],
 };
 
 /** X (Twitter) Pixel; `oct.js` is the older conversion tag. */
@@ -93,5 +99,11 @@ export const hubspot: ServicePreset = {
   description: "Tracks visits for the site's marketing and sales tools.",
   category: 'marketing',
   cookies: ['__hstc', 'hubspotutk', '__hssc', '__hssrc', 'messagesUtk'],
-  blocks: ['hs-scripts.com/', 'hs-analytics.net/', 'hsadspixel.net/', 'hscollectedforms.net/', 'usemessages.com/'],
+  blocks: [
+    'hs-scripts.com/',
+    'hs-analytics.net/',
+    'hsadspixel.net/',
+    'hscollectedforms.net/',
+    'usemessages.com/',
+  ],
 };

@@ -19,7 +19,10 @@ export function readConsent(s: Settings): Consent | null {
     // js-cookie unquotes any value that starts with '"', dropping its last character whatever it is:
     // only a pair of quotes quotes (RFC 6265), so `"{…}x` must not read as `{…}`. (A pair without
     // "=" has no value: reading undefined throws, and guard makes that no decision.)
-    const c = k == s.cookie.name && !/^"(?![^]*"$)/.test(v) && guard(() => parse(Cookies.converter.read(v, ''), s, Date.now()));
+    const c =
+      k == s.cookie.name &&
+      !/^"(?![^]*"$)/.test(v) &&
+      guard(() => parse(Cookies.converter.read(v, ''), s, Date.now()));
     if (c && (!best || c.updatedAt > best.updatedAt)) best = c;
   }
   return best;
@@ -29,7 +32,18 @@ export function readConsent(s: Settings): Consent | null {
 export function writeConsent(s: Settings, c: Consent): boolean {
   const { name, path, domain, sameSite, expiresAfterDays } = s.cookie;
   // Browsers refuse SameSite=None without Secure.
-  return !!guard(() => (Cookies.set(name, JSON.stringify(c), { path, domain, sameSite, secure: location.protocol == 'https:' || sameSite == 'None', expires: expiresAfterDays }), readConsent(s)));
+  return !!guard(
+    () => (
+      Cookies.set(name, JSON.stringify(c), {
+        path,
+        domain,
+        sameSite,
+        secure: location.protocol == 'https:' || sameSite == 'None',
+        expires: expiresAfterDays,
+      }),
+      readConsent(s)
+    ),
+  );
 }
 
 /**
@@ -45,7 +59,10 @@ export function deleteCookies(matchers: (string | RegExp)[]): void {
   guard(() => {
     for (const name in Cookies.get())
       if (matchers.some((m) => (typeof m == 'string' ? m == name : name.search(m) >= 0)))
-        for (const path of paths) parts.map((_, i) => Cookies.remove(name, { path, domain: i ? parts.slice(i - 1).join('.') : undefined }));
+        for (const path of paths)
+          parts.map((_, i) =>
+            Cookies.remove(name, { path, domain: i ? parts.slice(i - 1).join('.') : undefined }),
+          );
   });
 }
 

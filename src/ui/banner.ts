@@ -23,9 +23,25 @@ export function dialog(host: Host, modal: boolean | undefined, close: false | ((
   const patch: ConsentPatch = {};
   return h(
     'div',
-    { class: id, role: 'dialog', 'aria-modal': modal || null, 'aria-labelledby': id + '-title', 'aria-describedby': id + '-desc' },
-    h('div', null, text(host, 'h2', t.title, null, id + '-title'), close && h('button', { 'aria-label': p.close, onclick: close }, '×')),
-    h('div', { class: 'cg-body' }, text(host, 'p', t.description, 'cg-desc', id + '-desc'), ...(close ? categories(host, patch) : [])),
+    {
+      class: id,
+      role: 'dialog',
+      'aria-modal': modal || null,
+      'aria-labelledby': id + '-title',
+      'aria-describedby': id + '-desc',
+    },
+    h(
+      'div',
+      null,
+      text(host, 'h2', t.title, null, id + '-title'),
+      close && h('button', { 'aria-label': p.close, onclick: close }, '×'),
+    ),
+    h(
+      'div',
+      { class: 'cg-body' },
+      text(host, 'p', t.description, 'cg-desc', id + '-desc'),
+      ...(close ? categories(host, patch) : []),
+    ),
     h(
       'div',
       { class: 'cg-actions' },
@@ -33,7 +49,10 @@ export function dialog(host: Host, modal: boolean | undefined, close: false | ((
       h('button', { class: 'cg-btn cg-main', onclick: host.rejectAll }, t.rejectAll),
       ...(close
         ? [h('button', { class: 'cg-btn', onclick: () => host.save(patch) }, p.save)]
-        : [h('button', { class: 'cg-btn', 'data-cg-open': 'preferences' }, b.preferences), url && h('a', { href: url }, b.readMore)]),
+        : [
+            h('button', { class: 'cg-btn', 'data-cg-open': 'preferences' }, b.preferences),
+            url && h('a', { href: url }, b.readMore),
+          ]),
     ),
   );
 }

@@ -42,7 +42,13 @@ function keepClear(el: HTMLElement) {
     requestAnimationFrame(() => {
       const a = (target as Element).getBoundingClientRect();
       const b = box.getBoundingClientRect();
-      if (!el.contains(target as Node) && b.top < a.bottom && a.top < b.bottom && b.left < a.right && a.left < b.right) {
+      if (
+        !el.contains(target as Node) &&
+        b.top < a.bottom &&
+        a.top < b.bottom &&
+        b.left < a.right &&
+        a.left < b.right
+      ) {
         el.classList.toggle('cg-top');
         el.classList.toggle('cg-bottom');
       }
@@ -73,7 +79,13 @@ function show(host: Host, name: Name) {
     'div',
     {
       // e.g. "cg-root cg-light cg-box cg-bottom cg-left": the CSS does the layout.
-      class: 'cg-root cg-' + theme + ' cg-' + (isBanner ? layout + ' cg-' + position.replace('-', ' cg-') + (blocking ? ' cg-block' : '') : 'overlay'),
+      class:
+        'cg-root cg-' +
+        theme +
+        ' cg-' +
+        (isBanner
+          ? layout + ' cg-' + position.replace('-', ' cg-') + (blocking ? ' cg-block' : '')
+          : 'overlay'),
       lang: host.lang,
       dir: dir(host.lang),
     },

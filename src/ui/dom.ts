@@ -8,7 +8,11 @@ type Child = Node | string | false | null | undefined;
  * (onclick, checked, id, href) is set as one; any other (class, for, aria-*) as an attribute. Null and
  * undefined values are left out, and so are false, null, undefined and '' children.
  */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props?: any, ...kids: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props?: any,
+  ...kids: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const k in props) {
     const v = props[k];

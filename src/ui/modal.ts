@@ -9,7 +9,9 @@ export function modal(dialog: HTMLElement, onEscape: false | (() => void)): () =
   const opener = document.activeElement as HTMLElement | null;
   // What is inert already stays so when this closes. The status region stays out: an inert live
   // region is not heard, and a decision is announced before the dialog closes.
-  const made = [...document.body.children].filter((el) => el != dialog && !el.matches('[inert],[role=status]'));
+  const made = [...document.body.children].filter(
+    (el) => el != dialog && !el.matches('[inert],[role=status]'),
+  );
   const inert = () => made.map((el) => el.toggleAttribute('inert'));
   // In both dialogs the first and the last control are a button or a link (inputs sit between),
   // and there are more than one.

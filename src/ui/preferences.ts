@@ -69,5 +69,4 @@ export function categories(host: Host, patch: ConsentPatch): HTMLElement[] {
       ...services,
     );
   });
-
 }

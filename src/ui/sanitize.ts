@@ -12,7 +12,8 @@ import { h } from './dom';
 import type { Host } from './controller';
 
 /** One token: an allowed tag (closing, opening, <br>, a link), or a run of text, or a lone `<`. */
-const TOKEN = /<(?:\/(a|strong|em|b|i|p)|(strong|em|b|i|p)|(br)\s*\/?|a\s+href\s*=\s*("[^"]*"|'[^']*'))\s*>|[^<]+|</gi;
+const TOKEN =
+  /<(?:\/(a|strong|em|b|i|p)|(strong|em|b|i|p)|(br)\s*\/?|a\s+href\s*=\s*("[^"]*"|'[^']*'))\s*>|[^<]+|</gi;
 
 /** A text with a little markup, as DOM nodes; see above for what is kept. */
 export function sanitize(html: string): DocumentFragment {
@@ -21,7 +22,10 @@ export function sanitize(html: string): DocumentFragment {
   let cur: ParentNode = root;
   for (const [all, close, tag, br, quoted] of html.matchAll(TOKEN)) {
     // A link resolves as the browser would resolve it: an unparsable href has protocol ':'.
-    const el = h((tag || br || 'a') as 'a', quoted && { href: quoted.slice(1, -1), rel: 'noopener noreferrer' });
+    const el = h(
+      (tag || br || 'a') as 'a',
+      quoted && { href: quoted.slice(1, -1), rel: 'noopener noreferrer' },
+    );
     const open = close && (cur as Element).closest?.(close);
     if (open) cur = open.parentNode!;
     else if (tag || br || (quoted && /^(https?|mailto):$/.test(el.protocol))) {

@@ -63,7 +63,9 @@ describeBrowser('accessibility (axe-core)', () => {
     const t = await open(1280, '?layout=cloud&theme=auto', true);
     await banner(t.page).waitFor();
     // The dark values really apply (not the light defaults).
-    expect(await banner(t.page).evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(28, 33, 40)');
+    expect(await banner(t.page).evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+      'rgb(28, 33, 40)',
+    );
     expect(await axeViolations(t)).toEqual([]);
   });
 

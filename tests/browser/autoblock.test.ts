@@ -17,7 +17,12 @@ const ROUTES = [
   'tracker-insertAdjacentElement',
   'tracker-in-a-container',
 ];
-const LATE = ['tracker-src-after-insertion', 'regex-setAttribute-after-insertion', 'tracker-setAttributeNS-after-insertion', 'tracker-setAttribute-3-arguments'];
+const LATE = [
+  'tracker-src-after-insertion',
+  'regex-setAttribute-after-insertion',
+  'tracker-setAttributeNS-after-insertion',
+  'tracker-setAttribute-3-arguments',
+];
 /** What runs once the tracker is accepted: in insertion order, each with its own onload. */
 const RELEASED = [...ROUTES.flatMap((n) => [n, 'onload:' + n]), ...LATE];
 
@@ -34,17 +39,28 @@ describeBrowser('auto-blocking add-on', () => {
 
   const trackerRequests = (t: TestPage) => t.requests.filter((u) => /name=(tracker|regex)/.test(u));
   const frames = (t: TestPage) =>
-    t.page.locator('iframe').evaluateAll((fs: HTMLIFrameElement[]) => fs.map((f) => [f.title, f.getAttribute('src'), f.dataset.src, f.dataset.category, f.dataset.service]));
+    t.page
+      .locator('iframe')
+      .evaluateAll((fs: HTMLIFrameElement[]) =>
+        fs.map((f) => [f.title, f.getAttribute('src'), f.dataset.src, f.dataset.category, f.dataset.service]),
+      );
 
   it('holds back every injected tracker and iframe with no request made; the rest runs; a video can load alone', async () => {
     const t = await loaded();
     expect(await t.probes()).toEqual(['free', 'onload:free']);
     // The wrapped methods look like the browser's own to a page that checks.
-    expect(await t.page.evaluate(() => [Element.prototype.setAttribute.length, Element.prototype.setAttributeNS.length])).toEqual([2, 3]);
+    expect(
+      await t.page.evaluate(() => [
+        Element.prototype.setAttribute.length,
+        Element.prototype.setAttributeNS.length,
+      ]),
+    ).toEqual([2, 3]);
     expect(await t.page.evaluate(() => document.querySelector('script[title="src"]') != null)).toBe(true);
     expect(trackerRequests(t)).toEqual([]);
     expect(t.requested('/fixtures/frame.html')).toBe(false);
-    expect(await t.page.locator('script[data-cg-blocked="marketing/tracker"]').count()).toBe(ROUTES.length + LATE.length);
+    expect(await t.page.locator('script[data-cg-blocked="marketing/tracker"]').count()).toBe(
+      ROUTES.length + LATE.length,
+    );
     // Iframes wait in the library's own gated form.
     expect(await frames(t)).toEqual([
       ['Injected video', null, '/fixtures/frame.html?injected', 'marketing', 'video'],
@@ -52,15 +68,19 @@ describeBrowser('auto-blocking add-on', () => {
     ]);
     // With the embeds add-on, they are covered like any gated iframe.
     const placeholder = t.page.getByRole('group', { name: 'Injected video', exact: true });
-    expect(await placeholder.getByText('This content is hosted by VideoTube, which may set cookies.').isVisible()).toBe(true);
+    expect(
+      await placeholder.getByText('This content is hosted by VideoTube, which may set cookies.').isVisible(),
+    ).toBe(true);
     expect(await t.page.getByRole('button', { name: 'Load VideoTube', exact: true }).count()).toBe(2);
 
     // Loading the video from its placeholder accepts just that service: the trackers stay held.
     await placeholder.getByRole('button', { name: 'Load VideoTube', exact: true }).click();
-    await expect.poll(() => frames(t), SOON).toEqual([
-      ['Injected video', '/fixtures/frame.html?injected', undefined, 'marketing', 'video'],
-      ['Late video', '/fixtures/frame.html?late', undefined, 'marketing', 'video'],
-    ]);
+    await expect
+      .poll(() => frames(t), SOON)
+      .toEqual([
+        ['Injected video', '/fixtures/frame.html?injected', undefined, 'marketing', 'video'],
+        ['Late video', '/fixtures/frame.html?late', undefined, 'marketing', 'video'],
+      ]);
     await t.settle();
     expect(trackerRequests(t)).toEqual([]);
     expect(await t.probes()).toEqual(['free', 'onload:free']);
@@ -79,13 +99,17 @@ describeBrowser('auto-blocking add-on', () => {
     await decide(t.page, 'Accept all', DEFAULT_TITLE);
     // The gated tag manager runs on the same decision; its tracker, not held, races the released ones.
     const gated = 'tracker-from-gated-tag-manager';
-    await expect.poll(async () => (await t.probes()).filter((p) => p != gated), SOON).toEqual(['free', 'onload:free', ...RELEASED]);
+    await expect
+      .poll(async () => (await t.probes()).filter((p) => p != gated), SOON)
+      .toEqual(['free', 'onload:free', ...RELEASED]);
     expect(await t.probes()).toContain(gated);
     expect(await t.page.locator('script[data-cg-blocked]').count()).toBe(0);
-    await expect.poll(() => frames(t), SOON).toEqual([
-      ['Injected video', '/fixtures/frame.html?injected', undefined, 'marketing', 'video'],
-      ['Late video', '/fixtures/frame.html?late', undefined, 'marketing', 'video'],
-    ]);
+    await expect
+      .poll(() => frames(t), SOON)
+      .toEqual([
+        ['Injected video', '/fixtures/frame.html?injected', undefined, 'marketing', 'video'],
+        ['Late video', '/fixtures/frame.html?late', undefined, 'marketing', 'video'],
+      ]);
     await t.settle();
     // Each fetched once, and run once.
     expect(trackerRequests(t)).toHaveLength(RELEASED.length - ROUTES.length + 1);
@@ -103,7 +127,9 @@ describeBrowser('auto-blocking add-on', () => {
     // Accepting the tracker alone (not the video): the trackers run, the iframes stay held.
     await t.page.evaluate(() => window.ConsentGate.update({ marketing: { tracker: true } }));
     // In the order they were held: the gated tag manager's tracker came last.
-    await expect.poll(() => t.probes(), SOON).toEqual(['free', 'onload:free', ...RELEASED, 'tracker-from-gated-tag-manager']);
+    await expect
+      .poll(() => t.probes(), SOON)
+      .toEqual(['free', 'onload:free', ...RELEASED, 'tracker-from-gated-tag-manager']);
     await t.settle();
     expect(t.requested('/fixtures/frame.html')).toBe(false);
   });
@@ -114,9 +140,9 @@ describeBrowser('auto-blocking add-on', () => {
     await t.page.evaluate(() => window.ConsentGate.update({ marketing: true }));
     await t.reload();
     await t.page.waitForFunction(() => (window as any).__tagLoaderDone);
-    await expect.poll(async () => (await t.probes()).filter((p) => !p.startsWith('onload:')).sort(), SOON).toEqual(
-      ['free', ...ROUTES, ...LATE].sort(),
-    );
+    await expect
+      .poll(async () => (await t.probes()).filter((p) => !p.startsWith('onload:')).sort(), SOON)
+      .toEqual(['free', ...ROUTES, ...LATE].sort());
     expect(await t.page.locator('script[data-cg-blocked]').count()).toBe(0);
 
     // A declining visitor, then destroy(): the DOM is the browser's own again.
@@ -128,7 +154,10 @@ describeBrowser('auto-blocking add-on', () => {
       document.head.appendChild(s);
     });
     await expect.poll(() => t.probes(), SOON).toContain('tracker-after-destroy');
-    expect(await t.page.evaluate(() => Object.getOwnPropertyDescriptor(Node.prototype, 'appendChild')!.value.toString())).toContain('[native code]');
+    expect(
+      await t.page.evaluate(() =>
+        Object.getOwnPropertyDescriptor(Node.prototype, 'appendChild')!.value.toString(),
+      ),
+    ).toContain('[native code]');
   });
 });
-

@@ -7,11 +7,14 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 
 export async function axeViolations(t: TestPage): Promise<string[]> {
   await t.page.addScriptTag({ content: AXE_SOURCE });
-  const violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] = await t.page.evaluate(async () => {
-    const result = await (window as any).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  const violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] =
+    await t.page.evaluate(async () => {
+      const result = await (window as any).axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      });
+      return result.violations;
     });
-    return result.violations;
-  });
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  return violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
 }

@@ -38,7 +38,9 @@ function isExecutable(file: string): boolean {
 function findChromium(): { path: string } | { problem: string } {
   const fromEnv = process.env.CHROME_PATH;
   if (fromEnv) {
-    return isExecutable(fromEnv) ? { path: fromEnv } : { problem: `CHROME_PATH=${fromEnv} is not an executable file` };
+    return isExecutable(fromEnv)
+      ? { path: fromEnv }
+      : { problem: `CHROME_PATH=${fromEnv} is not an executable file` };
   }
   const found = CANDIDATES.find(isExecutable);
   return found ? { path: found } : { problem: `no Chromium found (looked in ${CANDIDATES.join(', ')})` };

@@ -37,7 +37,14 @@ describeBrowser('script-tag configuration errors', () => {
         cg.init({ categories: { analytics: { label: 7 } } });
         return 'did not throw';
       } catch (e: any) {
-        return [e instanceof cg.ConsentGateConfigError, e instanceof Error, e.name, e.message, cg.ConsentGateConfigError.name, e.constructor.name];
+        return [
+          e instanceof cg.ConsentGateConfigError,
+          e instanceof Error,
+          e.name,
+          e.message,
+          cg.ConsentGateConfigError.name,
+          e.constructor.name,
+        ];
       }
     });
     expect(thrown).toEqual([
@@ -54,7 +61,10 @@ describeBrowser('script-tag configuration errors', () => {
 
   it('reports an invalid config value by its path and does nothing else', async () => {
     const t = await browser.newPage();
-    t.expectConsole('error', /^consent-gate: #consent-gate-config: ConsentGateConfigError: categories\.analytics\.services\.probe-service\.scripts\[0\]\.src must be/);
+    t.expectConsole(
+      'error',
+      /^consent-gate: #consent-gate-config: ConsentGateConfigError: categories\.analytics\.services\.probe-service\.scripts\[0\]\.src must be/,
+    );
     await t.goto('/fixtures/config-invalid-value.html');
     await expectNothingHappened(t);
     expect(t.messages('error')).toHaveLength(1);

@@ -6,7 +6,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 // @ts-ignore -- a plain .mjs script without type declarations
 import { startConsentLog } from '../../examples/consent-log-server.mjs';
-import { banner, DEFAULT_TITLE, decide, parseConsentCookie, SOON, useBrowser, type TestPage } from './harness';
+import {
+  banner,
+  DEFAULT_TITLE,
+  decide,
+  parseConsentCookie,
+  SOON,
+  useBrowser,
+  type TestPage,
+} from './harness';
 import { describeBrowser } from './chromium';
 
 describeBrowser('consent log', () => {
@@ -41,7 +49,10 @@ describeBrowser('consent log', () => {
   it('sends each decision with revision, language, page, user agent, GPC flag and a SHA-256 of the texts', async () => {
     const t = await open();
     const posts: { method: string; type?: string }[] = [];
-    t.page.on('request', (r) => r.url() == receiver.url && posts.push({ method: r.method(), type: r.headers()['content-type'] }));
+    t.page.on(
+      'request',
+      (r) => r.url() == receiver.url && posts.push({ method: r.method(), type: r.headers()['content-type'] }),
+    );
 
     await decide(t.page, 'Accept all', DEFAULT_TITLE);
     await expect.poll(() => lines().length, SOON).toBe(1);
@@ -92,6 +103,10 @@ describeBrowser('consent log', () => {
     );
     await decide(t.page, 'Decline all', DEFAULT_TITLE);
     await expect.poll(() => lines().length, SOON).toBe(1);
-    expect(lines()[0]).toMatchObject({ gpc: true, hashAlgorithm: 'FNV-1a-32', textsHash: expect.stringMatching(/^[0-9a-f]{8}$/) });
+    expect(lines()[0]).toMatchObject({
+      gpc: true,
+      hashAlgorithm: 'FNV-1a-32',
+      textsHash: expect.stringMatching(/^[0-9a-f]{8}$/),
+    });
   });
 });

@@ -15,7 +15,9 @@ interface Entry {
 const dataLayer = (t: TestPage): Promise<Entry[]> =>
   t.page.evaluate(() =>
     (window as any).dataLayer.map((e: any) =>
-      Object.prototype.toString.call(e) === '[object Arguments]' ? { args: true, value: [...e] } : { args: false, value: e },
+      Object.prototype.toString.call(e) === '[object Arguments]'
+        ? { args: true, value: [...e] }
+        : { args: false, value: e },
     ),
   );
 
@@ -34,7 +36,12 @@ const SETS = [
   { args: true, value: ['set', 'url_passthrough', true] },
 ];
 const ANALYTICS_ONLY = { ...DENIED, analytics_storage: 'granted' };
-const ALL = { ...ANALYTICS_ONLY, ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' };
+const ALL = {
+  ...ANALYTICS_ONLY,
+  ad_storage: 'granted',
+  ad_user_data: 'granted',
+  ad_personalization: 'granted',
+};
 const TAG_MANAGER = { args: false, value: { event: 'tm.start' } };
 
 describeBrowser('Google Consent Mode v2', () => {
@@ -53,7 +60,11 @@ describeBrowser('Google Consent Mode v2', () => {
     await decide(t.page, 'Accept all', DEFAULT_TITLE);
     const update = { args: true, value: ['consent', 'update', ALL] };
     await expect.poll(() => dataLayer(t), SOON).toEqual([DEFAULT, ...SETS, update, TAG_MANAGER]);
-    expect(await t.page.evaluate(() => (window as any).__tmSaw)).toEqual([DEFAULT.value, ...SETS.map((s) => s.value), update.value]);
+    expect(await t.page.evaluate(() => (window as any).__tmSaw)).toEqual([
+      DEFAULT.value,
+      ...SETS.map((s) => s.value),
+      update.value,
+    ]);
   });
 
   it('on a load with a stored decision: default, options, update, then the tag manager', async () => {
@@ -64,7 +75,11 @@ describeBrowser('Google Consent Mode v2', () => {
     await t.reload();
     const update = { args: true, value: ['consent', 'update', ANALYTICS_ONLY] };
     await expect.poll(() => dataLayer(t), SOON).toEqual([DEFAULT, ...SETS, update, TAG_MANAGER]);
-    expect(await t.page.evaluate(() => (window as any).__tmSaw)).toEqual([DEFAULT.value, ...SETS.map((s) => s.value), update.value]);
+    expect(await t.page.evaluate(() => (window as any).__tmSaw)).toEqual([
+      DEFAULT.value,
+      ...SETS.map((s) => s.value),
+      update.value,
+    ]);
   });
 
   it('after Decline all, and again after a later change: one update each, the tag only once accepted', async () => {
@@ -91,6 +106,11 @@ describeBrowser('Google Consent Mode v2', () => {
     await t.goto('/fixtures/consent-mode.html');
     await banner(t.page, DEFAULT_TITLE).waitFor();
     await t.page.evaluate(() => (window as any).gtag('event', 'page_view'));
-    expect(await dataLayer(t)).toEqual([{ args: false, value: { event: 'page.early' } }, DEFAULT, ...SETS, { args: true, value: ['event', 'page_view'] }]);
+    expect(await dataLayer(t)).toEqual([
+      { args: false, value: { event: 'page.early' } },
+      DEFAULT,
+      ...SETS,
+      { args: true, value: ['event', 'page_view'] },
+    ]);
   });
 });

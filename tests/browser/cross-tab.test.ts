@@ -13,7 +13,9 @@ describeBrowser('cross-tab', () => {
     await a.context.addInitScript(() => {
       const events: [string, boolean][] = ((window as any).__cgEvents = []);
       for (const type of ['consent', 'change'])
-        window.addEventListener(`consent-gate:${type}`, (e) => events.push([type, (e as CustomEvent).detail.categories.analytics]));
+        window.addEventListener(`consent-gate:${type}`, (e) =>
+          events.push([type, (e as CustomEvent).detail.categories.analytics]),
+        );
     });
     await a.goto('/');
     const b = await browser.newTab(a);
@@ -36,7 +38,9 @@ describeBrowser('cross-tab', () => {
       ['consent', true],
       ['change', true],
     ]);
-    expect(await b.page.evaluate(() => window.ConsentGate.getConsent())).toEqual(await a.page.evaluate(() => window.ConsentGate.getConsent()));
+    expect(await b.page.evaluate(() => window.ConsentGate.getConsent())).toEqual(
+      await a.page.evaluate(() => window.ConsentGate.getConsent()),
+    );
 
     // Withdrawn in tab A later (once A's own copy has run too): tab B follows, and the stand-in's cookies are gone.
     await expect.poll(() => a.gaRuns(), SOON).toBe(1);
@@ -58,7 +62,12 @@ describeBrowser('cross-tab', () => {
 
     await a.page.evaluate(() => window.ConsentGate.reset());
     await banner(b.page).waitFor();
-    expect(await b.page.evaluate(() => [window.ConsentGate.getConsent(), window.ConsentGate.isAccepted('analytics')])).toEqual([null, false]);
+    expect(
+      await b.page.evaluate(() => [
+        window.ConsentGate.getConsent(),
+        window.ConsentGate.isAccepted('analytics'),
+      ]),
+    ).toEqual([null, false]);
     // Forgetting is no decision: no event.
     expect(await events(b)).toHaveLength(2);
   });
@@ -70,7 +79,9 @@ describeBrowser('cross-tab', () => {
     // B tells when the reset message has reached it. The library's own channel, made first, hears
     // it first; its first look at the cookie (in the next task) comes before this one's 50 ms.
     await b.page.evaluate(() => {
-      (window as any).__heard = new Promise((heard) => (new BroadcastChannel('consent-gate').onmessage = () => setTimeout(heard, 50)));
+      (window as any).__heard = new Promise(
+        (heard) => (new BroadcastChannel('consent-gate').onmessage = () => setTimeout(heard, 50)),
+      );
     });
     await a.page.evaluate(() => new BroadcastChannel('consent-gate').postMessage(1));
     await b.page.evaluate(() => (window as any).__heard);
@@ -111,7 +122,9 @@ describeBrowser('cross-tab', () => {
     const [a, b] = await twoTabs();
     // Tampered: names no categories the config has.
     await a.setCookie('cg_consent', JSON.stringify({ id: 'x', categories: { analytics: true } }));
-    await a.page.evaluate(() => new BroadcastChannel('consent-gate').postMessage({ categories: { necessary: true, analytics: true } }));
+    await a.page.evaluate(() =>
+      new BroadcastChannel('consent-gate').postMessage({ categories: { necessary: true, analytics: true } }),
+    );
     await b.settle();
     await b.page.waitForTimeout(2300);
     expect(await banner(b.page).isVisible()).toBe(true);

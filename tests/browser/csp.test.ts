@@ -31,7 +31,12 @@ const nonce = () => randomBytes(16).toString('base64');
 async function open(t: TestPage, load: Load) {
   const own = nonce();
   const allowed = [own, ...(load.alsoAllow ?? (load.configNonce ? [load.configNonce] : []))];
-  const csp = [`script-src ${allowed.map((n) => `'nonce-${n}'`).join(' ')}`, "style-src 'self'", ...(load.trustedTypes ? [TT] : []), ...(load.extra ? [load.extra] : [])].join('; ');
+  const csp = [
+    `script-src ${allowed.map((n) => `'nonce-${n}'`).join(' ')}`,
+    "style-src 'self'",
+    ...(load.trustedTypes ? [TT] : []),
+    ...(load.extra ? [load.extra] : []),
+  ].join('; ');
   await t.page.route(
     (url) => url.pathname === '/fixtures/csp.html',
     async (route) => {
@@ -41,34 +46,60 @@ async function open(t: TestPage, load: Load) {
         .replaceAll('{{libNonce}}', own)
         .replaceAll('{{libLoading}}', load.loading ?? 'defer')
         .replace('{{configNonce}}', load.configNonce ? `"nonce": "${load.configNonce}",` : '');
-      await route.fulfill({ response, body, headers: { ...response.headers(), 'content-security-policy': csp } });
+      await route.fulfill({
+        response,
+        body,
+        headers: { ...response.headers(), 'content-security-policy': csp },
+      });
     },
   );
   await t.goto('/fixtures/csp.html');
   return { own, csp };
 }
 
-const violations = (t: TestPage) => t.page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+const violations = (t: TestPage) =>
+  t.page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
 
 /** Nonces of the scripts the library released or injected (the page's own carry none after load). */
 const releasedNonces = (t: TestPage) =>
   t.page.evaluate(() =>
     [...document.scripts]
-      .filter((s) => s.type !== 'text/plain' && s.type !== 'application/json' && (s.dataset.category || /config-/.test(s.src) || /config-inline/.test(s.text)))
+      .filter(
+        (s) =>
+          s.type !== 'text/plain' &&
+          s.type !== 'application/json' &&
+          (s.dataset.category || /config-/.test(s.src) || /config-inline/.test(s.text)),
+      )
       .map((s) => s.nonce),
   );
 
-const ALL_PROBES = ['config-external', 'config-inline', 'markup-external', 'markup-external-body', 'markup-inline'];
+const ALL_PROBES = [
+  'config-external',
+  'config-inline',
+  'markup-external',
+  'markup-external-body',
+  'markup-inline',
+];
 
 /** Accepts, and checks that everything gated ran once, with the expected nonce and no violation. */
 async function acceptAndCheck(t: TestPage, expectedNonce: string) {
   const dialog = banner(t.page, TITLE);
   await dialog.waitFor();
   // html: true works without any Trusted Types sink: the sanitizer builds nodes.
-  expect(await dialog.getByRole('link', { name: 'the policy', exact: true }).getAttribute('href')).toBe('/privacy');
+  expect(await dialog.getByRole('link', { name: 'the policy', exact: true }).getAttribute('href')).toBe(
+    '/privacy',
+  );
   await decide(t.page, 'Accept all', TITLE);
   await expect.poll(async () => (await t.probes()).slice().sort(), SOON).toEqual(ALL_PROBES);
-  await expect.poll(() => t.page.locator('img[src="/fixtures/pixel.png"]').evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0), SOON).toBe(true);
+  await expect
+    .poll(
+      () =>
+        t.page
+          .locator('img[src="/fixtures/pixel.png"]')
+          .evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0),
+      SOON,
+    )
+    .toBe(true);
   const nonces = await releasedNonces(t);
   expect(nonces).toHaveLength(ALL_PROBES.length);
   expect(new Set(nonces)).toEqual(new Set([expectedNonce]));
@@ -81,7 +112,11 @@ async function acceptAndCheck(t: TestPage, expectedNonce: string) {
   await button(preferences(t.page), 'Save').click();
   expect(await noInlineStyle()).toBe(0);
   // The config block carries no nonce and needs none: a JSON block is never run, so CSP ignores it.
-  expect(await t.page.locator('#consent-gate-config').evaluate((s: HTMLScriptElement) => `${s.nonce}|${s.getAttribute('nonce')}`)).toBe('|null');
+  expect(
+    await t.page
+      .locator('#consent-gate-config')
+      .evaluate((s: HTMLScriptElement) => `${s.nonce}|${s.getAttribute('nonce')}`),
+  ).toBe('|null');
   await t.settle();
   expect(await violations(t)).toEqual([]);
 }
@@ -129,7 +164,9 @@ describeBrowser('strict CSP and Trusted Types', () => {
     expect(
       await t.page.evaluate(() => {
         try {
-          (window as unknown as { trustedTypes: { createPolicy(n: string, p: object): unknown } }).trustedTypes.createPolicy('consent-gate', {});
+          (
+            window as unknown as { trustedTypes: { createPolicy(n: string, p: object): unknown } }
+          ).trustedTypes.createPolicy('consent-gate', {});
           return 'created';
         } catch (e) {
           return (e as Error).name;
@@ -156,10 +193,18 @@ describeBrowser('strict CSP and Trusted Types', () => {
     // With it, the script runs; the strict script-src then refuses the inline handler, as it must.
     t.expectConsole('error', /inline event handler/);
     await decide(t.page, 'Accept all', TITLE);
-    await expect.poll(async () => (await t.probes()).slice().sort(), SOON).toEqual([...ALL_PROBES, 'attrs-inline'].sort());
-    expect(await t.page.evaluate(() => document.querySelector('script[data-x]')!.getAttribute('onerror'))).toBe("probe('never')");
-    expect(await t.page.evaluate(() => (document.querySelector('script[data-x]') as HTMLScriptElement).nonce)).toBe(own);
-    expect(await t.page.evaluate(() => document.querySelector('embed')!.getAttribute('src'))).toBe('/fixtures/pixel.png');
+    await expect
+      .poll(async () => (await t.probes()).slice().sort(), SOON)
+      .toEqual([...ALL_PROBES, 'attrs-inline'].sort());
+    expect(
+      await t.page.evaluate(() => document.querySelector('script[data-x]')!.getAttribute('onerror')),
+    ).toBe("probe('never')");
+    expect(
+      await t.page.evaluate(() => (document.querySelector('script[data-x]') as HTMLScriptElement).nonce),
+    ).toBe(own);
+    expect(await t.page.evaluate(() => document.querySelector('embed')!.getAttribute('src'))).toBe(
+      '/fixtures/pixel.png',
+    );
     // Reported when the attribute is set, but delivered in a later task: late on a busy machine.
     await expect.poll(() => violations(t), SOON).toEqual(['script-src-attr inline ']);
     await t.settle();
@@ -188,7 +233,9 @@ describeBrowser('strict CSP and Trusted Types', () => {
     await expect.poll(() => t.page.locator('img[src="/fixtures/pixel.png"]').count(), SOON).toBe(1);
     await t.settle();
     expect(await t.probes()).toEqual([]);
-    expect(t.messages('error').filter((m) => m.includes('a gated script could not run'))).toHaveLength(ALL_PROBES.length);
+    expect(t.messages('error').filter((m) => m.includes('a gated script could not run'))).toHaveLength(
+      ALL_PROBES.length,
+    );
   });
 
   it('sees the violation when a released script lacks the right nonce (control)', async () => {
@@ -197,7 +244,9 @@ describeBrowser('strict CSP and Trusted Types', () => {
     await open(t, { configNonce: nonce(), alsoAllow: [] });
     t.expectConsole('error', /Content Security Policy/);
     await decide(t.page, 'Accept all', TITLE);
-    await expect.poll(async () => (await violations(t)).length, SOON).toBeGreaterThanOrEqual(ALL_PROBES.length);
+    await expect
+      .poll(async () => (await violations(t)).length, SOON)
+      .toBeGreaterThanOrEqual(ALL_PROBES.length);
     expect((await violations(t)).every((v) => v.startsWith('script-src'))).toBe(true);
     expect(await t.probes()).toEqual([]);
   });

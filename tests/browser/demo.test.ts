@@ -36,7 +36,9 @@ describeBrowser('demo page', () => {
     await button(dialog, 'Accept all').waitFor();
     await button(dialog, 'Decline all').waitFor();
     await button(dialog, 'Preferences').waitFor();
-    expect(await dialog.getByRole('link', { name: 'Read more', exact: true }).getAttribute('href')).toBe('/privacy.html');
+    expect(await dialog.getByRole('link', { name: 'Read more', exact: true }).getAttribute('href')).toBe(
+      '/privacy.html',
+    );
 
     await t.settle();
     expect(t.gaRequested()).toBe(false);
@@ -56,7 +58,9 @@ describeBrowser('demo page', () => {
     await t.settle();
     expect(await t.gaRuns()).toBe(1);
     expect(await t.page.evaluate(() => (window as any).__samePage)).toBe(true);
-    expect(await t.page.locator('#ga-status').textContent()).toBe('Google Analytics stand-in: loaded (run 1)');
+    expect(await t.page.locator('#ga-status').textContent()).toBe(
+      'Google Analytics stand-in: loaded (run 1)',
+    );
     expect(await t.cookie('_ga')).toBeDefined();
     // The inline half of the tag ran too, after defining gtag itself.
     expect(await t.page.evaluate(() => (window as any).dataLayer?.length)).toBe(2);
@@ -104,7 +108,9 @@ describeBrowser('demo page', () => {
 
     await t.reload();
     await expect.poll(() => t.gaRuns(), SOON).toBe(1);
-    expect(await t.page.evaluate(() => window.ConsentGate.isAccepted('analytics', 'google-analytics'))).toBe(true);
+    expect(await t.page.evaluate(() => window.ConsentGate.isAccepted('analytics', 'google-analytics'))).toBe(
+      true,
+    );
     expect(await t.cookie('_ga')).toBeDefined();
     expect(await t.cookie('_gid')).toBeDefined();
 
@@ -118,7 +124,9 @@ describeBrowser('demo page', () => {
 
     await expect.poll(() => t.cookie('_ga'), SOON).toBeUndefined();
     expect(await t.cookie('_gid')).toBeUndefined();
-    expect(await t.page.evaluate(() => window.ConsentGate.isAccepted('analytics', 'google-analytics'))).toBe(false);
+    expect(await t.page.evaluate(() => window.ConsentGate.isAccepted('analytics', 'google-analytics'))).toBe(
+      false,
+    );
     expect(await t.cookie('cg_consent')).toBeDefined();
   });
 
@@ -158,7 +166,10 @@ describeBrowser('demo page', () => {
 
     // Still no decision, so the banner asks here too; deciding here holds for the whole site.
     await decide(t.page, 'Decline all');
-    await t.page.getByRole('contentinfo').getByRole('link', { name: 'Cookie preferences', exact: true }).click();
+    await t.page
+      .getByRole('contentinfo')
+      .getByRole('link', { name: 'Cookie preferences', exact: true })
+      .click();
     const prefs = preferences(t.page);
     await prefs.waitFor();
     expect(await serviceRadio(prefs, 'Google Analytics', 'Decline').isChecked()).toBe(true);

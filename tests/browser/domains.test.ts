@@ -4,7 +4,18 @@
 import type { Cookie } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeBrowser } from './chromium';
-import { anyDialog, banner, button, DEFAULT_TITLE, decide, parseConsentCookie, preferences, serviceRadio, SOON, useBrowser } from './harness';
+import {
+  anyDialog,
+  banner,
+  button,
+  DEFAULT_TITLE,
+  decide,
+  parseConsentCookie,
+  preferences,
+  serviceRadio,
+  SOON,
+  useBrowser,
+} from './harness';
 
 describeBrowser('cookies across domains', () => {
   const browser = useBrowser({ launchArgs: ['--host-resolver-rules=MAP *.example.test 127.0.0.1'] });
@@ -35,7 +46,12 @@ describeBrowser('cookies across domains', () => {
 
     await t.goto(`${origin(SHOP)}/fixtures/domains.html`);
     await decide(t.page, 'Decline all', DEFAULT_TITLE);
-    await expect.poll(() => jar(t), SOON).toEqual([expect.stringMatching(/^cg_consent=.*@www\.shop\.example\.test\/$/), 'theme=dark@.example.test/']);
+    await expect
+      .poll(() => jar(t), SOON)
+      .toEqual([
+        expect.stringMatching(/^cg_consent=.*@www\.shop\.example\.test\/$/),
+        'theme=dark@.example.test/',
+      ]);
     expect(t.gaRequested()).toBe(false);
   });
 
@@ -73,8 +89,15 @@ describeBrowser('cookies across domains', () => {
     await a.reload();
     await a.settle();
     expect(await anyDialog(a.page).count()).toBe(0);
-    expect(await a.page.evaluate(() => [window.ConsentGate.isAccepted('analytics'), window.ConsentGate.getConsent()?.id])).toEqual([false, id]);
-    expect((await a.context.cookies()).filter((c) => c.name === 'cg_consent').map((c) => c.domain)).toEqual(['.example.test']);
+    expect(
+      await a.page.evaluate(() => [
+        window.ConsentGate.isAccepted('analytics'),
+        window.ConsentGate.getConsent()?.id,
+      ]),
+    ).toEqual([false, id]);
+    expect((await a.context.cookies()).filter((c) => c.name === 'cg_consent').map((c) => c.domain)).toEqual([
+      '.example.test',
+    ]);
 
     // reset() on b forgets it for a too.
     await b.evaluate(() => window.ConsentGate.reset());
@@ -100,12 +123,19 @@ describeBrowser('cookies across domains', () => {
     // what the plain http server serves; the page's origin is https all the same.
     await t.context.route('https://secure.example.test/**', async (route) => {
       const url = new URL(route.request().url());
-      await route.fulfill({ response: await route.fetch({ url: `${origin('127.0.0.1')}${url.pathname}${url.search}` }) });
+      await route.fulfill({
+        response: await route.fetch({ url: `${origin('127.0.0.1')}${url.pathname}${url.search}` }),
+      });
     });
     await t.goto('https://secure.example.test/fixtures/domains.html');
-    expect(await t.page.evaluate(() => [location.protocol, window.isSecureContext])).toEqual(['https:', true]);
+    expect(await t.page.evaluate(() => [location.protocol, window.isSecureContext])).toEqual([
+      'https:',
+      true,
+    ]);
     await decide(t.page, 'Accept all', DEFAULT_TITLE);
-    const cookie = (await t.context.cookies('https://secure.example.test/')).find((c) => c.name === 'cg_consent');
+    const cookie = (await t.context.cookies('https://secure.example.test/')).find(
+      (c) => c.name === 'cg_consent',
+    );
     expect(cookie).toMatchObject({ secure: true, sameSite: 'Lax', path: '/', domain: 'secure.example.test' });
     await expect.poll(() => t.gaRuns(), SOON).toBe(1);
   });

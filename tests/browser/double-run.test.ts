@@ -4,7 +4,16 @@
 import type { Frame, Page, Route } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeBrowser } from './chromium';
-import { anyDialog, banner, button, DEFAULT_TITLE, preferences, SOON, useBrowser, type TestPage } from './harness';
+import {
+  anyDialog,
+  banner,
+  button,
+  DEFAULT_TITLE,
+  preferences,
+  SOON,
+  useBrowser,
+  type TestPage,
+} from './harness';
 
 const GATED = ['config-external', 'config-inline', 'markup-external', 'markup-inline'];
 const ONCE_EACH = Object.fromEntries(GATED.map((name) => [name, 1]));
@@ -47,21 +56,28 @@ describeBrowser('each gated script runs exactly once', () => {
     ['the library in <head> without defer, the config JSON further down in <body>', 'once-head.html'],
     ['init() called in <head> before <body> exists', 'once-head-init.html'],
     ['init() called twice', 'once-init-twice.html', /init\(\) called again without destroy\(\): ignored/],
-    ['the script tag included twice', 'once-tag-twice.html', /the library is loaded twice: this copy does nothing/],
+    [
+      'the script tag included twice',
+      'once-tag-twice.html',
+      /the library is loaded twice: this copy does nothing/,
+    ],
   ];
 
-  it.each(loadings)('%s: one banner, each script once after Accept all and once on the next page load', async (_case, fixture, warning) => {
-    const t = await undecided(fixture, (t) => warning && t.expectConsole('warning', warning));
-    expect(await anyDialog(t.page).count()).toBe(1);
+  it.each(loadings)(
+    '%s: one banner, each script once after Accept all and once on the next page load',
+    async (_case, fixture, warning) => {
+      const t = await undecided(fixture, (t) => warning && t.expectConsole('warning', warning));
+      expect(await anyDialog(t.page).count()).toBe(1);
 
-    await button(banner(t.page, DEFAULT_TITLE), 'Accept all').click();
-    await ranOnce(t.page, t);
-    expect(await anyDialog(t.page).count()).toBe(0);
+      await button(banner(t.page, DEFAULT_TITLE), 'Accept all').click();
+      await ranOnce(t.page, t);
+      expect(await anyDialog(t.page).count()).toBe(0);
 
-    await t.reload();
-    await ranOnce(t.page, t);
-    expect(await anyDialog(t.page).count()).toBe(0);
-  });
+      await t.reload();
+      await ranOnce(t.page, t);
+      expect(await anyDialog(t.page).count()).toBe(0);
+    },
+  );
 
   it('destroy() and init() again (a single-page app re-mounting, say) run nothing a second time', async () => {
     const t = await undecided('once-head-init.html');
@@ -177,7 +193,10 @@ describeBrowser('each gated script runs exactly once', () => {
     await button(banner(t.page, DEFAULT_TITLE), 'Accept all').click();
     await ranOnce(t.page, t);
 
-    const late = { label: 'Late service', scripts: [{ src: '/fixtures/probe.js?name=late-external' }, { inline: 'probe("late-inline")' }] };
+    const late = {
+      label: 'Late service',
+      scripts: [{ src: '/fixtures/probe.js?name=late-external' }, { inline: 'probe("late-inline")' }],
+    };
     const register = (id: string) =>
       t.page.evaluate(([id, def]) => window.ConsentGate.register('analytics', id, def), [id, late] as const);
     await register('late-service');
@@ -231,7 +250,10 @@ describeBrowser('without cookies the decision holds for the page', () => {
     const cdp = await t.context.newCDPSession(t.page);
     await cdp.send('Emulation.setDocumentCookieDisabled', { disabled: true });
     // The library tells the site owner, once, that the decision holds for this page only.
-    t.expectConsole('warning', /the decision could not be stored: cookies blocked, or cookie\.domain\/sameSite refused/);
+    t.expectConsole(
+      'warning',
+      /the decision could not be stored: cookies blocked, or cookie\.domain\/sameSite refused/,
+    );
     await t.goto('/fixtures/once.html');
     expect(await t.page.evaluate(() => navigator.cookieEnabled)).toBe(false);
     await banner(t.page, DEFAULT_TITLE).waitFor();
@@ -250,11 +272,23 @@ describeBrowser('without cookies the decision holds for the page', () => {
 
   it('in a sandboxed frame, where reading and writing document.cookie throws: the same, without an exception', async () => {
     const t = await browser.newPage();
-    t.expectConsole('warning', /the decision could not be stored: cookies blocked, or cookie\.domain\/sameSite refused/);
+    t.expectConsole(
+      'warning',
+      /the decision could not be stored: cookies blocked, or cookie\.domain\/sameSite refused/,
+    );
     await t.goto('/fixtures/sandboxed.html');
     const frame = () => t.page.frames().find((f) => f.url().endsWith('/fixtures/once.html'))!;
     await expect.poll(() => !!frame(), SOON).toBe(true);
-    expect(await frame().evaluate(() => Promise.resolve().then(() => document.cookie).then(() => 'read', (e) => e.name))).toBe('SecurityError');
+    expect(
+      await frame().evaluate(() =>
+        Promise.resolve()
+          .then(() => document.cookie)
+          .then(
+            () => 'read',
+            (e) => e.name,
+          ),
+      ),
+    ).toBe('SecurityError');
     await frame().getByRole('dialog', { name: DEFAULT_TITLE, exact: true }).waitFor();
     await t.settle();
     expect(await runs(frame())).toEqual({});

@@ -4,7 +4,17 @@
 import { expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { describeBrowser } from './chromium';
-import { anyDialog, banner, button, DEFAULT_TITLE, decide, preferences, SOON, useBrowser, type TestPage } from './harness';
+import {
+  anyDialog,
+  banner,
+  button,
+  DEFAULT_TITLE,
+  decide,
+  preferences,
+  SOON,
+  useBrowser,
+  type TestPage,
+} from './harness';
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -22,19 +32,27 @@ describeBrowser('embeds add-on', () => {
   const box = (t: TestPage, selector: string): Promise<Box> =>
     t.page.locator(selector).evaluate((el) => JSON.parse(JSON.stringify(el.getBoundingClientRect())));
   const frameShown = (t: TestPage, id: string) =>
-    t.page.locator('#' + id).evaluate((f: HTMLIFrameElement) => [f.getAttribute('src'), getComputedStyle(f).display != 'none']);
+    t.page
+      .locator('#' + id)
+      .evaluate((f: HTMLIFrameElement) => [f.getAttribute('src'), getComputedStyle(f).display != 'none']);
 
   it('covers each held-back iframe with a placeholder naming the service, and loads nothing', async () => {
     const t = await open();
     const video = group(t, 'Product tour');
-    expect(await video.getByText('This content is hosted by VideoTube, which may set cookies.').isVisible()).toBe(true);
+    expect(
+      await video.getByText('This content is hosted by VideoTube, which may set cookies.').isVisible(),
+    ).toBe(true);
     expect(await button(video, 'Load VideoTube').isVisible()).toBe(true);
     expect(await button(video, 'Cookie preferences').isVisible()).toBe(true);
     const map = group(t, 'Map of our shop');
-    expect(await map.getByText('This content is hosted by MapService, which may set cookies.').isVisible()).toBe(true);
+    expect(
+      await map.getByText('This content is hosted by MapService, which may set cookies.').isVisible(),
+    ).toBe(true);
     // No service: named by the host, and no Load button (it would accept a whole category).
     const other = group(t, 'Other content');
-    expect(await other.getByText('This content is hosted by 127.0.0.1, which may set cookies.').isVisible()).toBe(true);
+    expect(
+      await other.getByText('This content is hosted by 127.0.0.1, which may set cookies.').isVisible(),
+    ).toBe(true);
     expect(await other.getByRole('button').allTextContents()).toEqual(['Cookie preferences']);
 
     for (const id of ['video', 'map', 'other']) expect(await frameShown(t, id)).toEqual([null, false]);
@@ -46,7 +64,11 @@ describeBrowser('embeds add-on', () => {
   it('Load accepts that one service and shows the iframe in the same box, without a reload', async () => {
     const t = await open();
     await t.page.evaluate(() => ((window as any).__samePage = true));
-    const before = { video: await box(t, '.cg-embed >> nth=0'), map: await box(t, '.cg-embed >> nth=1'), other: await box(t, '.cg-embed >> nth=2') };
+    const before = {
+      video: await box(t, '.cg-embed >> nth=0'),
+      map: await box(t, '.cg-embed >> nth=1'),
+      other: await box(t, '.cg-embed >> nth=2'),
+    };
     expect([before.video.width, before.video.height]).toEqual([480, 270]);
     // 100% wide plus the default 2px border on each side, like the iframe itself.
     expect([before.other.width, before.other.height]).toEqual([644, 124]);
@@ -54,21 +76,29 @@ describeBrowser('embeds add-on', () => {
     await button(group(t, 'Product tour'), 'Load VideoTube').click();
     await expect.poll(() => frameShown(t, 'video'), SOON).toEqual(['/fixtures/frame.html?video', true]);
     expect(await group(t, 'Product tour').count()).toBe(0);
-    await expect.poll(() => t.page.frameLocator('#video').getByText('Embedded third-party content').count(), SOON).toBe(1);
+    await expect
+      .poll(() => t.page.frameLocator('#video').getByText('Embedded third-party content').count(), SOON)
+      .toBe(1);
     expect(await box(t, '#video')).toEqual(before.video);
     // Focus moves from the vanished button to the content asked for.
     expect(await t.page.evaluate(() => document.activeElement?.id)).toBe('video');
 
     // Only that service: the map stays covered, and the decision says so. The banner has its answer.
     expect(await frameShown(t, 'map')).toEqual([null, false]);
-    expect(await t.page.evaluate(() => window.ConsentGate.getConsent().services.media)).toEqual({ video: true, maps: false });
+    expect(await t.page.evaluate(() => window.ConsentGate.getConsent().services.media)).toEqual({
+      video: true,
+      maps: false,
+    });
     expect(await anyDialog(t.page).count()).toBe(0);
     expect(await t.page.evaluate(() => (window as any).__samePage)).toBe(true);
 
     // The map from the preferences: the same box again, also for the default-sized iframe.
     await button(group(t, 'Map of our shop'), 'Cookie preferences').click();
     const prefs = preferences(t.page);
-    await prefs.getByRole('radiogroup', { name: 'MapService' }).getByRole('radio', { name: 'Accept' }).check();
+    await prefs
+      .getByRole('radiogroup', { name: 'MapService' })
+      .getByRole('radio', { name: 'Accept' })
+      .check();
     await button(prefs, 'Save').click();
     await expect.poll(() => frameShown(t, 'map'), SOON).toEqual(['/fixtures/frame.html?map', true]);
     expect(await box(t, '#map')).toEqual(before.map);
@@ -133,14 +163,25 @@ describeBrowser('embeds add-on', () => {
     const video = group(t, 'Product tour');
     await video.waitFor();
     expect(await frameShown(t, 'video')).toEqual([null, false]);
-    expect(await video.getByText('This content is hosted by VideoTube, which may set cookies.').isVisible()).toBe(true);
+    expect(
+      await video.getByText('This content is hosted by VideoTube, which may set cookies.').isVisible(),
+    ).toBe(true);
     release();
-    await video.getByText('Dieser Inhalt wird von VideoTube bereitgestellt. Dabei können Cookies gesetzt werden.').waitFor();
+    await video
+      .getByText('Dieser Inhalt wird von VideoTube bereitgestellt. Dabei können Cookies gesetzt werden.')
+      .waitFor();
     expect(await t.page.locator('.cg-embed').count()).toBe(3);
     expect(await anyDialog(t.page).count()).toBe(0);
-    expect(await video.getByText('Dieser Inhalt wird von VideoTube bereitgestellt. Dabei können Cookies gesetzt werden.').isVisible()).toBe(true);
+    expect(
+      await video
+        .getByText('Dieser Inhalt wird von VideoTube bereitgestellt. Dabei können Cookies gesetzt werden.')
+        .isVisible(),
+    ).toBe(true);
     expect(await button(video, 'VideoTube laden').isVisible()).toBe(true);
-    expect(await video.evaluate((el) => [el.getAttribute('lang'), el.getAttribute('dir')])).toEqual(['de', 'ltr']);
+    expect(await video.evaluate((el) => [el.getAttribute('lang'), el.getAttribute('dir')])).toEqual([
+      'de',
+      'ltr',
+    ]);
     // Loading from the German placeholder is recorded like any decision, and loads the frame.
     await button(video, 'VideoTube laden').click();
     await expect.poll(() => frameShown(t, 'video'), SOON).toEqual(['/fixtures/frame.html?video', true]);

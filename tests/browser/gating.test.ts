@@ -38,7 +38,15 @@ describeBrowser('gated markup and services', () => {
     const t = await undecided('handlers.html');
     t.expectConsole('error', /404/);
     await decide(t.page, 'Accept all', DEFAULT_TITLE);
-    const all = ['external-1', 'onload-1', 'onerror-missing', 'inline-2', 'external-module:string', 'onload-3', 'inline-4'];
+    const all = [
+      'external-1',
+      'onload-1',
+      'onerror-missing',
+      'inline-2',
+      'external-module:string',
+      'onload-3',
+      'inline-4',
+    ];
     await expect.poll(() => t.probes(), SOON).toHaveLength(all.length);
     expect(await t.probes()).toEqual(all);
   });
@@ -46,18 +54,18 @@ describeBrowser('gated markup and services', () => {
   it('runs a fresh script with the original attributes but type and data-src; data-type sets the type', async () => {
     const t = await undecided('attributes.html');
     await decide(t.page, 'Accept all', DEFAULT_TITLE);
-    await expect.poll(async () => (await t.probes()).slice().sort(), SOON).toEqual([
-      'attributes',
-      'external-module:string',
-      'inline-module:string',
-    ]);
+    await expect
+      .poll(async () => (await t.probes()).slice().sort(), SOON)
+      .toEqual(['attributes', 'external-module:string', 'inline-module:string']);
 
     const ran = await t.page.evaluate(() => {
       const fresh = [...document.querySelectorAll<HTMLScriptElement>('script[data-foo="bar"]')].filter(
         (script) => script.getAttribute('type') !== 'text/plain',
       );
       const modules = (kind: string) =>
-        [...document.querySelectorAll(`script[data-kind="${kind}"]`)].map((script) => script.getAttribute('type'));
+        [...document.querySelectorAll(`script[data-kind="${kind}"]`)].map((script) =>
+          script.getAttribute('type'),
+        );
       return {
         count: fresh.length,
         attributes: fresh.map((script) => ({
@@ -126,7 +134,9 @@ describeBrowser('gated markup and services', () => {
     await decide(t.page, 'Accept all', DEFAULT_TITLE);
     await expect.poll(() => frame.getAttribute('src'), SOON).toBe('/fixtures/frame.html');
     await expect.poll(() => image.getAttribute('src'), SOON).toBe('/fixtures/pixel.png');
-    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), SOON).toBe(1);
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), SOON)
+      .toBe(1);
     await expect
       .poll(() => t.page.frameLocator('iframe').getByText('Embedded third-party content').count(), SOON)
       .toBe(1);
@@ -134,7 +144,9 @@ describeBrowser('gated markup and services', () => {
     expect(t.requested('/fixtures/pixel.png')).toBe(true);
     // The video chose again among its sources: its source was requested (pixel.png was not, before).
     expect(await source.getAttribute('src')).toBe('/fixtures/pixel.png?video');
-    await expect.poll(() => t.requests.some((url) => url.endsWith('/fixtures/pixel.png?video')), SOON).toBe(true);
+    await expect
+      .poll(() => t.requests.some((url) => url.endsWith('/fixtures/pixel.png?video')), SOON)
+      .toBe(true);
   });
 
   it('runs the scripts a service lists in the configuration once it is accepted', async () => {
@@ -142,7 +154,9 @@ describeBrowser('gated markup and services', () => {
     expect(t.requested('/fixtures/probe.js')).toBe(false);
 
     await decide(t.page, 'Accept all', DEFAULT_TITLE);
-    await expect.poll(async () => (await t.probes()).slice().sort(), SOON).toEqual(['config-external', 'config-inline']);
+    await expect
+      .poll(async () => (await t.probes()).slice().sort(), SOON)
+      .toEqual(['config-external', 'config-inline']);
     await t.settle();
     expect(await t.probes()).toHaveLength(2);
   });
@@ -151,7 +165,11 @@ describeBrowser('gated markup and services', () => {
     const t = await undecided('config-scripts.html');
     const register = (id: string) =>
       t.page.evaluate(
-        (id) => window.ConsentGate.register('analytics', id, { label: id, scripts: [{ inline: `probe('${id}')` }] }),
+        (id) =>
+          window.ConsentGate.register('analytics', id, {
+            label: id,
+            scripts: [{ inline: `probe('${id}')` }],
+          }),
         id,
       );
 
@@ -165,7 +183,10 @@ describeBrowser('gated markup and services', () => {
     await register('late-service');
     await expect.poll(() => t.probes(), SOON).toContain('late-service');
     await t.settle();
-    expect((await t.probes()).filter((name) => name.endsWith('-service'))).toEqual(['early-service', 'late-service']);
+    expect((await t.probes()).filter((name) => name.endsWith('-service'))).toEqual([
+      'early-service',
+      'late-service',
+    ]);
   });
 
   it('lets an unlisted data-service follow its category, with a console.warn naming it', async () => {

@@ -3,16 +3,31 @@
 // browsers expose it: navigator.globalPrivacyControl === true, defined before any page script runs.
 import { expect, it } from 'vitest';
 import { describeBrowser } from './chromium';
-import { banner, button, categorySwitch, DEFAULT_TITLE, decide, preferences, SOON, useBrowser, parseConsentCookie, type TestPage } from './harness';
+import {
+  banner,
+  button,
+  categorySwitch,
+  DEFAULT_TITLE,
+  decide,
+  preferences,
+  SOON,
+  useBrowser,
+  parseConsentCookie,
+  type TestPage,
+} from './harness';
 
-const GPC_NOTE = 'Your browser asks sites not to sell or share your data (Global Privacy Control), so this stays off unless you switch it on.';
+const GPC_NOTE =
+  'Your browser asks sites not to sell or share your data (Global Privacy Control), so this stays off unless you switch it on.';
 
 describeBrowser('Global Privacy Control and opt-out mode', () => {
   const browser = useBrowser();
 
   async function open(path: string, gpc: boolean): Promise<TestPage> {
     const t = await browser.newPage();
-    if (gpc) await t.context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
+    if (gpc)
+      await t.context.addInitScript(() =>
+        Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }),
+      );
     await t.goto(path);
     await banner(t.page, DEFAULT_TITLE).waitFor();
     return t;
@@ -32,7 +47,12 @@ describeBrowser('Global Privacy Control and opt-out mode', () => {
   it('opt-out: default categories run before any decision, the banner still asks, and Decline all stops them', async () => {
     const t = await open('/fixtures/gpc.html', false);
     await expect.poll(() => t.probes(), SOON).toEqual(['analytics', 'marketing']);
-    expect(await t.page.evaluate(() => [window.ConsentGate.getConsent(), window.ConsentGate.isAccepted('analytics', 'stats')])).toEqual([null, true]);
+    expect(
+      await t.page.evaluate(() => [
+        window.ConsentGate.getConsent(),
+        window.ConsentGate.isAccepted('analytics', 'stats'),
+      ]),
+    ).toEqual([null, true]);
     expect(await t.cookie('cg_consent')).toBeUndefined();
 
     // The preferences show the state in force: both on.

@@ -127,7 +127,8 @@ export class TestPage {
     await this.page.waitForLoadState('networkidle');
     const deadline = Date.now() + 10_000;
     while (this.inFlight > 0 || Date.now() - this.lastActivity < 500) {
-      if (Date.now() > deadline) throw new Error(`settle(): ${this.inFlight} request(s) still in flight after 10 s`);
+      if (Date.now() > deadline)
+        throw new Error(`settle(): ${this.inFlight} request(s) still in flight after 10 s`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
@@ -260,7 +261,11 @@ export function serviceRadio(prefs: Locator, service: string, choice: 'Accept' |
 }
 
 /** Click a banner button, then expect the banner to go away. */
-export async function decide(page: Page, choice: 'Accept all' | 'Decline all', title = DEMO_TITLE): Promise<void> {
+export async function decide(
+  page: Page,
+  choice: 'Accept all' | 'Decline all',
+  title = DEMO_TITLE,
+): Promise<void> {
   const dialog = banner(page, title);
   await button(dialog, choice).click();
   await dialog.waitFor({ state: 'hidden' });

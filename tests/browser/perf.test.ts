@@ -4,17 +4,30 @@
 import type { CDPSession } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeBrowser } from './chromium';
-import { anyDialog, banner, button, DEFAULT_TITLE, SOON, storedDecision, useBrowser, type TestPage } from './harness';
+import {
+  anyDialog,
+  banner,
+  button,
+  DEFAULT_TITLE,
+  SOON,
+  storedDecision,
+  useBrowser,
+  type TestPage,
+} from './harness';
 
 /** Resolves after the next two frames: whatever was inserted before has been laid out and painted. */
 function twoFrames(t: TestPage): Promise<void> {
-  return t.page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+  return t.page.evaluate(
+    () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
 }
 
 /** Everything the library could have built: its classes (all start with cg-), dialogs, styles. */
 function libraryTraces(t: TestPage) {
   return t.page.evaluate(() => ({
-    cgElements: [...document.querySelectorAll('[class]')].filter((el) => [...el.classList].some((c) => c.startsWith('cg-'))).length,
+    cgElements: [...document.querySelectorAll('[class]')].filter((el) =>
+      [...el.classList].some((c) => c.startsWith('cg-')),
+    ).length,
     dialogs: document.querySelectorAll('[role="dialog"], dialog').length,
     styleElements: document.querySelectorAll('style').length,
     adoptedSheets: document.adoptedStyleSheets.length,
@@ -38,7 +51,12 @@ describeBrowser('runtime cost', () => {
       await t.settle();
       // The decision was read and applied: the library is running, it just had nothing to show.
       expect(await t.page.evaluate(() => window.ConsentGate.isAccepted('analytics'))).toBe(analytics);
-      expect(await libraryTraces(t)).toEqual({ cgElements: 0, dialogs: 0, styleElements: 0, adoptedSheets: 0 });
+      expect(await libraryTraces(t)).toEqual({
+        cgElements: 0,
+        dialogs: 0,
+        styleElements: 0,
+        adoptedSheets: 0,
+      });
       expect(await anyDialog(t.page).count()).toBe(0);
     });
   }
@@ -48,14 +66,19 @@ describeBrowser('runtime cost', () => {
     // As on a slow network: the article paints first, the library arrives later. Held until the
     // first contentful paint has happened, not for a fixed time, so a loaded machine can't reorder them.
     await t.page.route('**/dist/consent-gate.min.js', async (route) => {
-      const painted = () => t.page.evaluate(() => performance.getEntriesByName('first-contentful-paint').length > 0).catch(() => false);
+      const painted = () =>
+        t.page
+          .evaluate(() => performance.getEntriesByName('first-contentful-paint').length > 0)
+          .catch(() => false);
       for (let i = 0; i < 100 && !(await painted()); i++) await new Promise((r) => setTimeout(r, 50));
       await route.continue();
     });
     await t.page.addInitScript(() => {
       const w = window as any;
       w.__shifts = [];
-      new PerformanceObserver((list) => w.__shifts.push(...list.getEntries().map((e: any) => e.value))).observe({
+      new PerformanceObserver((list) =>
+        w.__shifts.push(...list.getEntries().map((e: any) => e.value)),
+      ).observe({
         type: 'layout-shift',
         buffered: true,
       });
@@ -100,7 +123,10 @@ describeBrowser('runtime cost', () => {
     await button(banner(t.page), 'Accept all').click();
     await t.page.waitForFunction(() => (window as any).__nextTask);
 
-    const { atClick, nextTask } = await t.page.evaluate(() => ({ atClick: (window as any).__atClick, nextTask: (window as any).__nextTask }));
+    const { atClick, nextTask } = await t.page.evaluate(() => ({
+      atClick: (window as any).__atClick,
+      nextTask: (window as any).__nextTask,
+    }));
     expect(atClick).toEqual({ external: false, inlineRan: false });
     expect(nextTask).toEqual({ external: true, inlineRan: true });
     await expect.poll(() => t.gaRuns(), SOON).toBe(1);

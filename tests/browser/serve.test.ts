@@ -43,7 +43,8 @@ describe('scripts/serve.mjs', () => {
     server = await startServer({
       port: 0,
       mounts: { '/lib/': path.join(dir, 'lib'), '/': path.join(dir, 'site') },
-      headers: (urlPath: string) => (urlPath.endsWith('.html') || urlPath.endsWith('/') ? { 'X-Test': urlPath } : undefined),
+      headers: (urlPath: string) =>
+        urlPath.endsWith('.html') || urlPath.endsWith('/') ? { 'X-Test': urlPath } : undefined,
     });
   });
 
@@ -89,12 +90,15 @@ describe('scripts/serve.mjs', () => {
     expect(res.status).toBe(404);
   });
 
-  it.each(['/../secret.txt', '/..%2f..%2fetc%2fpasswd', '/lib/..%2f..%2f' + 'etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/escape/secret.txt'])(
-    'refuses to leave its folders: %s',
-    async (rawPath) => {
-      expect([403, 404]).toContain(await rawGet(server.port, rawPath));
-    },
-  );
+  it.each([
+    '/../secret.txt',
+    '/..%2f..%2fetc%2fpasswd',
+    '/lib/..%2f..%2f' + 'etc/passwd',
+    '/%2e%2e/%2e%2e/etc/passwd',
+    '/escape/secret.txt',
+  ])('refuses to leave its folders: %s', async (rawPath) => {
+    expect([403, 404]).toContain(await rawGet(server.port, rawPath));
+  });
 
   it('adds the headers the function returns for a path', async () => {
     expect((await fetch(server.url)).headers.get('x-test')).toBe('/');

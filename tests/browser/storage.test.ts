@@ -17,7 +17,9 @@ const DAY = 24 * 60 * 60 * 1000;
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 function isIsoDate(value: unknown): boolean {
-  return typeof value === 'string' && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value;
+  return (
+    typeof value === 'string' && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value
+  );
 }
 
 describeBrowser('stored decision', () => {
@@ -72,29 +74,37 @@ describeBrowser('stored decision', () => {
     ['holding garbage', 'not json {{{'],
     ['holding truncated JSON', validJson.slice(0, Math.floor(validJson.length / 2))],
     ['granting analytics under the wrong revision', JSON.stringify(storedDecision({ revision: 1 }))],
-    ['updated longer ago than expiresAfterDays', JSON.stringify(storedDecision({ givenAt: old, updatedAt: old }))],
+    [
+      'updated longer ago than expiresAfterDays',
+      JSON.stringify(storedDecision({ givenAt: old, updatedAt: old })),
+    ],
     [
       'not naming every current category',
-      JSON.stringify(storedDecision({ categories: { necessary: true }, services: {} } as Partial<StoredConsent>)),
+      JSON.stringify(
+        storedDecision({ categories: { necessary: true }, services: {} } as Partial<StoredConsent>),
+      ),
     ],
   ];
 
-  it.each(tampered)('treats a cookie %s as no decision: banner, nothing run, no exception', async (_case, value) => {
-    const t = await browser.newPage();
-    await t.setCookie('cg_consent', value);
-    await t.goto('/');
+  it.each(tampered)(
+    'treats a cookie %s as no decision: banner, nothing run, no exception',
+    async (_case, value) => {
+      const t = await browser.newPage();
+      await t.setCookie('cg_consent', value);
+      await t.goto('/');
 
-    await banner(t.page).waitFor();
-    await t.settle();
-    expect(t.gaRequested()).toBe(false);
-    expect(await t.gaRuns()).toBeUndefined();
-    expect(
-      await t.page.evaluate(() => [
-        window.ConsentGate.getConsent(),
-        window.ConsentGate.isAccepted('analytics'),
-        window.ConsentGate.isAccepted('analytics', 'google-analytics'),
-        window.ConsentGate.isAccepted('necessary'),
-      ]),
-    ).toEqual([null, false, false, true]);
-  });
+      await banner(t.page).waitFor();
+      await t.settle();
+      expect(t.gaRequested()).toBe(false);
+      expect(await t.gaRuns()).toBeUndefined();
+      expect(
+        await t.page.evaluate(() => [
+          window.ConsentGate.getConsent(),
+          window.ConsentGate.isAccepted('analytics'),
+          window.ConsentGate.isAccepted('analytics', 'google-analytics'),
+          window.ConsentGate.isAccepted('necessary'),
+        ]),
+      ).toEqual([null, false, false, true]);
+    },
+  );
 });

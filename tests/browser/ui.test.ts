@@ -4,7 +4,15 @@
 import { expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { describeBrowser } from './chromium';
-import { banner, button, categorySwitch, parseConsentCookie, preferences, serviceRadio, useBrowser } from './harness';
+import {
+  banner,
+  button,
+  categorySwitch,
+  parseConsentCookie,
+  preferences,
+  serviceRadio,
+  useBrowser,
+} from './harness';
 
 const LAYOUTS = [
   'layout=box&position=bottom',
@@ -17,14 +25,20 @@ const LAYOUTS = [
   'layout=cloud&position=top',
 ];
 
-const NARROW = ['layout=box&position=bottom', 'layout=box&position=top-left', 'layout=bar&position=top', 'layout=cloud&position=bottom'];
+const NARROW = [
+  'layout=box&position=bottom',
+  'layout=box&position=top-left',
+  'layout=bar&position=top',
+  'layout=cloud&position=bottom',
+];
 
 type Box = { x: number; y: number; width: number; height: number };
 const overlap = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /** Whether `b` covers all of `a`. */
-const hidden = (a: Box, b: Box) => a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
+const hidden = (a: Box, b: Box) =>
+  a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
 
 /**
  * After two animation frames (the library checks the focused control against the banner in one):
@@ -48,7 +62,8 @@ const focused = (page: Page) =>
     };
   });
 
-const bannerBox = (page: Page) => page.locator('.cg-banner').evaluate((el) => el.getBoundingClientRect().toJSON() as Box);
+const bannerBox = (page: Page) =>
+  page.locator('.cg-banner').evaluate((el) => el.getBoundingClientRect().toJSON() as Box);
 const rootClass = (page: Page) => page.locator('.cg-root').first().getAttribute('class');
 
 describeBrowser('banner and preferences in the browser', () => {
@@ -68,7 +83,9 @@ describeBrowser('banner and preferences in the browser', () => {
     const b = banner(page);
     // The banner comes first in the reading order: the first Tab lands on it.
     await page.keyboard.press('Tab');
-    await expect.poll(() => button(b, 'Accept all').evaluate((el) => el == document.activeElement)).toBe(true);
+    await expect
+      .poll(() => button(b, 'Accept all').evaluate((el) => el == document.activeElement))
+      .toBe(true);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     const opener = button(b, 'Preferences');
@@ -96,7 +113,9 @@ describeBrowser('banner and preferences in the browser', () => {
     expect(await close.evaluate((el) => el == document.activeElement)).toBe(true);
     // Close → Analytics switch (the required one is disabled) → the Google Analytics group.
     await page.keyboard.press('Tab');
-    expect(await categorySwitch(prefs, 'Analytics').evaluate((el) => el == document.activeElement)).toBe(true);
+    expect(await categorySwitch(prefs, 'Analytics').evaluate((el) => el == document.activeElement)).toBe(
+      true,
+    );
     await page.keyboard.press('Tab');
     const decline = serviceRadio(prefs, 'Google Analytics', 'Decline');
     const accept = serviceRadio(prefs, 'Google Analytics', 'Accept');
@@ -128,7 +147,8 @@ describeBrowser('banner and preferences in the browser', () => {
 
     // Withdrawing is as easy: Tab to the footer link, Enter, and the preferences show the decision.
     const footer = page.getByRole('link', { name: 'Cookie preferences', exact: true });
-    for (let i = 0; i < 20 && !(await footer.evaluate((el) => el == document.activeElement)); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 20 && !(await footer.evaluate((el) => el == document.activeElement)); i++)
+      await page.keyboard.press('Tab');
     expect(await footer.evaluate((el) => el == document.activeElement)).toBe(true);
     await page.keyboard.press('Enter');
     await prefs.waitFor();
@@ -151,14 +171,34 @@ describeBrowser('banner and preferences in the browser', () => {
   });
 
   it('gives Accept all and Decline all the same style, size and rank in every layout', async () => {
-    const props = ['backgroundColor', 'color', 'fontFamily', 'fontSize', 'fontWeight', 'borderTopWidth', 'borderTopStyle', 'borderTopColor', 'borderRadius', 'paddingTop', 'paddingLeft', 'textDecorationLine', 'opacity'];
+    const props = [
+      'backgroundColor',
+      'color',
+      'fontFamily',
+      'fontSize',
+      'fontWeight',
+      'borderTopWidth',
+      'borderTopStyle',
+      'borderTopColor',
+      'borderRadius',
+      'paddingTop',
+      'paddingLeft',
+      'textDecorationLine',
+      'opacity',
+    ];
     const compare = async (scope: Locator, where: string) => {
       const [a, d] = await Promise.all(
         ['Accept all', 'Decline all'].map((name) =>
           button(scope, name).evaluate((el, props) => {
             const cs = getComputedStyle(el) as unknown as Record<string, string>;
             const r = el.getBoundingClientRect();
-            return { style: Object.fromEntries(props.map((p) => [p, cs[p]])), width: r.width, height: r.height, top: r.top, left: r.left };
+            return {
+              style: Object.fromEntries(props.map((p) => [p, cs[p]])),
+              width: r.width,
+              height: r.height,
+              top: r.top,
+              left: r.left,
+            };
           }, props),
         ),
       );
@@ -186,7 +226,11 @@ describeBrowser('banner and preferences in the browser', () => {
     [320, 640, '200%'],
   ] as const) {
     // Below 30em every layout is a full-width sheet on its edge: fewer cases are different there.
-    const cases = zoom ? ['layout=box', 'layout=bar&position=top', 'layout=cloud'] : width < 400 ? NARROW : LAYOUTS;
+    const cases = zoom
+      ? ['layout=box', 'layout=bar&position=top', 'layout=cloud']
+      : width < 400
+        ? NARROW
+        : LAYOUTS;
     for (const q of cases) {
       it(`never hides a focused page control behind the banner (WCAG 2.4.11): ${q}, ${width} px ${zoom}`, async () => {
         const t = await open('/?' + q, width, height);
@@ -216,7 +260,8 @@ describeBrowser('banner and preferences in the browser', () => {
       for (let i = 0; i < 42; i++) {
         await page.keyboard.press(i < 23 ? 'Tab' : 'Shift+Tab');
         const f = await focused(page);
-        if (!f.inUI && !f.none) expect(overlap(f.box, f.banner), `${f.name} behind the banner: ${JSON.stringify(f)}`).toBe(false);
+        if (!f.inUI && !f.none)
+          expect(overlap(f.box, f.banner), `${f.name} behind the banner: ${JSON.stringify(f)}`).toBe(false);
         // With room to scroll above and below, scroll-padding does it all: the banner stays put.
         expect(await rootClass(page), `banner moved at ${f.name}`).toBe(before);
       }
@@ -234,11 +279,17 @@ describeBrowser('banner and preferences in the browser', () => {
     expect(f.inUI).toBe(false);
     expect(await rootClass(page)).toContain('cg-bottom');
     expect(overlap(f.box, await bannerBox(page))).toBe(false);
-    expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollPaddingBottom)).not.toBe('auto');
+    expect(
+      await page.evaluate(() => getComputedStyle(document.documentElement).scrollPaddingBottom),
+    ).not.toBe('auto');
     await button(banner(page), 'Decline all').click();
     // Not even an empty style="" (serialized, as a strict-CSP audit would see it).
-    expect(await page.evaluate(() => document.documentElement.outerHTML.slice(0, 100))).not.toMatch(/^<html[^>]*style=/);
-    expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollPaddingBottom)).toBe('auto');
+    expect(await page.evaluate(() => document.documentElement.outerHTML.slice(0, 100))).not.toMatch(
+      /^<html[^>]*style=/,
+    );
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).scrollPaddingBottom)).toBe(
+      'auto',
+    );
   });
 
   it('does not shift the page when the banner appears', async () => {
@@ -246,7 +297,11 @@ describeBrowser('banner and preferences in the browser', () => {
     const { page } = t;
     await button(banner(page), 'Accept all').click();
     const where = () =>
-      page.evaluate(() => [document.querySelector('h1')!.getBoundingClientRect().top, document.documentElement.scrollHeight, scrollY]);
+      page.evaluate(() => [
+        document.querySelector('h1')!.getBoundingClientRect().top,
+        document.documentElement.scrollHeight,
+        scrollY,
+      ]);
     const before = await where();
     await page.evaluate(() => window.ConsentGate.reset());
     await banner(page).waitFor();
@@ -255,22 +310,44 @@ describeBrowser('banner and preferences in the browser', () => {
 
   it('places each layout where its options say', async () => {
     const cases: [string, (b: Box, w: number, h: number) => boolean][] = [
-      ['layout=box', (b, w, h) => Math.round(w - b.x - b.width) == 16 && Math.round(h - b.y - b.height) == 16],
+      [
+        'layout=box',
+        (b, w, h) => Math.round(w - b.x - b.width) == 16 && Math.round(h - b.y - b.height) == 16,
+      ],
       ['layout=box&position=top-left', (b) => Math.round(b.x) == 16 && Math.round(b.y) == 16],
-      ['layout=box&position=bottom-left', (b, _w, h) => Math.round(b.x) == 16 && Math.round(h - b.y - b.height) == 16],
-      ['layout=box&position=top-right', (b, w) => Math.round(w - b.x - b.width) == 16 && Math.round(b.y) == 16],
+      [
+        'layout=box&position=bottom-left',
+        (b, _w, h) => Math.round(b.x) == 16 && Math.round(h - b.y - b.height) == 16,
+      ],
+      [
+        'layout=box&position=top-right',
+        (b, w) => Math.round(w - b.x - b.width) == 16 && Math.round(b.y) == 16,
+      ],
       ['layout=bar', (b, w, h) => b.x == 0 && b.width == w && Math.round(b.y + b.height) == h],
       ['layout=bar&position=top', (b, w) => b.x == 0 && b.width == w && b.y == 0],
-      ['layout=cloud', (b, w, h) => Math.abs(b.x - (w - b.x - b.width)) <= 1 && b.width > 600 && Math.round(h - b.y - b.height) == 16],
-      ['layout=cloud&position=top', (b, w) => Math.abs(b.x - (w - b.x - b.width)) <= 1 && Math.round(b.y) == 16],
-      ['layout=cloud&position=top-right', (b, w) => Math.round(w - b.x - b.width) == 16 && Math.round(b.y) == 16 && b.width > 600],
+      [
+        'layout=cloud',
+        (b, w, h) =>
+          Math.abs(b.x - (w - b.x - b.width)) <= 1 && b.width > 600 && Math.round(h - b.y - b.height) == 16,
+      ],
+      [
+        'layout=cloud&position=top',
+        (b, w) => Math.abs(b.x - (w - b.x - b.width)) <= 1 && Math.round(b.y) == 16,
+      ],
+      [
+        'layout=cloud&position=top-right',
+        (b, w) => Math.round(w - b.x - b.width) == 16 && Math.round(b.y) == 16 && b.width > 600,
+      ],
       // Right to left: the default corner is the end of the reading direction, the left.
       ['lang=ar', (b) => Math.round(b.x) == 16],
     ];
     for (const [q, ok] of cases) {
       const t = await open('/?' + q);
       const b = await bannerBox(t.page);
-      const [w, h] = await t.page.evaluate(() => [document.documentElement.clientWidth, document.documentElement.clientHeight]);
+      const [w, h] = await t.page.evaluate(() => [
+        document.documentElement.clientWidth,
+        document.documentElement.clientHeight,
+      ]);
       expect(ok(b, w, h), `${q}: ${JSON.stringify(b)} in ${w}×${h}`).toBe(true);
       await t.context.close();
     }
@@ -291,7 +368,12 @@ describeBrowser('banner and preferences in the browser', () => {
     expect(await root.getAttribute('lang')).toBe('ar');
     // Accept all comes first in the reading direction: on the right.
     const [a, d] = await Promise.all(
-      [0, 1].map((i) => t.page.locator('.cg-banner .cg-main').nth(i).evaluate((el) => el.getBoundingClientRect().left)),
+      [0, 1].map((i) =>
+        t.page
+          .locator('.cg-banner .cg-main')
+          .nth(i)
+          .evaluate((el) => el.getBoundingClientRect().left),
+      ),
     );
     expect(a).toBeGreaterThan(d);
     // And the switch knob moves right to left.
@@ -316,11 +398,17 @@ describeBrowser('banner and preferences in the browser', () => {
           const problems = await page.evaluate(() => {
             const out: string[] = [];
             const vw = document.documentElement.clientWidth;
-            for (const el of document.querySelectorAll<HTMLElement>('.cg-root:not([inert]) :is(button, a, input, h2, p)')) {
+            for (const el of document.querySelectorAll<HTMLElement>(
+              '.cg-root:not([inert]) :is(button, a, input, h2, p)',
+            )) {
               const r = el.getBoundingClientRect();
-              const name = el.tagName + ' ' + (el.textContent || el.getAttribute('aria-label') || el.id).trim().slice(0, 20);
+              const name =
+                el.tagName +
+                ' ' +
+                (el.textContent || el.getAttribute('aria-label') || el.id).trim().slice(0, 20);
               if (r.left < 0 || r.right > vw + 0.5) out.push(`${name} sticks out of the window`);
-              if (el.scrollWidth > el.clientWidth + 1 && el.tagName != 'INPUT') out.push(`${name}: its text overflows`);
+              if (el.scrollWidth > el.clientWidth + 1 && el.tagName != 'INPUT')
+                out.push(`${name}: its text overflows`);
             }
             for (const el of document.querySelectorAll<HTMLElement>('.cg-banner, .cg-prefs, .cg-body')) {
               if (el.scrollWidth > el.clientWidth + 1) out.push(`${el.className} scrolls sideways`);
@@ -336,7 +424,13 @@ describeBrowser('banner and preferences in the browser', () => {
             const hit = await c.evaluate((el) => {
               const r = el.getBoundingClientRect();
               const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-              return !!at && (el == at || el.contains(at) || (at as Element).contains(el) || at.closest('label')?.contains(el));
+              return (
+                !!at &&
+                (el == at ||
+                  el.contains(at) ||
+                  (at as Element).contains(el) ||
+                  at.closest('label')?.contains(el))
+              );
             });
             expect(hit, `${where}: control ${i} visible when focused`).toBe(true);
           }
@@ -359,14 +453,19 @@ describeBrowser('banner and preferences in the browser', () => {
     expect(await button(b, 'Accept all').evaluate((el) => el == document.activeElement)).toBe(true);
     expect(await page.locator('main').evaluate((el) => !!el.closest('[inert]'))).toBe(true);
     await page.keyboard.press('Shift+Tab');
-    expect(await b.getByRole('link', { name: 'Read more' }).evaluate((el) => el == document.activeElement)).toBe(true);
+    expect(
+      await b.getByRole('link', { name: 'Read more' }).evaluate((el) => el == document.activeElement),
+    ).toBe(true);
     await page.keyboard.press('Tab');
     expect(await button(b, 'Accept all').evaluate((el) => el == document.activeElement)).toBe(true);
     // Escape does not dismiss a banner that needs a decision.
     await page.keyboard.press('Escape');
     expect(await b.isVisible()).toBe(true);
     // The page cannot be clicked.
-    await page.getByRole('link', { name: 'Cookie preferences' }).click({ force: true, timeout: 1000 }).catch(() => {});
+    await page
+      .getByRole('link', { name: 'Cookie preferences' })
+      .click({ force: true, timeout: 1000 })
+      .catch(() => {});
     expect(await preferences(page).count()).toBe(0);
     // Preferences open over it and close back to it.
     await button(b, 'Preferences').focus();

@@ -8,20 +8,51 @@ import { type TestPage, useBrowser } from './harness';
 import { PAYLOADS } from './xss-payloads';
 
 /** Each payload as written (alert opens a dialog) and calling the page's canary instead. */
-const ALL = [...PAYLOADS, ...PAYLOADS.filter((p) => p.includes('alert')).map((p) => p.replace(/alert/g, '__xss'))];
+const ALL = [
+  ...PAYLOADS,
+  ...PAYLOADS.filter((p) => p.includes('alert')).map((p) => p.replace(/alert/g, '__xss')),
+];
 
 /** Runs every payload through every slot in the page; returns what went wrong, per payload. */
 function runPayloads(t: TestPage, html: boolean, payloads: string[]) {
   return t.page.evaluate(
     async ({ html, payloads }) => {
       const CG = window.ConsentGate;
-      const UI = new Set(['DIV', 'H2', 'P', 'BUTTON', 'A', 'INPUT', 'LABEL', 'SECTION', 'FIELDSET', 'LEGEND', 'SPAN']);
+      const UI = new Set([
+        'DIV',
+        'H2',
+        'P',
+        'BUTTON',
+        'A',
+        'INPUT',
+        'LABEL',
+        'SECTION',
+        'FIELDSET',
+        'LEGEND',
+        'SPAN',
+      ]);
       const ALLOW = new Set(['A', 'STRONG', 'EM', 'B', 'I', 'BR', 'P']);
       const SAFE = new Set(['http:', 'https:', 'mailto:']);
       // Slots that may carry markup with html: true, and slots that are always plain text.
       // (A category is a div of .cg-body: its head, its description, the GPC note, its services.)
-      const MARKUP = ['#cg-banner-title', '#cg-banner-desc', '#cg-prefs-title', '#cg-prefs-desc', '.cg-note', '.cg-body > div > .cg-desc', 'fieldset > .cg-desc'];
-      const PLAIN = ['.cg-banner button', '.cg-banner .cg-actions > a', '.cg-prefs .cg-actions button', '.cg-body label[for]', '.cg-body > div > div > span', 'legend', 'fieldset label'];
+      const MARKUP = [
+        '#cg-banner-title',
+        '#cg-banner-desc',
+        '#cg-prefs-title',
+        '#cg-prefs-desc',
+        '.cg-note',
+        '.cg-body > div > .cg-desc',
+        'fieldset > .cg-desc',
+      ];
+      const PLAIN = [
+        '.cg-banner button',
+        '.cg-banner .cg-actions > a',
+        '.cg-prefs .cg-actions button',
+        '.cg-body label[for]',
+        '.cg-body > div > div > span',
+        'legend',
+        'fieldset label',
+      ];
       const scriptsBefore = document.scripts.length;
       const problems: string[] = [];
       let slotsChecked = 0;
@@ -34,11 +65,33 @@ function runPayloads(t: TestPage, html: boolean, payloads: string[]) {
           policyUrl: '/privacy',
           texts: {
             banner: { title: t, description: t, acceptAll: t, rejectAll: t, preferences: t, readMore: t },
-            preferences: { title: t, description: t, acceptAll: t, rejectAll: t, save: t, close: t, accept: t, decline: t, alwaysOn: t, gpc: t, saved: t },
+            preferences: {
+              title: t,
+              description: t,
+              acceptAll: t,
+              rejectAll: t,
+              save: t,
+              close: t,
+              accept: t,
+              decline: t,
+              alwaysOn: t,
+              gpc: t,
+              saved: t,
+            },
           },
           categories: {
-            necessary: { label: t, description: t, required: true, services: { session: { label: t, description: t } } },
-            analytics: { label: t, description: t, gpc: true, services: { ga: { label: t, description: t } } },
+            necessary: {
+              label: t,
+              description: t,
+              required: true,
+              services: { session: { label: t, description: t } },
+            },
+            analytics: {
+              label: t,
+              description: t,
+              gpc: true,
+              services: { ga: { label: t, description: t } },
+            },
           },
         });
         CG.showPreferences();
@@ -51,25 +104,37 @@ function runPayloads(t: TestPage, html: boolean, payloads: string[]) {
           if (!UI.has(el.tagName) && !ALLOW.has(el.tagName)) say(`<${el.tagName}> in the UI`);
           for (const a of el.getAttributeNames()) {
             if (/^on/i.test(a)) say(`${el.tagName} has ${a}`);
-            if (/^(style|src|srcdoc|action|formaction|data|background|dynsrc|lowsrc|poster|xlink:href|target)$/i.test(a)) say(`${el.tagName} has ${a}`);
+            if (
+              /^(style|src|srcdoc|action|formaction|data|background|dynsrc|lowsrc|poster|xlink:href|target)$/i.test(
+                a,
+              )
+            )
+              say(`${el.tagName} has ${a}`);
           }
           const href = el.getAttribute('href');
-          if (href !== null && !SAFE.has(new URL(href, document.baseURI).protocol)) say(`${el.tagName} href ${href}`);
-          if (el.tagName === 'A' && el.closest(MARKUP.join()) && el.getAttributeNames().join() !== 'href,rel') say(`link with ${el.getAttributeNames()}`);
+          if (href !== null && !SAFE.has(new URL(href, document.baseURI).protocol))
+            say(`${el.tagName} href ${href}`);
+          if (el.tagName === 'A' && el.closest(MARKUP.join()) && el.getAttributeNames().join() !== 'href,rel')
+            say(`link with ${el.getAttributeNames()}`);
         }
         for (const sel of MARKUP) {
           for (const slot of document.querySelectorAll(sel)) {
             slotsChecked++;
             const inside = [...slot.querySelectorAll('*')];
-            if (html) inside.filter((e) => !ALLOW.has(e.tagName)).forEach((e) => say(`<${e.tagName}> in ${sel}`));
-            else if (inside.length || slot.textContent !== p) say(`${sel} is not the text as written: ${slot.innerHTML}`);
+            if (html)
+              inside.filter((e) => !ALLOW.has(e.tagName)).forEach((e) => say(`<${e.tagName}> in ${sel}`));
+            else if (inside.length || slot.textContent !== p)
+              say(`${sel} is not the text as written: ${slot.innerHTML}`);
           }
         }
         for (const sel of PLAIN) {
           for (const slot of document.querySelectorAll(sel)) {
             slotsChecked++;
-            const inside = [...slot.querySelectorAll('*')].filter((e) => !(sel === 'fieldset label' && e.tagName === 'INPUT'));
-            if (inside.length || slot.textContent !== p) say(`${sel} is not the text as written: ${slot.innerHTML}`);
+            const inside = [...slot.querySelectorAll('*')].filter(
+              (e) => !(sel === 'fieldset label' && e.tagName === 'INPUT'),
+            );
+            if (inside.length || slot.textContent !== p)
+              say(`${sel} is not the text as written: ${slot.innerHTML}`);
           }
         }
         const close = document.querySelector('.cg-prefs > :first-child > button');
@@ -78,14 +143,18 @@ function runPayloads(t: TestPage, html: boolean, payloads: string[]) {
         CG.acceptAll();
         await new Promise((r) => setTimeout(r, 0));
         const status = document.querySelector('[role="status"]');
-        if (!status || status.children.length || status.textContent !== p) say('the saved announcement is not the text as written');
+        if (!status || status.children.length || status.textContent !== p)
+          say('the saved announcement is not the text as written');
         CG.destroy();
         document.cookie = 'cg_consent=; max-age=0; path=/';
       }
 
       // Nothing the payloads describe may exist anywhere in the page.
-      if (document.scripts.length !== scriptsBefore) problems.push(`scripts went from ${scriptsBefore} to ${document.scripts.length}`);
-      const foreign = document.querySelectorAll('img, iframe, frame, svg, math, object, embed, video, audio, style, base, form, template, marquee, details, body [onload], meta[http-equiv]');
+      if (document.scripts.length !== scriptsBefore)
+        problems.push(`scripts went from ${scriptsBefore} to ${document.scripts.length}`);
+      const foreign = document.querySelectorAll(
+        'img, iframe, frame, svg, math, object, embed, video, audio, style, base, form, template, marquee, details, body [onload], meta[http-equiv]',
+      );
       if (foreign.length) problems.push(`foreign elements: ${[...foreign].map((e) => e.tagName)}`);
       return { problems, slotsChecked, runs: (window as unknown as { __xssRuns: string[] }).__xssRuns };
     },
@@ -104,7 +173,9 @@ describeBrowser('hostile texts', () => {
       void d.dismiss();
     });
     // A Global Privacy Control signal, so that the GPC note (a text slot too) is shown.
-    await t.context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
+    await t.context.addInitScript(() =>
+      Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }),
+    );
     await t.goto('/fixtures/xss.html');
     return { t, dialogs };
   }
@@ -123,7 +194,9 @@ describeBrowser('hostile texts', () => {
       // Banner: 2 markup + 4 plain; preferences: 2 + (2 + 3 per category) markup-or-plain slots…
       expect(result.slotsChecked).toBeGreaterThanOrEqual(ALL.length * 20);
       expect(result.runs).toEqual([]);
-      expect(await t.page.evaluate(() => (window as unknown as { __xssRuns: string[] }).__xssRuns)).toEqual([]);
+      expect(await t.page.evaluate(() => (window as unknown as { __xssRuns: string[] }).__xssRuns)).toEqual(
+        [],
+      );
       expect(dialogs).toEqual([]);
       expect(t.requested('/fixtures/xss-canary')).toBe(false);
     });
@@ -141,7 +214,11 @@ describeBrowser('hostile texts', () => {
     await expect.poll(() => dialogs, { timeout: 5_000 }).toEqual(['alert: 2']);
     await expect.poll(() => t.requested('/fixtures/xss-canary.html')).toBe(true);
     await expect
-      .poll(async () => (await t.page.evaluate(() => (window as unknown as { __xssRuns: string[] }).__xssRuns)).slice().sort())
+      .poll(async () =>
+        (await t.page.evaluate(() => (window as unknown as { __xssRuns: string[] }).__xssRuns))
+          .slice()
+          .sort(),
+      )
       .toEqual(['__xss(1)', 'xss-canary.js loaded']);
     const result = await runPayloads(t, true, []);
     expect(result.problems.join()).toMatch(/foreign elements: IMG,IFRAME/);

@@ -70,7 +70,8 @@ const EXPECTED = {
 
 describe('the package in Node, without a DOM', () => {
   beforeAll(() => {
-    if (!existsSync(`${ROOT}dist/consent-gate.cjs`)) throw new Error('dist/ is missing: run `npm run build` first.');
+    if (!existsSync(`${ROOT}dist/consent-gate.cjs`))
+      throw new Error('dist/ is missing: run `npm run build` first.');
   });
 
   it.each([
@@ -81,17 +82,25 @@ describe('the package in Node, without a DOM', () => {
       ['--input-type=module'],
       `const cg = await import('./dist/consent-gate.mjs');${CHECKS}`,
     ],
-    ['import by the package name (exports "import")', ['--input-type=module'], `import * as cg from 'consent-gate';${CHECKS}`],
+    [
+      'import by the package name (exports "import")',
+      ['--input-type=module'],
+      `import * as cg from 'consent-gate';${CHECKS}`,
+    ],
   ])('%s: imports, init() validates and does nothing else', (_case, args, code) => {
     const result = JSON.parse(node(args, code));
     expect(result).toEqual(EXPECTED);
   });
 
   it('resolves the package name to the right build for each module system', () => {
-    expect(node([], `console.log(require.resolve('consent-gate'))`).trim()).toBe(`${ROOT}dist/consent-gate.cjs`);
+    expect(node([], `console.log(require.resolve('consent-gate'))`).trim()).toBe(
+      `${ROOT}dist/consent-gate.cjs`,
+    );
     expect(node(['--input-type=module'], `console.log(import.meta.resolve('consent-gate'))`).trim()).toBe(
       `file://${ROOT}dist/consent-gate.mjs`,
     );
-    expect(node([], `console.log(require.resolve('consent-gate/styles.css'))`).trim()).toBe(`${ROOT}dist/consent-gate.css`);
+    expect(node([], `console.log(require.resolve('consent-gate/styles.css'))`).trim()).toBe(
+      `${ROOT}dist/consent-gate.css`,
+    );
   });
 });

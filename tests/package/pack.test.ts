@@ -11,7 +11,10 @@ const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8'));
 describe('the published package', () => {
   it('holds the builds, both types entries, presets, translations, the stylesheets, README and package.json, nothing else', () => {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const run = spawnSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
+    const run = spawnSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(0);
     const [{ files }] = JSON.parse(run.stdout);
     expect(files.map((f: { path: string }) => f.path).sort()).toEqual([
@@ -28,7 +31,9 @@ describe('the published package', () => {
       ...['cjs', 'css', 'd.cts', 'd.ts', 'min.js', 'mjs'].map((x) => `dist/consent-gate.embeds.${x}`),
       'dist/consent-gate.min.js',
       'dist/consent-gate.mjs',
-      ...['ar', 'cs', 'da', 'de', 'en', 'es', 'fr', 'he', 'it', 'ja', 'nl', 'pl', 'pt', 'sv', 'zh'].map((c) => `dist/i18n/${c}.json`),
+      ...['ar', 'cs', 'da', 'de', 'en', 'es', 'fr', 'he', 'it', 'ja', 'nl', 'pl', 'pt', 'sv', 'zh'].map(
+        (c) => `dist/i18n/${c}.json`,
+      ),
       'dist/services.cjs',
       'dist/services.d.cts',
       'dist/services.d.ts',

@@ -44,7 +44,10 @@ describe('consent-gate public types', () => {
           services: {
             ga: {
               label: 'GA',
-              scripts: [{ src: '/ga.js', async: true, attrs: { crossorigin: 'anonymous' } }, { inline: 'x()', type: 'module' }],
+              scripts: [
+                { src: '/ga.js', async: true, attrs: { crossorigin: 'anonymous' } },
+                { inline: 'x()', type: 'module' },
+              ],
               cookies: ['_gid', /^_ga/],
               onAccept() {},
               onReject() {},
@@ -90,7 +93,16 @@ describe('consent-gate public types', () => {
   });
 
   it('decisions and the UI', () => {
-    for (const fn of [acceptAll, rejectAll, showBanner, hideBanner, showPreferences, hidePreferences, reset, destroy]) {
+    for (const fn of [
+      acceptAll,
+      rejectAll,
+      showBanner,
+      hideBanner,
+      showPreferences,
+      hidePreferences,
+      reset,
+      destroy,
+    ]) {
       expectTypeOf(fn).toEqualTypeOf<() => void>();
     }
     expectTypeOf(update).parameters.toEqualTypeOf<[ConsentPatch]>();
@@ -98,7 +110,9 @@ describe('consent-gate public types', () => {
     // @ts-expect-error a category is true, false or a map of its services
     update({ analytics: 'yes' });
     expectTypeOf(setLanguage).parameters.toEqualTypeOf<[code: string]>();
-    expectTypeOf(register).parameters.toEqualTypeOf<[category: string, serviceId: string, service: ServiceDef]>();
+    expectTypeOf(register).parameters.toEqualTypeOf<
+      [category: string, serviceId: string, service: ServiceDef]
+    >();
   });
 
   it('on(): the events, and what each handler receives', () => {

@@ -12,7 +12,8 @@ describe('events', () => {
     const onConsent = vi.fn();
     const onChange = vi.fn();
     const seen: string[] = [];
-    const listener = (e: Event) => seen.push(e.type + ':' + JSON.stringify((e as CustomEvent).detail.categories));
+    const listener = (e: Event) =>
+      seen.push(e.type + ':' + JSON.stringify((e as CustomEvent).detail.categories));
     window.addEventListener('consent-gate:consent', listener);
     window.addEventListener('consent-gate:change', listener);
     const viaOn = vi.fn();
@@ -20,8 +21,14 @@ describe('events', () => {
     cg.init(demoConfig({ onConsent, onChange }));
     cg.rejectAll();
     expect(onConsent).toHaveBeenCalledOnce();
-    expect(onChange.mock.calls[0][1]).toEqual({ categories: ['necessary', 'analytics', 'marketing'], services: { analytics: ['google-analytics', 'hotjar'] } });
-    expect(seen).toEqual(['consent-gate:consent:{"necessary":true,"analytics":false,"marketing":false}', 'consent-gate:change:{"necessary":true,"analytics":false,"marketing":false}']);
+    expect(onChange.mock.calls[0][1]).toEqual({
+      categories: ['necessary', 'analytics', 'marketing'],
+      services: { analytics: ['google-analytics', 'hotjar'] },
+    });
+    expect(seen).toEqual([
+      'consent-gate:consent:{"necessary":true,"analytics":false,"marketing":false}',
+      'consent-gate:change:{"necessary":true,"analytics":false,"marketing":false}',
+    ]);
     // The same decision again: consent fires, change does not.
     cg.rejectAll();
     expect(onConsent).toHaveBeenCalledTimes(2);
@@ -46,7 +53,8 @@ describe('events', () => {
 
   it('banner and preferences events fire on show and hide', () => {
     const seen: string[] = [];
-    for (const e of ['banner:show', 'banner:hide', 'preferences:show', 'preferences:hide'] as const) cg.on(e, () => seen.push(e));
+    for (const e of ['banner:show', 'banner:hide', 'preferences:show', 'preferences:hide'] as const)
+      cg.on(e, () => seen.push(e));
     cg.init(demoConfig());
     cg.showPreferences();
     cg.hidePreferences();
@@ -56,7 +64,13 @@ describe('events', () => {
 
   it('an error in a site callback does not stop the decision', () => {
     const err = vi.spyOn(console, 'error').mockImplementation(() => {});
-    cg.init(demoConfig({ onConsent: () => { throw new Error('site bug'); } }));
+    cg.init(
+      demoConfig({
+        onConsent: () => {
+          throw new Error('site bug');
+        },
+      }),
+    );
     cg.acceptAll();
     expect(storedConsent()).not.toBeNull();
     expect(err).toHaveBeenCalledWith('consent-gate: a callback threw', expect.any(Error));
@@ -127,8 +141,21 @@ describe('API', () => {
     cg.update({ analytics: true });
     const calls = w.dataLayer.map((a) => [...a]);
     expect(Object.prototype.toString.call(w.dataLayer[0])).toBe('[object Arguments]');
-    expect(calls[0]).toEqual(['consent', 'default', expect.objectContaining({ analytics_storage: 'denied', ad_storage: 'denied', security_storage: 'granted', wait_for_update: 500 })]);
-    expect(calls[1]).toEqual(['consent', 'update', expect.objectContaining({ analytics_storage: 'granted', ad_storage: 'denied' })]);
+    expect(calls[0]).toEqual([
+      'consent',
+      'default',
+      expect.objectContaining({
+        analytics_storage: 'denied',
+        ad_storage: 'denied',
+        security_storage: 'granted',
+        wait_for_update: 500,
+      }),
+    ]);
+    expect(calls[1]).toEqual([
+      'consent',
+      'update',
+      expect.objectContaining({ analytics_storage: 'granted', ad_storage: 'denied' }),
+    ]);
   });
 });
 
@@ -137,7 +164,9 @@ describe('the cookie jar', () => {
     const s = validate(demoConfig());
     const day = new Date(Date.now() - 864e5).toISOString();
     const older = encodeURIComponent(decisionJSON({ updatedAt: day, givenAt: day }));
-    const newer = encodeURIComponent(decisionJSON({ categories: { necessary: true, analytics: false, marketing: false } }));
+    const newer = encodeURIComponent(
+      decisionJSON({ categories: { necessary: true, analytics: false, marketing: false } }),
+    );
     const jar = vi.spyOn(Document.prototype, 'cookie', 'get');
     // document.cookie lists both copies; which comes first depends on their paths and ages.
     jar.mockReturnValue(`a=1; cg_consent=${older}; cg_consent=${newer}`);
@@ -162,12 +191,19 @@ describe('the cookie jar', () => {
     cg.acceptAll();
     expect(cg.isAccepted('analytics')).toBe(true);
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/the decision could not be stored: cookies blocked, or cookie\.domain\/sameSite refused/));
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /the decision could not be stored: cookies blocked, or cookie\.domain\/sameSite refused/,
+      ),
+    );
   });
 
   it('where document.cookie throws (a sandboxed frame), asks, decides, declines and resets without an exception', () => {
     const denied = () => {
-      throw new DOMException('The document is sandboxed and lacks the allow-same-origin flag.', 'SecurityError');
+      throw new DOMException(
+        'The document is sandboxed and lacks the allow-same-origin flag.',
+        'SecurityError',
+      );
     };
     vi.spyOn(Document.prototype, 'cookie', 'get').mockImplementation(denied);
     vi.spyOn(Document.prototype, 'cookie', 'set').mockImplementation(denied);

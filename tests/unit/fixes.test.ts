@@ -15,8 +15,17 @@ describe('review fixes', () => {
   // Scripts run once per page (the test file), so each test gives its scripts a tag of its own.
   const withRequiredService = (onAccept = vi.fn(), tag = ''): Config => ({
     categories: {
-      necessary: { label: 'N', required: true, services: { lb: { label: 'Load balancer', scripts: [{ inline: 'document.defaultView.n++' + tag }], onAccept } } },
-      analytics: { label: 'A', services: { ga: { label: 'GA', scripts: [{ inline: 'document.defaultView.n += 100' + tag }] } } },
+      necessary: {
+        label: 'N',
+        required: true,
+        services: {
+          lb: { label: 'Load balancer', scripts: [{ inline: 'document.defaultView.n++' + tag }], onAccept },
+        },
+      },
+      analytics: {
+        label: 'A',
+        services: { ga: { label: 'GA', scripts: [{ inline: 'document.defaultView.n += 100' + tag }] } },
+      },
     },
   });
 
@@ -49,12 +58,16 @@ describe('review fixes', () => {
     cg.update({ analytics: 'no' as never, marketing: null as never });
     expect(cg.isAccepted('analytics')).toBe(false);
     expect(cg.isAccepted('marketing')).toBe(false);
-    expect(warn.mock.calls.map((c) => c[0]).join('\n')).toMatch(/update\(\): "analytics" is not a category of the config or not true, false or a map: nothing changed/);
+    expect(warn.mock.calls.map((c) => c[0]).join('\n')).toMatch(
+      /update\(\): "analytics" is not a category of the config or not true, false or a map: nothing changed/,
+    );
     // Inside a map too: only true and false; anything else stops the whole call.
     cg.update({ analytics: { hotjar: 'yes' as never } });
     expect(cg.isAccepted('analytics')).toBe(false);
     expect(storedConsent()).toBeNull();
-    expect(warn.mock.calls.map((c) => c[0]).join('\n')).toMatch(/update\(\): analytics\.hotjar is not true or false: nothing changed/);
+    expect(warn.mock.calls.map((c) => c[0]).join('\n')).toMatch(
+      /update\(\): analytics\.hotjar is not true or false: nothing changed/,
+    );
     cg.update({ analytics: { hotjar: false } });
     expect(storedConsent().services.analytics).toEqual({ 'google-analytics': false, hotjar: false });
   });
@@ -65,9 +78,14 @@ describe('review fixes', () => {
     for (const type of ['consent', 'change', 'banner:hide']) cg.on(type as never, () => seen.push(type));
     cg.init(demoConfig());
     // (Each warning is given once per page: three different ones.)
-    for (const bad of [{ nope: true }, { marketing: 'yes' }, { analytics: true, other: false }]) cg.update(bad as never);
+    for (const bad of [{ nope: true }, { marketing: 'yes' }, { analytics: true, other: false }])
+      cg.update(bad as never);
     expect(warn).toHaveBeenCalledTimes(3);
-    expect(warn.mock.calls.every((c) => / is not a category of the config or not true, false or a map: nothing changed$/.test(c[0]))).toBe(true);
+    expect(
+      warn.mock.calls.every((c) =>
+        / is not a category of the config or not true, false or a map: nothing changed$/.test(c[0]),
+      ),
+    ).toBe(true);
     expect(storedConsent()).toBeNull();
     expect(cg.getConsent()).toBeNull();
     expect(seen).toEqual([]);
@@ -78,7 +96,9 @@ describe('review fixes', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     cg.init(demoConfig());
     cg.update({ analytics: { google_analytics: true } });
-    expect(warn.mock.calls.map((c) => c[0])).toEqual(['consent-gate: update(): "google_analytics" is not in categories.analytics.services']);
+    expect(warn.mock.calls.map((c) => c[0])).toEqual([
+      'consent-gate: update(): "google_analytics" is not in categories.analytics.services',
+    ]);
     // Taken as a service of the markup alone would be: its category on, the listed ones declined.
     expect(cg.isAccepted('analytics', 'google_analytics')).toBe(true);
     expect(cg.isAccepted('analytics', 'google-analytics')).toBe(false);
@@ -88,8 +108,12 @@ describe('review fixes', () => {
   });
 
   it('a cookie lifetime given as a string is a config error', () => {
-    expect(() => validate(demoConfig({ cookie: { expiresAfterDays: '30' as never } }))).toThrow('cookie.expiresAfterDays must be a number of days from 1 to 395 (got "30")');
-    expect(() => validate(demoConfig({ cookie: { sameSite: 1 as never } }))).toThrow('cookie.sameSite must be one of: Lax, Strict, None (got number)');
+    expect(() => validate(demoConfig({ cookie: { expiresAfterDays: '30' as never } }))).toThrow(
+      'cookie.expiresAfterDays must be a number of days from 1 to 395 (got "30")',
+    );
+    expect(() => validate(demoConfig({ cookie: { sameSite: 1 as never } }))).toThrow(
+      'cookie.sameSite must be one of: Lax, Strict, None (got number)',
+    );
   });
 
   it('warns about a misspelt option even when it is part of a known one', () => {
@@ -135,7 +159,8 @@ describe('review fixes', () => {
     setConsentCookie(decisionJSON());
     const state = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
     jsdomGlobal().n = 0;
-    document.body.innerHTML = '<script type="text/plain" data-category="analytics">document.defaultView.n++</script>';
+    document.body.innerHTML =
+      '<script type="text/plain" data-category="analytics">document.defaultView.n++</script>';
     cg.init(demoConfig());
     await flush();
     expect(jsdomGlobal().n).toBe(0);
@@ -176,7 +201,11 @@ describe('review fixes', () => {
         cg.on('consent', consent);
         // Saved from the preferences unchanged: marketing stays off.
         cg.showPreferences();
-        fireEvent.click(within(screen.getByRole('dialog', { name: 'Cookie preferences' })).getByRole('button', { name: 'Save' }));
+        fireEvent.click(
+          within(screen.getByRole('dialog', { name: 'Cookie preferences' })).getByRole('button', {
+            name: 'Save',
+          }),
+        );
         expect(cg.getConsent()!.categories).toEqual({ necessary: true, analytics: false, marketing: false });
         expect(() => cg.update({ analytics: false })).not.toThrow();
         expect(consent).toHaveBeenCalledTimes(2);

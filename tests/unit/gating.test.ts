@@ -118,11 +118,18 @@ describe('gated markup', () => {
     const load = vi.spyOn(video, 'load').mockImplementation(() => {});
     cg.init(demoConfig());
     cg.update({ analytics: true });
-    const sources = () => [...video.querySelectorAll('source')].map((s) => [s.getAttribute('src'), s.hasAttribute('data-src')]);
-    expect(sources()).toEqual([[null, true], [null, true]]);
+    const sources = () =>
+      [...video.querySelectorAll('source')].map((s) => [s.getAttribute('src'), s.hasAttribute('data-src')]);
+    expect(sources()).toEqual([
+      [null, true],
+      [null, true],
+    ]);
     expect(load).not.toHaveBeenCalled();
     cg.update({ marketing: true });
-    expect(sources()).toEqual([['/v.webm', false], ['/v.mp4', false]]);
+    expect(sources()).toEqual([
+      ['/v.webm', false],
+      ['/v.mp4', false],
+    ]);
     // Once for both sources: each load() would abort the one before.
     expect(load).toHaveBeenCalledTimes(1);
     cg.update({ marketing: true, analytics: false });
@@ -184,7 +191,10 @@ describe('gated markup', () => {
   it('picks up gated markup added after init', async () => {
     setConsentCookie(decisionJSON());
     cg.init(demoConfig());
-    document.body.insertAdjacentHTML('beforeend', `<script type="text/plain" data-category="analytics">document.defaultView.ran.push('late')</script>`);
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      `<script type="text/plain" data-category="analytics">document.defaultView.ran.push('late')</script>`,
+    );
     await flush();
     expect(ran()).toEqual(['late']);
   });
@@ -198,8 +208,12 @@ describe('gated markup', () => {
     cg.acceptAll();
     await flush();
     expect(ran()).toEqual(['m']);
-    expect(warn.mock.calls.join('\n')).toMatch(/data-service="matomo" is not in categories\.analytics\.services: list it so that visitors see it/);
-    expect(warn.mock.calls.join('\n')).toMatch(/data-category="ads" is not a category of the config: it stays blocked/);
+    expect(warn.mock.calls.join('\n')).toMatch(
+      /data-service="matomo" is not in categories\.analytics\.services: list it so that visitors see it/,
+    );
+    expect(warn.mock.calls.join('\n')).toMatch(
+      /data-category="ads" is not a category of the config: it stays blocked/,
+    );
   });
 
   it('gives injected scripts the configured nonce', async () => {
@@ -215,13 +229,16 @@ describe('configured scripts and services', () => {
   const withScripts = () => {
     const cfg = demoConfig();
     const ga = cfg.categories.analytics.services!['google-analytics'];
-    ga.scripts = [{ src: '/gtag.js', async: true, attrs: { 'data-x': 'y' } }, { inline: "document.defaultView.ran.push('gtag-config')" }];
+    ga.scripts = [
+      { src: '/gtag.js', async: true, attrs: { 'data-x': 'y' } },
+      { inline: "document.defaultView.ran.push('gtag-config')" },
+    ];
     ga.onAccept = vi.fn();
     ga.onReject = vi.fn();
     return { cfg, ga };
   };
 
-  it('injects a service\'s scripts into <head> once it is accepted, and calls onAccept', async () => {
+  it("injects a service's scripts into <head> once it is accepted, and calls onAccept", async () => {
     const { cfg, ga } = withScripts();
     cg.init(cfg);
     await flush();
@@ -229,7 +246,10 @@ describe('configured scripts and services', () => {
     cg.acceptAll();
     await flush();
     const s = [...document.head.querySelectorAll('script')];
-    expect(s.map((e) => e.getAttribute('src') || e.textContent)).toEqual(['/gtag.js', "document.defaultView.ran.push('gtag-config')"]);
+    expect(s.map((e) => e.getAttribute('src') || e.textContent)).toEqual([
+      '/gtag.js',
+      "document.defaultView.ran.push('gtag-config')",
+    ]);
     expect(s[0].async && s[0].getAttribute('data-x') == 'y').toBe(true);
     expect(ga.onAccept).toHaveBeenCalledOnce();
     cg.acceptAll();
@@ -237,7 +257,7 @@ describe('configured scripts and services', () => {
     expect(document.head.querySelectorAll('script')).toHaveLength(2);
   });
 
-  it('on decline deletes the service\'s cookies and calls onReject; later declines too', async () => {
+  it("on decline deletes the service's cookies and calls onReject; later declines too", async () => {
     const { cfg, ga } = withScripts();
     document.cookie = '_ga=GA1.1.1; path=/';
     document.cookie = '_ga_XYZ=GS1; path=/';
@@ -259,17 +279,26 @@ describe('configured scripts and services', () => {
     setConsentCookie(decisionJSON());
     cg.init(demoConfig());
     const onAccept = vi.fn();
-    cg.register('analytics', 'matomo', { label: 'Matomo', scripts: [{ inline: "document.defaultView.ran.push('matomo')" }], onAccept });
+    cg.register('analytics', 'matomo', {
+      label: 'Matomo',
+      scripts: [{ inline: "document.defaultView.ran.push('matomo')" }],
+      onAccept,
+    });
     await flush();
     expect(ran()).toEqual(['matomo']);
     expect(onAccept).toHaveBeenCalledOnce();
-    cg.register('marketing', 'pixel', { label: 'Pixel', scripts: [{ inline: "document.defaultView.ran.push('pixel')" }] });
+    cg.register('marketing', 'pixel', {
+      label: 'Pixel',
+      scripts: [{ inline: "document.defaultView.ran.push('pixel')" }],
+    });
     await flush();
     expect(ran()).toEqual(['matomo']);
   });
 
   it('register() validates its input like init', () => {
-    expect(() => cg.register('analytics', 'x', { label: 'X' })).toThrow(new cg.ConsentGateConfigError('register("analytics", "x"): needs init() first'));
+    expect(() => cg.register('analytics', 'x', { label: 'X' })).toThrow(
+      new cg.ConsentGateConfigError('register("analytics", "x"): needs init() first'),
+    );
     cg.init(demoConfig());
     expect(() => cg.register('nope', 'x', { label: 'X' })).toThrow(/"nope" is not a category/);
     expect(() => cg.register('analytics', 'x', { label: 'X', scripts: [{ src: 1 as never }] })).toThrow(

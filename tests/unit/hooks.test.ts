@@ -44,7 +44,10 @@ describe('hooks for a registered CMP', () => {
     listener({ eventStatus: 'tcloaded', purpose: { consents: { 1: true, 8: true } } }, true);
     expect(consents).toHaveBeenCalledOnce();
 
-    listener({ eventStatus: 'useractioncomplete', purpose: { consents: { 1: true, 3: true, 4: true } } }, true);
+    listener(
+      { eventStatus: 'useractioncomplete', purpose: { consents: { 1: true, 3: true, 4: true } } },
+      true,
+    );
     expect(getConsent()!.categories).toEqual({ necessary: true, analytics: false, marketing: true });
     expect(consents).toHaveBeenCalledTimes(2);
     expect(screen.queryByRole('dialog', { name: 'We use cookies' })).toBeNull();

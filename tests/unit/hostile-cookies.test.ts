@@ -22,7 +22,10 @@ const CONFIG_B: Config = {
   cookie: { expiresAfterDays: 30 },
   categories: {
     necessary: { label: 'Strictly necessary', required: true, services: { session: { label: 'Session' } } },
-    analytics: { label: 'Analytics', services: { hasOwnProperty: { label: 'Own' }, matomo: { label: 'Matomo' } } },
+    analytics: {
+      label: 'Analytics',
+      services: { hasOwnProperty: { label: 'Own' }, matomo: { label: 'Matomo' } },
+    },
     constructor: { label: 'Constructor' },
     toString: { label: 'ToString', services: { valueOf: { label: 'ValueOf' } } },
   },
@@ -59,15 +62,51 @@ function setAt(tree: Tree, path: string[], v: J | undefined): Tree {
 
 const ids = (c: Config) => Object.keys(c.categories);
 const serviceIds = (c: Config, cat: string) => Object.keys(c.categories[cat]?.services ?? {});
-const PROTO_NAMES = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];
+const PROTO_NAMES = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '__defineGetter__',
+];
 
-const catKey = (c: Config) => fc.oneof(fc.constantFrom(...ids(c)), fc.constantFrom(...PROTO_NAMES, 'old', 'Analytics', 'analytics ', 'analytics\ud800', ''));
+const catKey = (c: Config) =>
+  fc.oneof(
+    fc.constantFrom(...ids(c)),
+    fc.constantFrom(...PROTO_NAMES, 'old', 'Analytics', 'analytics ', 'analytics\ud800', ''),
+  );
 const svcKey = (c: Config) =>
-  fc.oneof(fc.constantFrom(...ids(c).flatMap((k) => serviceIds(c, k)), 'youtube'), fc.constantFrom(...PROTO_NAMES), fc.string({ maxLength: 8 }));
-const strangeKey = fc.oneof(fc.constantFrom(...PROTO_NAMES, 'old', 'extra', ''), fc.string({ maxLength: 12, unit: 'binary' }));
+  fc.oneof(
+    fc.constantFrom(...ids(c).flatMap((k) => serviceIds(c, k)), 'youtube'),
+    fc.constantFrom(...PROTO_NAMES),
+    fc.string({ maxLength: 8 }),
+  );
+const strangeKey = fc.oneof(
+  fc.constantFrom(...PROTO_NAMES, 'old', 'extra', ''),
+  fc.string({ maxLength: 12, unit: 'binary' }),
+);
 const anyValue: fc.Arbitrary<J> = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<J>,
-  fc.constantFrom<J>(true, false, 0, 1, -1, 0.5, '', 'true', 'false', '1', null, [], {}, [true], { analytics: true }, 'analytics'),
+  fc.constantFrom<J>(
+    true,
+    false,
+    0,
+    1,
+    -1,
+    0.5,
+    '',
+    'true',
+    'false',
+    '1',
+    null,
+    [],
+    {},
+    [true],
+    { analytics: true },
+    'analytics',
+  ),
   fc.string({ maxLength: 20, unit: 'binary' }),
 );
 
@@ -80,17 +119,32 @@ function validTree(c: Config): fc.Arbitrary<Tree> {
     .record({
       id: fc.uuid({ version: 4 }),
       // updatedAt = now - age: from a minute ahead (clock drift) to just short of expiry.
-      age: fc.oneof(fc.integer({ min: -DRIFT, max: days * DAY - 1 }), fc.constantFrom(-DRIFT, 0, days * DAY - 1)),
+      age: fc.oneof(
+        fc.integer({ min: -DRIFT, max: days * DAY - 1 }),
+        fc.constantFrom(-DRIFT, 0, days * DAY - 1),
+      ),
       span: fc.integer({ min: 0, max: 800 * DAY }),
       flags: fc.array(fc.boolean(), { minLength: cats.length, maxLength: cats.length }),
       services: fc.array(
-        fc.option(fc.array(fc.tuple(fc.constantFrom(...serviceIds(c, cats[1]), 'youtube'), fc.boolean()), { maxLength: 4 }), { nil: undefined }),
+        fc.option(
+          fc.array(fc.tuple(fc.constantFrom(...serviceIds(c, cats[1]), 'youtube'), fc.boolean()), {
+            maxLength: 4,
+          }),
+          { nil: undefined },
+        ),
         { minLength: cats.length, maxLength: cats.length },
       ),
       gpc: fc.option(fc.boolean(), { nil: undefined }),
     })
     .map(({ id, age, span, flags, services, gpc }) => {
-      const t: Tree = { id, revision: c.revision ?? 0, givenAt: iso(now - age - span), updatedAt: iso(now - age), categories: {}, services: {} };
+      const t: Tree = {
+        id,
+        revision: c.revision ?? 0,
+        givenAt: iso(now - age - span),
+        updatedAt: iso(now - age),
+        categories: {},
+        services: {},
+      };
       cats.forEach((cat, i) => {
         put(t.categories as Tree, cat, flags[i]);
         const m = services[i];
@@ -105,7 +159,9 @@ function validTree(c: Config): fc.Arbitrary<Tree> {
 
 function fieldPath(c: Config): fc.Arbitrary<string[]> {
   return fc.oneof(
-    fc.constantFrom(...['id', 'revision', 'givenAt', 'updatedAt', 'categories', 'services', 'gpc'].map((k) => [k])),
+    fc.constantFrom(
+      ...['id', 'revision', 'givenAt', 'updatedAt', 'categories', 'services', 'gpc'].map((k) => [k]),
+    ),
     catKey(c).map((k) => ['categories', k]),
     catKey(c).map((k) => ['services', k]),
     fc.tuple(catKey(c), svcKey(c)).map(([k, s]) => ['services', k, s]),
@@ -114,7 +170,12 @@ function fieldPath(c: Config): fc.Arbitrary<string[]> {
 
 /** Somewhere a key can go: the top level, the category map, the service map, one category's services. */
 function level(c: Config): fc.Arbitrary<string[]> {
-  return fc.oneof(fc.constant<string[]>([]), fc.constant<string[]>(['categories']), fc.constant<string[]>(['services']), catKey(c).map((k) => ['services', k]));
+  return fc.oneof(
+    fc.constant<string[]>([]),
+    fc.constant<string[]>(['categories']),
+    fc.constant<string[]>(['services']),
+    catKey(c).map((k) => ['services', k]),
+  );
 }
 
 function dateValue(c: Config): fc.Arbitrary<J> {
@@ -129,8 +190,19 @@ function dateValue(c: Config): fc.Arbitrary<J> {
     fc.integer({ min: 0, max: 3650 * DAY }).map((d) => iso(now - days * DAY - d)),
     // Calendar nonsense in the right shape (and, now and then, a real date).
     fc
-      .tuple(fc.integer({ min: 1999, max: 2100 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }), fc.integer({ min: 0, max: 61 }), fc.integer({ min: 0, max: 999 }))
-      .map(([y, mo, d, h, mi, s, ms]) => `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}.${pad(ms, 3)}Z`),
+      .tuple(
+        fc.integer({ min: 1999, max: 2100 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 25 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.integer({ min: 0, max: 999 }),
+      )
+      .map(
+        ([y, mo, d, h, mi, s, ms]) =>
+          `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}.${pad(ms, 3)}Z`,
+      ),
     // Real recent times, not written as toISOString writes them.
     fc
       .tuple(
@@ -154,14 +226,25 @@ function dateValue(c: Config): fc.Arbitrary<J> {
         ),
       )
       .map(([t, f]) => f(t)),
-    fc.constantFrom<J>('', 'now', 'Invalid Date', null, 0, '2026-02-29T00:00:00.000Z', '2028-02-29T00:00:00.000Z', '0000-01-01T00:00:00.000Z', '+275760-09-13T00:00:00.000Z'),
+    fc.constantFrom<J>(
+      '',
+      'now',
+      'Invalid Date',
+      null,
+      0,
+      '2026-02-29T00:00:00.000Z',
+      '2028-02-29T00:00:00.000Z',
+      '0000-01-01T00:00:00.000Z',
+      '+275760-09-13T00:00:00.000Z',
+    ),
   );
 }
 
 const textEncoder = new TextEncoder();
 const base64 = (s: string) => btoa(String.fromCharCode(...textEncoder.encode(s)));
 /** What js-cookie writes for a value (percent-encoded UTF-8, some punctuation left as is). */
-const cookieEncode = (s: string) => encodeURIComponent(s).replace(/%(2[346BF]|3[AC-F]|40|5[BDE]|60|7[BCD])/g, decodeURIComponent);
+const cookieEncode = (s: string) =>
+  encodeURIComponent(s).replace(/%(2[346BF]|3[AC-F]|40|5[BDE]|60|7[BCD])/g, decodeURIComponent);
 const safeEncode = (f: (s: string) => string) => (s: string) => {
   try {
     return f(s);
@@ -186,7 +269,10 @@ const ENCODINGS: [string, (s: string) => string][] = [
   ['unicode escapes in keys', (s) => s.replace(/"a/g, '"\\u0061').replace(/"n/g, '"\\u006e')],
   ['keys with a lone surrogate', (s) => s.replace(/"analytics"/g, '"analytics\ud800"')],
   ['keys with escaped lone surrogates', (s) => s.replace(/"analytics"/g, '"analytics\\udc00"')],
-  ['surrogate pair escapes in values', (s) => s.replace(/"revision"/, '"\\ud83d\\ude00":"\\ud83d\\ude00","revision"')],
+  [
+    'surrogate pair escapes in values',
+    (s) => s.replace(/"revision"/, '"\\ud83d\\ude00":"\\ud83d\\ude00","revision"'),
+  ],
 ];
 
 /** A value gone wrong, as a raw (already decoded) cookie string. */
@@ -197,7 +283,9 @@ function hostile(c: Config): fc.Arbitrary<string> {
   return fc.oneof(
     // The control: valid decisions, now and then with unknown keys that grant nothing.
     json,
-    fc.tuple(valid, level(c), strangeKey, anyValue).map(([t, at, k, v]) => JSON.stringify(setAt(t, [...at, k], v))),
+    fc
+      .tuple(valid, level(c), strangeKey, anyValue)
+      .map(([t, at, k, v]) => JSON.stringify(setAt(t, [...at, k], v))),
     // Truncated JSON of a valid decision.
     fc.tuple(json, fc.nat()).map(([s, n]) => s.slice(0, n % s.length)),
     // A field of the wrong type, or missing.
@@ -205,32 +293,69 @@ function hostile(c: Config): fc.Arbitrary<string> {
     fc.tuple(valid, fieldPath(c)).map(([t, p]) => JSON.stringify(setAt(t, p, undefined))),
     // __proto__ and friends at every level, several at once.
     fc
-      .tuple(valid, fc.array(fc.tuple(level(c), fc.constantFrom(...PROTO_NAMES), anyValue), { minLength: 1, maxLength: 4 }))
+      .tuple(
+        valid,
+        fc.array(fc.tuple(level(c), fc.constantFrom(...PROTO_NAMES), anyValue), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+      )
       .map(([t, keys]) => JSON.stringify(keys.reduce((acc, [at, k, v]) => setAt(acc, [...at, k], v), t))),
     // Huge: long strings, many keys, deep nesting.
     fc
       .tuple(valid, level(c), fc.integer({ min: 3000, max: 20_000 }))
       .map(([t, at, n]) => JSON.stringify(setAt(t, [...at, 'pad'], 'x'.repeat(n)))),
-    fc.tuple(valid, fc.integer({ min: 3000, max: 6000 })).map(([t, n]) => JSON.stringify({ ...t, id: 'a'.repeat(n) })),
+    fc
+      .tuple(valid, fc.integer({ min: 3000, max: 6000 }))
+      .map(([t, n]) => JSON.stringify({ ...t, id: 'a'.repeat(n) })),
     fc.tuple(valid, fc.integer({ min: 100, max: 2000 })).map(([t, n]) => {
       const cats = t.categories as Tree;
       for (let i = 0; i < n; i++) put(cats, 'c' + i, true);
       return JSON.stringify(t);
     }),
-    fc.tuple(valid, fc.integer({ min: 10, max: 5000 })).map(([t, n]) => JSON.stringify(t).replace('"services":', '"services":' + '{"x":'.repeat(n) + '{}' + '}'.repeat(n) + ',"s":')),
+    fc
+      .tuple(valid, fc.integer({ min: 10, max: 5000 }))
+      .map(([t, n]) =>
+        JSON.stringify(t).replace(
+          '"services":',
+          '"services":' + '{"x":'.repeat(n) + '{}' + '}'.repeat(n) + ',"s":',
+        ),
+      ),
     // Another revision.
     fc
-      .tuple(valid, fc.oneof(fc.integer().filter((r) => r !== (c.revision ?? 0)), fc.constantFrom<J>(0.5, -1, '0', '3', null, true, [0], 1e21)))
+      .tuple(
+        valid,
+        fc.oneof(
+          fc.integer().filter((r) => r !== (c.revision ?? 0)),
+          fc.constantFrom<J>(0.5, -1, '0', '3', null, true, [0], 1e21),
+        ),
+      )
       .map(([t, r]) => JSON.stringify({ ...t, revision: r })),
     // Dates: future, expired, invalid, not ISO; given after updated.
-    fc.tuple(valid, fc.constantFrom('givenAt', 'updatedAt'), dateValue(c)).map(([t, k, v]) => JSON.stringify({ ...t, [k]: v })),
-    fc.tuple(valid, fc.integer({ min: 1, max: 30 * DAY })).map(([t, d]) => JSON.stringify({ ...t, givenAt: iso(Date.parse(t.updatedAt as string) + d) })),
-    fc.tuple(valid, fc.integer({ min: 1, max: days })).map(([t, d]) => JSON.stringify({ ...t, updatedAt: iso(now - d * DAY), givenAt: iso(now - d * DAY) })),
+    fc
+      .tuple(valid, fc.constantFrom('givenAt', 'updatedAt'), dateValue(c))
+      .map(([t, k, v]) => JSON.stringify({ ...t, [k]: v })),
+    fc
+      .tuple(valid, fc.integer({ min: 1, max: 30 * DAY }))
+      .map(([t, d]) => JSON.stringify({ ...t, givenAt: iso(Date.parse(t.updatedAt as string) + d) })),
+    fc
+      .tuple(valid, fc.integer({ min: 1, max: days }))
+      .map(([t, d]) => JSON.stringify({ ...t, updatedAt: iso(now - d * DAY), givenAt: iso(now - d * DAY) })),
     // Other encodings.
     fc.tuple(json, fc.constantFrom(...ENCODINGS)).map(([s, [, f]]) => f(s)),
     // Random edits of a valid value: insert, delete or replace characters.
     fc
-      .tuple(json, fc.array(fc.tuple(fc.nat(), fc.constantFrom('insert', 'delete', 'replace'), fc.string({ minLength: 1, maxLength: 3, unit: 'binary' })), { minLength: 1, maxLength: 5 }))
+      .tuple(
+        json,
+        fc.array(
+          fc.tuple(
+            fc.nat(),
+            fc.constantFrom('insert', 'delete', 'replace'),
+            fc.string({ minLength: 1, maxLength: 3, unit: 'binary' }),
+          ),
+          { minLength: 1, maxLength: 5 },
+        ),
+      )
       .map(([s, edits]) =>
         edits.reduce((acc, [at, op, ch]) => {
           const i = at % (acc.length + 1);
@@ -240,7 +365,12 @@ function hostile(c: Config): fc.Arbitrary<string> {
     // Flipped booleans, swapped keys: often valid, and then they must grant exactly what they say.
     json.map((s) => s.replace(/false/g, 'true')),
     json.map((s) => s.replace(/true/g, '"true"')),
-    json.map((s) => s.replace(/"categories"/, '"x"').replace(/"services"/, '"categories"').replace(/"x"/, '"services"')),
+    json.map((s) =>
+      s
+        .replace(/"categories"/, '"x"')
+        .replace(/"services"/, '"categories"')
+        .replace(/"x"/, '"services"'),
+    ),
     // Anything at all.
     fc.string({ maxLength: 200, unit: 'binary' }),
     fc.json(),
@@ -259,7 +389,9 @@ function questions(c: Config, ...ds: (RefDecision | Consent | null)[]): [string,
   const out: [string, string | undefined][] = [];
   for (const cat of [...ids(c), 'unknown', '__proto__']) {
     const svcs = new Set([...serviceIds(c, cat), 'unknown', 'toString', 'constructor']);
-    for (const d of ds) if (d && Object.prototype.hasOwnProperty.call(d.services, cat)) Object.keys(d.services[cat]).forEach((k) => svcs.add(k));
+    for (const d of ds)
+      if (d && Object.prototype.hasOwnProperty.call(d.services, cat))
+        Object.keys(d.services[cat]).forEach((k) => svcs.add(k));
     svcs.delete('__proto__');
     out.push([cat, undefined], ...[...svcs].map((s): [string, string] => [cat, s]));
   }
@@ -269,7 +401,9 @@ function questions(c: Config, ...ds: (RefDecision | Consent | null)[]): [string,
 /** Whether a decision read by the library grants exactly what the reference decision grants. */
 function sameGrants(c: Config, got: Consent | null, want: RefDecision | null): boolean {
   const s = SETTINGS.get(c)!;
-  return questions(c, got, want).every(([cat, svc]) => accepted(s, got, cat, svc) === refGrants(c, want, cat, svc));
+  return questions(c, got, want).every(
+    ([cat, svc]) => accepted(s, got, cat, svc) === refGrants(c, want, cat, svc),
+  );
 }
 
 const SETTINGS = new Map(CONFIGS.map((c) => [c, validate(c)]));
@@ -304,7 +438,9 @@ afterEach(() => {
 });
 
 describe('parse, on generated hostile values', () => {
-  it.each(CONFIGS.map((c, i) => [i ? 'B (revision 3, 30 days, prototype-named ids)' : 'A (the demo)', c] as const))(
+  it.each(
+    CONFIGS.map((c, i) => [i ? 'B (revision 3, 30 days, prototype-named ids)' : 'A (the demo)', c] as const),
+  )(
     'never throws and never grants more than the value validly grants: config %s',
     (_, c) => {
       fc.assert(
@@ -318,8 +454,14 @@ describe('parse, on generated hostile values', () => {
   it('accepts every decision the library could have written, with unknown keys that grant nothing', () => {
     for (const c of CONFIGS) {
       const unknown = fc.oneof(
-        fc.tuple(fc.constantFrom('note', 'v', 'x-extra'), fc.jsonValue()).map(([k, v]) => [[k], v] as [string[], J]),
-        fc.constantFrom<[string[], J]>([['categories', 'old'], true], [['services', 'old'], { x: true }], [['services', 'analytics', 'youtube'], false]),
+        fc
+          .tuple(fc.constantFrom('note', 'v', 'x-extra'), fc.jsonValue())
+          .map(([k, v]) => [[k], v] as [string[], J]),
+        fc.constantFrom<[string[], J]>(
+          [['categories', 'old'], true],
+          [['services', 'old'], { x: true }],
+          [['services', 'analytics', 'youtube'], false],
+        ),
       );
       fc.assert(
         fc.property(validTree(c), unknown, (t, [path, v]) => {
@@ -355,7 +497,18 @@ function cookieValue(c: Config): fc.Arbitrary<string> {
     {
       weight: 1,
       arbitrary: fc
-        .tuple(encoded, fc.constantFrom<[string, string]>(['"', '"'], ['"', ''], ['', '"'], ['"', 'x'], ['"', '"x'], ['""', '""'], ['%22', '%22']))
+        .tuple(
+          encoded,
+          fc.constantFrom<[string, string]>(
+            ['"', '"'],
+            ['"', ''],
+            ['', '"'],
+            ['"', 'x'],
+            ['"', '"x'],
+            ['""', '""'],
+            ['%22', '%22'],
+          ),
+        )
         .map(([v, [a, b]]) => a + v + b),
     },
   );
@@ -368,8 +521,14 @@ function checkRead(c: Config, doc: Document) {
   const header = doc.cookie;
   const wanted = refFromCookies(header, CONSENT_COOKIE, c, Date.now());
   if (got) {
-    expect(wanted.length, `readConsent accepted ${JSON.stringify(header)}, which holds no valid decision`).toBeGreaterThan(0);
-    expect(wanted.some((w) => sameGrants(c, got, w)), 'readConsent grants differ from the newest valid copy').toBe(true);
+    expect(
+      wanted.length,
+      `readConsent accepted ${JSON.stringify(header)}, which holds no valid decision`,
+    ).toBeGreaterThan(0);
+    expect(
+      wanted.some((w) => sameGrants(c, got, w)),
+      'readConsent grants differ from the newest valid copy',
+    ).toBe(true);
   } else if (wanted.length) {
     expect.fail(`readConsent found no decision in ${JSON.stringify(header)}`);
   }
@@ -429,11 +588,17 @@ describe('duplicate consent cookies (a host cookie and parent-domain cookies of 
   it('takes the newest valid copy, whatever the others hold', () => {
     for (const c of CONFIGS) {
       fc.assert(
-        fc.property(fc.shuffledSubarray(DOMAINS, { minLength: 1 }), fc.array(copy(c), { minLength: 3, maxLength: 3 }), (domains, values) => {
-          clearAll();
-          domains.forEach((d, i) => (doc.cookie = `${CONSENT_COOKIE}=${values[i]}; path=/${d ? '; domain=' + d : ''}`));
-          checkRead(c, doc);
-        }),
+        fc.property(
+          fc.shuffledSubarray(DOMAINS, { minLength: 1 }),
+          fc.array(copy(c), { minLength: 3, maxLength: 3 }),
+          (domains, values) => {
+            clearAll();
+            domains.forEach(
+              (d, i) => (doc.cookie = `${CONSENT_COOKIE}=${values[i]}; path=/${d ? '; domain=' + d : ''}`),
+            );
+            checkRead(c, doc);
+          },
+        ),
         { numRuns: 300 },
       );
     }
@@ -441,7 +606,16 @@ describe('duplicate consent cookies (a host cookie and parent-domain cookies of 
 
   it('an older copy that grants more does not win over a newer one that grants less (example)', () => {
     const t = (minutesAgo: number, analytics: boolean) =>
-      cookieEncode(JSON.stringify({ id: '3f1c2b9e-8f7a-4c3d-9b2a-1e2f3a4b5c6d', revision: 0, givenAt: iso(now - 9e6), updatedAt: iso(now - minutesAgo * 60_000), categories: { necessary: true, analytics, marketing: analytics }, services: {} }));
+      cookieEncode(
+        JSON.stringify({
+          id: '3f1c2b9e-8f7a-4c3d-9b2a-1e2f3a4b5c6d',
+          revision: 0,
+          givenAt: iso(now - 9e6),
+          updatedAt: iso(now - minutesAgo * 60_000),
+          categories: { necessary: true, analytics, marketing: analytics },
+          services: {},
+        }),
+      );
     doc.cookie = `${CONSENT_COOKIE}=${t(1, false)}; path=/`;
     doc.cookie = `${CONSENT_COOKIE}=${t(60, true)}; path=/; domain=shop.example.test`;
     doc.cookie = `${CONSENT_COOKIE}=garbage; path=/; domain=example.test`;
@@ -466,7 +640,9 @@ describe('duplicate consent cookies (a host cookie and parent-domain cookies of 
       expect(readConsent(SETTINGS.get(CONFIG_A)!)).toBeNull();
     } finally {
       doc.cookie = 'theme=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/shop';
-      for (const p of ['/shop', '/shop/']) for (const d of DOMAINS) doc.cookie = `${CONSENT_COOKIE}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=${p}${d ? '; domain=' + d : ''}`;
+      for (const p of ['/shop', '/shop/'])
+        for (const d of DOMAINS)
+          doc.cookie = `${CONSENT_COOKIE}=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=${p}${d ? '; domain=' + d : ''}`;
       dom.reconfigure({ url: 'http://www.shop.example.test/' });
     }
   });
@@ -489,7 +665,8 @@ describe('init with a hostile cookie', () => {
       fc.asyncProperty(cookieValue(CONFIG_A), async (value) => {
         cg.destroy();
         clearCookies();
-        document.body.innerHTML = '<script type="text/plain" data-category="analytics">1</script><script type="text/plain" data-category="marketing">2</script>';
+        document.body.innerHTML =
+          '<script type="text/plain" data-category="analytics">1</script><script type="text/plain" data-category="marketing">2</script>';
         document.cookie = `${CONSENT_COOKIE}=${value}; path=/`;
         const wanted = refFromCookies(document.cookie, CONSENT_COOKIE, CONFIG_A, Date.now());
         expect(() => cg.init(demoConfig())).not.toThrow();
@@ -508,7 +685,9 @@ describe('init with a hostile cookie', () => {
           expect(cg.isAccepted('analytics')).toBe(refGrants(CONFIG_A, w, 'analytics'));
           expect(cg.isAccepted('analytics', 'hotjar')).toBe(refGrants(CONFIG_A, w, 'analytics', 'hotjar'));
           expect(cg.isAccepted('marketing')).toBe(refGrants(CONFIG_A, w, 'marketing'));
-          expect(live()).toBe(Number(refGrants(CONFIG_A, w, 'analytics')) + Number(refGrants(CONFIG_A, w, 'marketing')));
+          expect(live()).toBe(
+            Number(refGrants(CONFIG_A, w, 'analytics')) + Number(refGrants(CONFIG_A, w, 'marketing')),
+          );
         }
       }),
       { numRuns: 200 },

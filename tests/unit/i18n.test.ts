@@ -25,7 +25,10 @@ const enFlat = new Map(flat(en));
 
 describe('translation files', () => {
   it('are exactly the shipped languages, English and the RTL ones (ar, he) included', () => {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.slice(0, -5))
+      .sort();
     expect(files).toEqual(CODES);
   });
 
@@ -41,7 +44,11 @@ describe('translation files', () => {
     const get = (path: string) => entries().find(([p]) => p === path)?.[1] as string;
 
     it('has exactly the English keys, each a non-empty plain string', () => {
-      expect(entries().map(([p]) => p).sort()).toEqual([...enFlat.keys()].sort());
+      expect(
+        entries()
+          .map(([p]) => p)
+          .sort(),
+      ).toEqual([...enFlat.keys()].sort());
       for (const [p, v] of entries()) {
         expect(typeof v, p).toBe('string');
         expect((v as string).trim(), p).not.toBe('');
@@ -50,7 +57,8 @@ describe('translation files', () => {
     });
 
     it('keeps every placeholder of the English text', () => {
-      for (const [p, v] of entries()) expect(placeholders(v as string), p).toEqual(placeholders(enFlat.get(p) as string));
+      for (const [p, v] of entries())
+        expect(placeholders(v as string), p).toEqual(placeholders(enFlat.get(p) as string));
     });
 
     it('tells accepting and declining apart, in labels of a similar length', () => {
@@ -65,12 +73,17 @@ describe('translation files', () => {
         expect(b / a, `${yes} / ${no}`).toBeLessThanOrEqual(1.5);
       }
     });
-
   });
 
   it.each(CODES.filter((c) => c !== 'en'))('%s is translated, not copied from English', (code) => {
     const t = new Map(flat(load(code)));
-    for (const p of ['banner.title', 'banner.description', 'preferences.description', 'preferences.gpc', 'embed.message'])
+    for (const p of [
+      'banner.title',
+      'banner.description',
+      'preferences.description',
+      'preferences.gpc',
+      'embed.message',
+    ])
       expect(t.get(p), p).not.toBe(enFlat.get(p));
   });
 

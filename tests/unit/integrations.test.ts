@@ -55,7 +55,9 @@ describe('add-ons: use()', () => {
     setConsentCookie(decisionJSON());
     const seen: boolean[] = [];
     const onAccept = vi.fn(() => seen.push(true));
-    const remove = cg.use((host) => void seen.push(host.isAccepted('analytics') && !onAccept.mock.calls.length));
+    const remove = cg.use(
+      (host) => void seen.push(host.isAccepted('analytics') && !onAccept.mock.calls.length),
+    );
     const config = demoConfig();
     config.categories.analytics.services!['google-analytics'].onAccept = onAccept;
     cg.init(config);
@@ -68,7 +70,12 @@ describe('opt-out mode at init', () => {
   const optOut = (gpc = false) => {
     const config = demoConfig({ mode: 'opt-out' });
     config.categories.analytics.default = true;
-    config.categories.marketing = { label: 'Marketing', default: true, gpc, services: { ads: { label: 'Ads', onAccept: vi.fn() } } };
+    config.categories.marketing = {
+      label: 'Marketing',
+      default: true,
+      gpc,
+      services: { ads: { label: 'Ads', onAccept: vi.fn() } },
+    };
     return config;
   };
 
@@ -76,7 +83,10 @@ describe('opt-out mode at init', () => {
     const config = optOut();
     const ga = vi.fn();
     const reject = vi.fn();
-    Object.assign(config.categories.analytics.services!['google-analytics'], { onAccept: ga, onReject: reject });
+    Object.assign(config.categories.analytics.services!['google-analytics'], {
+      onAccept: ga,
+      onReject: reject,
+    });
     cg.init(config);
     expect(ga).toHaveBeenCalledOnce();
     expect(config.categories.marketing.services!.ads.onAccept).toHaveBeenCalledOnce();
@@ -103,7 +113,14 @@ describe('opt-out mode at init', () => {
 
   it('runs the services of a required category before a decision in opt-in mode too', () => {
     const onAccept = vi.fn();
-    cg.init(demoConfig({ categories: { necessary: { label: 'Necessary', required: true, services: { csrf: { label: 'CSRF', onAccept } } }, analytics: { label: 'Analytics' } } }));
+    cg.init(
+      demoConfig({
+        categories: {
+          necessary: { label: 'Necessary', required: true, services: { csrf: { label: 'CSRF', onAccept } } },
+          analytics: { label: 'Analytics' },
+        },
+      }),
+    );
     expect(onAccept).toHaveBeenCalledOnce();
   });
 });
@@ -132,7 +149,12 @@ describe('cross-tab', () => {
 
     // A later decision declining analytics: a plain page show (a fresh load, which init read) is not
     // looked at; a page restored from the cache is.
-    setConsentCookie(decisionJSON({ updatedAt: later(1000), categories: { necessary: true, analytics: false, marketing: false } }));
+    setConsentCookie(
+      decisionJSON({
+        updatedAt: later(1000),
+        categories: { necessary: true, analytics: false, marketing: false },
+      }),
+    );
     window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
     expect(cg.isAccepted('analytics')).toBe(true);
     restored();
@@ -144,7 +166,14 @@ describe('cross-tab', () => {
   it('takes its own decisions, first and later ones, GPC or not, for nothing new when the tab is shown again', () => {
     for (const gpc of [false, true]) {
       if (gpc) Object.defineProperty(navigator, 'globalPrivacyControl', { value: true, configurable: true });
-      cg.init(demoConfig({ categories: { necessary: { label: 'N', required: true }, analytics: { label: 'A', gpc: true, services: { ga: { label: 'GA' } } } } }));
+      cg.init(
+        demoConfig({
+          categories: {
+            necessary: { label: 'N', required: true },
+            analytics: { label: 'A', gpc: true, services: { ga: { label: 'GA' } } },
+          },
+        }),
+      );
       const consent = vi.fn();
       cg.on('consent', consent);
       cg.acceptAll();
@@ -251,7 +280,16 @@ describe('Google Consent Mode options', () => {
   it('pushes the set commands right after the default, and no wait_for_update when it is 0', () => {
     const w = window as unknown as { dataLayer: IArguments[] };
     w.dataLayer = [];
-    cg.init(demoConfig({ googleConsentMode: { analytics_storage: 'analytics', urlPassthrough: true, adsDataRedaction: true, waitForUpdate: 0 } }));
+    cg.init(
+      demoConfig({
+        googleConsentMode: {
+          analytics_storage: 'analytics',
+          urlPassthrough: true,
+          adsDataRedaction: true,
+          waitForUpdate: 0,
+        },
+      }),
+    );
     cg.acceptAll();
     expect(w.dataLayer.map((a) => [...a])).toEqual([
       ['consent', 'default', { analytics_storage: 'denied' }],

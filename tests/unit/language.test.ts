@@ -15,7 +15,14 @@ afterEach(() => {
 
 /** A complete German translation of the banner, the rest English (as a file would have it all). */
 const de = {
-  banner: { title: 'Wir verwenden Cookies', description: 'Beschreibung', acceptAll: 'Alle akzeptieren', rejectAll: 'Alle ablehnen', preferences: 'Einstellungen', readMore: 'Mehr erfahren' },
+  banner: {
+    title: 'Wir verwenden Cookies',
+    description: 'Beschreibung',
+    acceptAll: 'Alle akzeptieren',
+    rejectAll: 'Alle ablehnen',
+    preferences: 'Einstellungen',
+    readMore: 'Mehr erfahren',
+  },
   preferences: { ...EN.preferences, close: 'Schließen' },
   embed: EN.embed,
 };
@@ -40,7 +47,13 @@ describe('language', () => {
   });
 
   it('knows right-to-left languages', () => {
-    expect([dir('ar'), dir('he-IL'), dir('fa'), dir('de'), dir('en')]).toEqual(['rtl', 'rtl', 'rtl', 'ltr', 'ltr']);
+    expect([dir('ar'), dir('he-IL'), dir('fa'), dir('de'), dir('en')]).toEqual([
+      'rtl',
+      'rtl',
+      'rtl',
+      'ltr',
+      'ltr',
+    ]);
   });
 
   it('shows the picked language with lang and dir on the UI, and switches live', async () => {
@@ -50,10 +63,14 @@ describe('language', () => {
     expect(b.closest('[dir]')!.getAttribute('dir')).toBe('rtl');
     expect(b.closest('[lang]')!.getAttribute('lang')).toBe('he');
     await cg.setLanguage('de');
-    within(screen.getByRole('dialog', { name: 'Wir verwenden Cookies' })).getByRole('button', { name: 'Alle ablehnen' });
+    within(screen.getByRole('dialog', { name: 'Wir verwenden Cookies' })).getByRole('button', {
+      name: 'Alle ablehnen',
+    });
     expect(screen.getByRole('dialog').closest('[dir]')!.getAttribute('dir')).toBe('ltr');
     cg.showPreferences();
-    within(screen.getByRole('dialog', { name: 'Cookie preferences' })).getByRole('button', { name: 'Schließen' });
+    within(screen.getByRole('dialog', { name: 'Cookie preferences' })).getByRole('button', {
+      name: 'Schließen',
+    });
     await cg.setLanguage('en');
     screen.getByRole('dialog', { name: 'We use cookies' });
   });
@@ -134,6 +151,8 @@ describe('language', () => {
     screen.getByRole('button', { name: 'Accept all' });
     await cg.setLanguage('de');
     expect(warn).toHaveBeenCalledOnce();
-    expect(warn.mock.calls[0][0]).toMatch(/^consent-gate: translations\.de lacks banner\.description, .*preferences\.title.*; English is shown$/);
+    expect(warn.mock.calls[0][0]).toMatch(
+      /^consent-gate: translations\.de lacks banner\.description, .*preferences\.title.*; English is shown$/,
+    );
   });
 });

@@ -7,7 +7,9 @@ const s = validate(demoConfig());
 
 /** The demo config with marketing marked gpc: true, under a GPC signal or not. */
 function gpcSettings(signal: boolean) {
-  const g = validate(demoConfig({ categories: { ...demoConfig().categories, marketing: { label: 'Marketing', gpc: true } } }));
+  const g = validate(
+    demoConfig({ categories: { ...demoConfig().categories, marketing: { label: 'Marketing', gpc: true } } }),
+  );
   g.gpc = signal;
   return g;
 }
@@ -22,7 +24,10 @@ describe('consent model', () => {
   });
 
   it('lets a service follow its category unless declined on its own', () => {
-    const c = { categories: { necessary: true, analytics: true, marketing: false }, services: { analytics: { hotjar: false } } };
+    const c = {
+      categories: { necessary: true, analytics: true, marketing: false },
+      services: { analytics: { hotjar: false } },
+    };
     expect(accepted(s, c, 'analytics', 'google-analytics')).toBe(true);
     expect(accepted(s, c, 'analytics', 'hotjar')).toBe(false);
     // A service registered later in an accepted category is accepted.
@@ -63,7 +68,10 @@ describe('consent model', () => {
   });
 
   it('keeps decisions on services this page does not list', () => {
-    const base = { categories: { necessary: true, analytics: true, marketing: false }, services: { analytics: { youtube: false } } };
+    const base = {
+      categories: { necessary: true, analytics: true, marketing: false },
+      services: { analytics: { youtube: false } },
+    };
     expect(patch(s, base, {}).services.analytics.youtube).toBe(false);
   });
 
@@ -78,28 +86,56 @@ describe('consent model', () => {
 
   it('opt-in mode: nothing but required categories before a decision, default or not', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const o = validate(demoConfig({ categories: { ...demoConfig().categories, analytics: { label: 'Analytics', default: true } } }));
+    const o = validate(
+      demoConfig({
+        categories: { ...demoConfig().categories, analytics: { label: 'Analytics', default: true } },
+      }),
+    );
     expect(patch(o, null, {}).categories).toEqual({ necessary: true, analytics: false, marketing: false });
   });
 
   it('opt-out mode: categories marked default are accepted before a decision, unless GPC keeps them off', () => {
     const cats = demoConfig().categories;
     const config = (gpc: boolean) => {
-      const o = validate(demoConfig({ mode: 'opt-out', categories: { ...cats, analytics: { ...cats.analytics, default: true }, marketing: { label: 'Marketing', default: true, gpc: true } } }));
+      const o = validate(
+        demoConfig({
+          mode: 'opt-out',
+          categories: {
+            ...cats,
+            analytics: { ...cats.analytics, default: true },
+            marketing: { label: 'Marketing', default: true, gpc: true },
+          },
+        }),
+      );
       o.gpc = gpc;
       return o;
     };
-    expect(patch(config(false), null, {}).categories).toEqual({ necessary: true, analytics: true, marketing: true });
+    expect(patch(config(false), null, {}).categories).toEqual({
+      necessary: true,
+      analytics: true,
+      marketing: true,
+    });
     expect(accepted(config(false), null, 'analytics', 'hotjar')).toBe(true);
-    expect(patch(config(true), null, {}).categories).toEqual({ necessary: true, analytics: true, marketing: false });
+    expect(patch(config(true), null, {}).categories).toEqual({
+      necessary: true,
+      analytics: true,
+      marketing: false,
+    });
     // A decision replaces the defaults; a patch starts from them.
     expect(accepted(config(false), patch(config(false), null, false), 'analytics')).toBe(false);
-    expect(patch(config(false), null, { marketing: false }).categories).toEqual({ necessary: true, analytics: true, marketing: false });
+    expect(patch(config(false), null, { marketing: false }).categories).toEqual({
+      necessary: true,
+      analytics: true,
+      marketing: false,
+    });
   });
 
   it('diff lists what changed, and everything on the first decision', () => {
     const first = patch(s, null, false);
-    expect(diff(s, null, first)).toEqual({ categories: ['necessary', 'analytics', 'marketing'], services: { analytics: ['google-analytics', 'hotjar'] } });
+    expect(diff(s, null, first)).toEqual({
+      categories: ['necessary', 'analytics', 'marketing'],
+      services: { analytics: ['google-analytics', 'hotjar'] },
+    });
     const next = patch(s, first, { analytics: { hotjar: true } });
     expect(diff(s, first, next)).toEqual({ categories: ['analytics'], services: { analytics: ['hotjar'] } });
     expect(diff(s, next, next)).toEqual({ categories: [], services: {} });
@@ -108,7 +144,8 @@ describe('consent model', () => {
   it('makes UUID v4 ids', () => {
     const ids = new Set(Array.from({ length: 200 }, uuid));
     expect(ids.size).toBe(200);
-    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it('records keep the id and first date across updates', () => {
@@ -117,7 +154,12 @@ describe('consent model', () => {
     expect(first).toMatchObject({ revision: 0, givenAt: t1.toISOString(), updatedAt: t1.toISOString() });
     const t2 = new Date('2026-11-25T08:00:00.000Z');
     const second = record(gpcSettings(true), first, patch(s, null, true), t2);
-    expect(second).toMatchObject({ id: first.id, givenAt: t1.toISOString(), updatedAt: t2.toISOString(), gpc: true });
+    expect(second).toMatchObject({
+      id: first.id,
+      givenAt: t1.toISOString(),
+      updatedAt: t2.toISOString(),
+      gpc: true,
+    });
     expect(record(gpcSettings(false), first, patch(s, null, true), t2).gpc).toBeUndefined();
   });
 });

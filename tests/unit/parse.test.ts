@@ -26,15 +26,27 @@ describe('parsing a stored decision', () => {
     ['wrong revision', decisionJSON({ revision: 1 })],
     ['revision as a string', decisionJSON({ revision: '0' })],
     ['a missing category', decisionJSON({ categories: { necessary: true, analytics: true } })],
-    ['a category as a string', decisionJSON({ categories: { necessary: true, analytics: 'true', marketing: false } })],
+    [
+      'a category as a string',
+      decisionJSON({ categories: { necessary: true, analytics: 'true', marketing: false } }),
+    ],
     ['services not an object', decisionJSON({ services: [] })],
     ['a service as a number', decisionJSON({ services: { analytics: { 'google-analytics': 1 } } })],
     ['an id with markup', decisionJSON({ id: '<img src=x onerror=alert(1)>' })],
     ['an updatedAt in the future', decisionJSON({ updatedAt: new Date(now + 2 * day).toISOString() })],
-    ['an expired decision', decisionJSON({ givenAt: new Date(now - 200 * day).toISOString(), updatedAt: new Date(now - 183 * day).toISOString() })],
+    [
+      'an expired decision',
+      decisionJSON({
+        givenAt: new Date(now - 200 * day).toISOString(),
+        updatedAt: new Date(now - 183 * day).toISOString(),
+      }),
+    ],
     ['a non-ISO date', decisionJSON({ updatedAt: 'yesterday' })],
     ['a date that only looks ISO', decisionJSON({ updatedAt: '2026-02-30T00:00:00.000Z' })],
-    ['givenAt after updatedAt', decisionJSON({ givenAt: new Date(now + 1000).toISOString(), updatedAt: new Date(now).toISOString() })],
+    [
+      'givenAt after updatedAt',
+      decisionJSON({ givenAt: new Date(now + 1000).toISOString(), updatedAt: new Date(now).toISOString() }),
+    ],
     ['gpc as a string', decisionJSON({ gpc: 'yes' })],
   ];
   it.each(hostile)('treats %s as no decision', (_, raw) => {
@@ -45,7 +57,14 @@ describe('parsing a stored decision', () => {
     const t = new Date(now).toISOString();
     const head = `{"id":"3f1c2b9e-8f7a-4c3d-9b2a-1e2f3a4b5c6d","revision":0,"givenAt":"${t}","updatedAt":"${t}",`;
     // A __proto__ map among the categories is not a boolean: the whole value is no decision.
-    expect(parse(head + '"categories":{"necessary":true,"analytics":false,"marketing":false,"__proto__":{"analytics":true}},"services":{}}', s, now)).toBeNull();
+    expect(
+      parse(
+        head +
+          '"categories":{"necessary":true,"analytics":false,"marketing":false,"__proto__":{"analytics":true}},"services":{}}',
+        s,
+        now,
+      ),
+    ).toBeNull();
     // We never write __proto__, so any value carrying one, at any level, is someone else's.
     const body = '"categories":{"necessary":true,"analytics":false,"marketing":false},"services":{';
     expect(parse(head + body + '"analytics":{"__proto__":true}}}', s, now)).toBeNull();
@@ -56,7 +75,14 @@ describe('parsing a stored decision', () => {
   });
 
   it('drops categories the config no longer has, keeps unknown services of known ones', () => {
-    const c = parse(decisionJSON({ categories: { necessary: true, analytics: true, marketing: false, old: true }, services: { analytics: { youtube: false }, old: { x: true } } }), s, now);
+    const c = parse(
+      decisionJSON({
+        categories: { necessary: true, analytics: true, marketing: false, old: true },
+        services: { analytics: { youtube: false }, old: { x: true } },
+      }),
+      s,
+      now,
+    );
     expect(c!.categories).not.toHaveProperty('old');
     expect(c!.services).toEqual({ analytics: { youtube: false } });
   });

@@ -18,8 +18,10 @@ export interface RefDecision {
 }
 
 const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
-const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const allBooleans = (v: unknown): v is Record<string, boolean> => isMap(v) && Object.values(v).every((x) => x === true || x === false);
+const isMap = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const allBooleans = (v: unknown): v is Record<string, boolean> =>
+  isMap(v) && Object.values(v).every((x) => x === true || x === false);
 /** The contract lists `__proto__` among values that count as no decision: the library never writes one. */
 const noProto = (v: Record<string, unknown>) => !own(v, '__proto__');
 
@@ -71,14 +73,24 @@ export function refDecision(raw: unknown, config: Config, now: number): RefDecis
     noProto(v.services) &&
     Object.values(v.services).every((m) => allBooleans(m) && noProto(m));
   if (!ok) return null;
-  return { id: v.id as string, updatedAt: updated, categories: v.categories as RefDecision['categories'], services: v.services as RefDecision['services'] };
+  return {
+    id: v.id as string,
+    updatedAt: updated,
+    categories: v.categories as RefDecision['categories'],
+    services: v.services as RefDecision['services'],
+  };
 }
 
 /**
  * What the decision grants. A required category, and every service in it, is always on; otherwise a
  * category needs `true`, and a service its category plus no `false` of its own.
  */
-export function refGrants(config: Config, d: RefDecision | null, category: string, service?: string): boolean {
+export function refGrants(
+  config: Config,
+  d: RefDecision | null,
+  category: string,
+  service?: string,
+): boolean {
   if (!own(config.categories, category)) return false;
   if (config.categories[category].required) return true;
   if (!d || d.categories[category] !== true) return false;
@@ -96,7 +108,7 @@ export function refDecode(value: string): string | null {
   if (value.length > 1 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
   const bytes: number[] = [];
   const enc = new TextEncoder();
-  for (let i = 0; i < value.length; ) {
+  for (let i = 0; i < value.length;) {
     const esc = /^%[0-9a-f]{2}/i.exec(value.slice(i, i + 3));
     if (esc) {
       bytes.push(parseInt(value.slice(i + 1, i + 3), 16));

@@ -52,13 +52,29 @@ describe('sanitize', () => {
     expect(html(sanitize('<strong>S</strong><EM>E</EM><b>B</B><i>I</i><p>P</p>a<br>b<br/>c<BR />d'))).toBe(
       '<strong>[S]</strong><em>[E]</em><b>[B]</b><i>[I]</i><p>[P]</p>[a]<br></br>[b]<br></br>[c]<br></br>[d]',
     );
-    expect(html(sanitize('<p>One <b>two <i>three</i></b></p>'))).toBe('<p>[One ]<b>[two ]<i>[three]</i></b></p>');
+    expect(html(sanitize('<p>One <b>two <i>three</i></b></p>'))).toBe(
+      '<p>[One ]<b>[two ]<i>[three]</i></b></p>',
+    );
   });
 
   it('keeps links to http, https, mailto and relative places, with rel forced and nothing else', () => {
-    const hrefs = ['https://example.com/privacy?a=1&b=2', 'http://example.com', 'mailto:dpo@example.com', '/privacy', 'privacy.html', './p', '../p', '?q', '#cookies', '//example.com/x', ''];
+    const hrefs = [
+      'https://example.com/privacy?a=1&b=2',
+      'http://example.com',
+      'mailto:dpo@example.com',
+      '/privacy',
+      'privacy.html',
+      './p',
+      '../p',
+      '?q',
+      '#cookies',
+      '//example.com/x',
+      '',
+    ];
     for (const href of hrefs) {
-      expect(html(sanitize(`See <a href="${href}">the policy</a>.`))).toBe(`[See ]<a href="${href}" rel="noopener noreferrer">[the policy]</a>[.]`);
+      expect(html(sanitize(`See <a href="${href}">the policy</a>.`))).toBe(
+        `[See ]<a href="${href}" rel="noopener noreferrer">[the policy]</a>[.]`,
+      );
     }
     expect(html(sanitize(`<A HREF='/p'>x</A>`))).toBe('<a href="/p" rel="noopener noreferrer">[x]</a>');
     expect(html(sanitize(`<a\n  href = "/p" >x</a>`))).toBe('<a href="/p" rel="noopener noreferrer">[x]</a>');
@@ -124,7 +140,9 @@ describe('sanitize', () => {
     expect(html(sanitize('a</b>c'))).toBe('[a</b>c]');
     expect(html(sanitize('<b>x</i>y'))).toBe('<b>[x</i>y]</b>');
     // Closing an outer element closes the ones inside it.
-    expect(html(sanitize('<a href="/p"><b>x</a>y'))).toBe('<a href="/p" rel="noopener noreferrer"><b>[x]</b></a>[y]');
+    expect(html(sanitize('<a href="/p"><b>x</a>y'))).toBe(
+      '<a href="/p" rel="noopener noreferrer"><b>[x]</b></a>[y]',
+    );
   });
 
   it('never uses the HTML parser', () => {
@@ -140,10 +158,43 @@ describe('sanitize', () => {
   it('on generated markup soup, builds nothing beyond the allowlist and loses no text', () => {
     const piece = fc.oneof(
       fc.constantFrom(
-        '<a href="/ok">', "<a href='https://example.com'>", '<a href="javascript:alert(1)">', '<a href="data:,x">', '</a>',
-        '<b>', '</b>', '<strong>', '</STRONG>', '<em>', '</em>', '<i>', '</i>', '<p>', '</p>', '<br>', '<br/>',
-        '<script>', '</script>', '<img src=x onerror=alert(1)>', '<svg/onload=alert(1)>', ' onclick="x"', 'href=', '"', "'",
-        '<', '>', '/', '=', ' ', '\n', '&lt;', '&amp;', 'javascript:', 'a', 'b', 'p',
+        '<a href="/ok">',
+        "<a href='https://example.com'>",
+        '<a href="javascript:alert(1)">',
+        '<a href="data:,x">',
+        '</a>',
+        '<b>',
+        '</b>',
+        '<strong>',
+        '</STRONG>',
+        '<em>',
+        '</em>',
+        '<i>',
+        '</i>',
+        '<p>',
+        '</p>',
+        '<br>',
+        '<br/>',
+        '<script>',
+        '</script>',
+        '<img src=x onerror=alert(1)>',
+        '<svg/onload=alert(1)>',
+        ' onclick="x"',
+        'href=',
+        '"',
+        "'",
+        '<',
+        '>',
+        '/',
+        '=',
+        ' ',
+        '\n',
+        '&lt;',
+        '&amp;',
+        'javascript:',
+        'a',
+        'b',
+        'p',
       ),
       fc.string({ maxLength: 4, unit: 'binary' }),
     );
@@ -158,7 +209,12 @@ describe('sanitize', () => {
         let i = 0;
         for (let j = 0; j < s.length; j++) if (s[j] === text[i]) i++;
         expect(i).toBe(text.length);
-        expect(text.replace(/[^<>]/g, '').length >= s.replace(/[^<>]/g, '').length - 2 * f.querySelectorAll('*').length - 2 * (s.match(/<\//g) || []).length).toBe(true);
+        expect(
+          text.replace(/[^<>]/g, '').length >=
+            s.replace(/[^<>]/g, '').length -
+              2 * f.querySelectorAll('*').length -
+              2 * (s.match(/<\//g) || []).length,
+        ).toBe(true);
         if (!s.includes('<')) expect(text).toBe(s);
       }),
       { numRuns: 2000 },
@@ -167,7 +223,8 @@ describe('sanitize', () => {
 });
 
 describe('html: true in the UI', () => {
-  const markup = (label: string) => `${label}: <b>bold</b>, <a href="/privacy">policy</a><img src=x onerror=alert(1)>`;
+  const markup = (label: string) =>
+    `${label}: <b>bold</b>, <a href="/privacy">policy</a><img src=x onerror=alert(1)>`;
   const config = (html: boolean) =>
     demoConfig({
       html,
@@ -185,12 +242,14 @@ describe('html: true in the UI', () => {
       },
     });
 
-  it('puts the sanitizer\'s nodes in titles and descriptions only', () => {
+  it("puts the sanitizer's nodes in titles and descriptions only", () => {
     cg.init(config(true));
     cg.showPreferences();
     const withMarkup = ['BT', 'BD', 'PT', 'PD', 'CD', 'SD'];
     for (const slot of withMarkup) {
-      const el = [...document.querySelectorAll('.cg-root *')].find((e) => e.firstChild?.textContent === slot + ': ')!;
+      const el = [...document.querySelectorAll('.cg-root *')].find(
+        (e) => e.firstChild?.textContent === slot + ': ',
+      )!;
       expect(el, slot).toBeTruthy();
       expect(el.querySelector('b')!.textContent).toBe('bold');
       expect(el.querySelector('a')!.getAttribute('href')).toBe('/privacy');

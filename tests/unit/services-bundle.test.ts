@@ -13,7 +13,9 @@ import terser from '@rollup/plugin-terser';
 import * as services from '../../src/services/index';
 
 const root = resolve(__dirname, '../..');
-const presets = Object.values(services).filter((v) => typeof v == 'object' && v !== null && 'id' in v) as services.ServicePreset[];
+const presets = Object.values(services).filter(
+  (v) => typeof v == 'object' && v !== null && 'id' in v,
+) as services.ServicePreset[];
 let dir = '';
 
 /** A site's bundle of `entry`, minified as a site would ship it. */
@@ -21,14 +23,24 @@ async function bundle(entry: string): Promise<string> {
   const file = join(dir, 'entry.mjs');
   writeFileSync(file, entry);
   // An import that does not resolve would be left external, silently: make it fail instead.
-  const build = await rollup({ input: file, plugins: [nodeResolve()], onwarn: (w) => { throw new Error(w.message); } });
-  const { output } = await build.generate({ format: 'es', plugins: [terser({ format: { comments: false } })] });
+  const build = await rollup({
+    input: file,
+    plugins: [nodeResolve()],
+    onwarn: (w) => {
+      throw new Error(w.message);
+    },
+  });
+  const { output } = await build.generate({
+    format: 'es',
+    plugins: [terser({ format: { comments: false } })],
+  });
   await build.close();
   return output[0].code;
 }
 
 beforeAll(() => {
-  if (!existsSync(join(root, 'dist/services.mjs'))) throw new Error('dist/services.mjs is missing: run `npm run build` first');
+  if (!existsSync(join(root, 'dist/services.mjs')))
+    throw new Error('dist/services.mjs is missing: run `npm run build` first');
   // A scratch site with consent-gate installed (linked), outside the repository.
   dir = mkdtempSync(join(tmpdir(), 'cg-services-'));
   mkdirSync(join(dir, 'node_modules'));
@@ -57,7 +69,9 @@ describe('consent-gate/services as a package entry', () => {
     }
     expect(one).not.toContain('servicesFrom');
     const size = (s: string) => `${s.length} B (${gzipSync(s, { level: 9 }).length} B gzip)`;
-    process.stdout.write(`consent-gate/services bundled: googleAnalytics alone ${size(one)}; all ${presets.length} presets ${size(all)}\n`);
+    process.stdout.write(
+      `consent-gate/services bundled: googleAnalytics alone ${size(one)}; all ${presets.length} presets ${size(all)}\n`,
+    );
     expect(one.length * 10).toBeLessThan(all.length);
   });
 });

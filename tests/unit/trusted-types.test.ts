@@ -11,10 +11,12 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 describe('Trusted Types', () => {
   it('creates the "consent-gate" policy only when a script is released, once, and passes values through', async () => {
     const made: string[] = [];
-    const createPolicy = vi.fn((_name: string, rules: Record<'createScript' | 'createScriptURL', (s: string) => string>) => ({
-      createScript: (s: string) => (made.push('script:' + s), rules.createScript(s)),
-      createScriptURL: (s: string) => (made.push('url:' + s), rules.createScriptURL(s)),
-    }));
+    const createPolicy = vi.fn(
+      (_name: string, rules: Record<'createScript' | 'createScriptURL', (s: string) => string>) => ({
+        createScript: (s: string) => (made.push('script:' + s), rules.createScript(s)),
+        createScriptURL: (s: string) => (made.push('url:' + s), rules.createScriptURL(s)),
+      }),
+    );
     (window as unknown as { trustedTypes: unknown }).trustedTypes = { createPolicy };
     try {
       document.body.innerHTML = `
@@ -31,7 +33,9 @@ describe('Trusted Types', () => {
       await flush();
       expect(createPolicy).toHaveBeenCalledOnce();
       expect(createPolicy.mock.calls[0][0]).toBe('consent-gate');
-      expect(made.sort()).toEqual(["script:this.dataset.ran = 'yes'", 'script:/* inline */', 'url:/a.js', 'url:/frame.html'].sort());
+      expect(made.sort()).toEqual(
+        ["script:this.dataset.ran = 'yes'", 'script:/* inline */', 'url:/a.js', 'url:/frame.html'].sort(),
+      );
       // The onload attribute went through the policy and still works.
       expect(document.querySelector<HTMLScriptElement>('script[src="/a.js"]')!.dataset.ran).toBe('yes');
       expect(document.querySelector('iframe')!.getAttribute('src')).toBe('/frame.html');

@@ -81,11 +81,14 @@ describe('preferences', () => {
     const analytics = within(p).getByRole('switch', { name: 'Analytics' }) as HTMLInputElement;
     expect(analytics.checked).toBe(false);
     // Described by its category's description.
-    expect(document.getElementById(analytics.getAttribute('aria-describedby')!)!.textContent).toBe('Tools that measure how the site is used.');
+    expect(document.getElementById(analytics.getAttribute('aria-describedby')!)!.textContent).toBe(
+      'Tools that measure how the site is used.',
+    );
     const ga = within(p).getByRole('radiogroup', { name: 'Google Analytics' });
     // Nothing is pre-selected in favour of consent.
     expect((within(ga).getByRole('radio', { name: 'Accept' }) as HTMLInputElement).checked).toBe(false);
-    for (const name of ['Accept all', 'Decline all', 'Save', 'Close']) within(p).getByRole('button', { name });
+    for (const name of ['Accept all', 'Decline all', 'Save', 'Close'])
+      within(p).getByRole('button', { name });
     // The page behind is inert, the banner included; not the status region: an inert live region is not heard.
     expect(banner().closest('[inert]')).not.toBeNull();
     expect(document.querySelector('[role="status"]')!.closest('[inert]')).toBeNull();
@@ -97,7 +100,9 @@ describe('preferences', () => {
     const ga = within(prefs()).getByRole('radiogroup', { name: 'Google Analytics' });
     click(within(ga).getByRole('radio', { name: 'Accept' }));
     // Accepting one service turns its category on.
-    expect((within(prefs()).getByRole('switch', { name: 'Analytics' }) as HTMLInputElement).checked).toBe(true);
+    expect((within(prefs()).getByRole('switch', { name: 'Analytics' }) as HTMLInputElement).checked).toBe(
+      true,
+    );
     click(within(prefs()).getByRole('button', { name: 'Save' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(cg.isAccepted('analytics', 'google-analytics')).toBe(true);
@@ -109,11 +114,23 @@ describe('preferences', () => {
     const p = prefs();
     click(within(p).getByRole('switch', { name: 'Analytics' }));
     for (const name of ['Google Analytics', 'Hotjar']) {
-      expect((within(within(p).getByRole('radiogroup', { name })).getByRole('radio', { name: 'Accept' }) as HTMLInputElement).checked).toBe(true);
+      expect(
+        (
+          within(within(p).getByRole('radiogroup', { name })).getByRole('radio', {
+            name: 'Accept',
+          }) as HTMLInputElement
+        ).checked,
+      ).toBe(true);
     }
     // Declining the last accepted service turns the category off again.
-    click(within(within(p).getByRole('radiogroup', { name: 'Google Analytics' })).getByRole('radio', { name: 'Decline' }));
-    click(within(within(p).getByRole('radiogroup', { name: 'Hotjar' })).getByRole('radio', { name: 'Decline' }));
+    click(
+      within(within(p).getByRole('radiogroup', { name: 'Google Analytics' })).getByRole('radio', {
+        name: 'Decline',
+      }),
+    );
+    click(
+      within(within(p).getByRole('radiogroup', { name: 'Hotjar' })).getByRole('radio', { name: 'Decline' }),
+    );
     expect((within(p).getByRole('switch', { name: 'Analytics' }) as HTMLInputElement).checked).toBe(false);
   });
 
@@ -145,7 +162,13 @@ describe('preferences', () => {
     cg.showPreferences();
     const p = prefs();
     expect((within(p).getByRole('switch', { name: 'Analytics' }) as HTMLInputElement).checked).toBe(true);
-    expect((within(within(p).getByRole('radiogroup', { name: 'Hotjar' })).getByRole('radio', { name: 'Decline' }) as HTMLInputElement).checked).toBe(true);
+    expect(
+      (
+        within(within(p).getByRole('radiogroup', { name: 'Hotjar' })).getByRole('radio', {
+          name: 'Decline',
+        }) as HTMLInputElement
+      ).checked,
+    ).toBe(true);
     expect((within(p).getByRole('switch', { name: 'Marketing' }) as HTMLInputElement).checked).toBe(false);
   });
 
