@@ -1,17 +1,25 @@
 // `npm run bench`: consent-gate against vanilla-cookieconsent 3.1.0 on the same article page, in the
 // system Chromium. Not part of `npm test`: it takes minutes and its figures depend on the machine.
 //
-//   node bench/run.mjs [--rounds N]   measure (default 20 rounds), print a Markdown table, write bench/results.md
-//   node bench/run.mjs --serve        only serve the pages, to look at them in a browser
+//   node bench/run.mjs [--rounds N] [--network 4g]   measure (default 20 rounds), print a Markdown table,
+//                                                    write bench/results.md (bench/results-4g.md with --network 4g)
+//   node bench/run.mjs --serve                       only serve the pages, to look at them in a browser
 //
 // The pages differ only in their <head> (bench/pages/template.html + head-*.html): consent-gate,
 // vanilla-cookieconsent (the same categories, texts and gated Google Analytics stand-in), and a
 // baseline without any consent library. Each round visits each library's page in a fresh browser
 // context, in a rotating order: a first visit, Accept all, then a returning visit; the baseline's
 // context visits the plain page, then one that runs the tag unconditionally (what a returning visitor
-// who accepted costs without a consent manager). Main-thread time comes from CDP
-// Performance.getMetrics and is reported minus the baseline of the same round. The libraries are
-// served gzip -9 compressed, as a site would.
+// who accepted costs without a consent manager). The libraries are served gzip -9 compressed, as a
+// site would.
+//
+// The library's own main-thread time comes from a CDP CPU profile (Profiler, 50 µs sampling) over the
+// page load: every sample whose stack holds a frame from one of the library's files counts for the
+// library, whatever it calls (the DOM, document.cookie, the tag it injects). Task time and heap come
+// from CDP Performance.getMetrics and are reported minus the baseline of the same round.
+// `--network 4g` emulates a mobile network (CDP Network.emulateNetworkConditions: 60 ms latency,
+// 9 Mbps down, 1.5 Mbps up) for every request of every page, so that a file loaded later pays its
+// round trip visibly.
 import {
   accessSync,
   constants,
@@ -32,9 +40,9 @@ import { startServer } from '../scripts/serve.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PAGES = path.join(ROOT, 'bench', 'pages');
-const RESULTS = path.join(ROOT, 'bench', 'results.md');
-/** Every round's raw figures, to look into a surprising median. */
-const RAW = path.join(ROOT, 'bench', 'results.json');
+/** bench/results.md, or bench/results-<network>.md on an emulated network. */
+const resultsFile = (network, ext) =>
+  path.join(ROOT, 'bench', `results${network ? `-${network}` : ''}.${ext}`);
 const VANILLA_DIST = path.join(ROOT, 'node_modules', 'vanilla-cookieconsent', 'dist');
 
 /** Time left to a page after it is ready (banner shown, or gated scripts run), for deferred work to finish. */
@@ -50,6 +58,8 @@ const LIBRARIES = {
       js: path.join(ROOT, 'dist', 'consent-gate.min.js'),
       css: path.join(ROOT, 'dist', 'consent-gate.css'),
     },
+    /** Files the library loads itself, from next to its own URL, when it needs them. */
+    more: ['consent-gate.ui.min.js'].map((f) => path.join(ROOT, 'dist', f)).filter((f) => existsSync(f)),
   },
   vanilla: {
     head: 'head-vanilla.html',
@@ -57,6 +67,7 @@ const LIBRARIES = {
       js: path.join(VANILLA_DIST, 'cookieconsent.umd.js'),
       css: path.join(VANILLA_DIST, 'cookieconsent.css'),
     },
+    more: [],
   },
 };
 const BASELINE = 'baseline';
@@ -91,7 +102,9 @@ function chromiumPath() {
     try {
       accessSync(file, constants.X_OK);
       return file;
-    } catch {}
+    } catch {
+      // not this one: try the next candidate
+    }
   }
   die(
     `no Chromium (looked at ${candidates.join(', ')}); install one with \`apt-get install chromium\` or set CHROME_PATH`,
@@ -133,7 +146,7 @@ function preparePages() {
   for (const [name, lib] of Object.entries(LIBRARIES)) {
     const libDir = path.join(dir, 'lib', name);
     mkdirSync(libDir, { recursive: true });
-    for (const file of Object.values(lib.files)) {
+    for (const file of [...Object.values(lib.files), ...lib.more]) {
       writeFileSync(path.join(libDir, path.basename(file)), gzipSync(readFileSync(file), { level: 9 }));
     }
     mounts[`/lib/${name}/`] = libDir;
@@ -228,16 +241,68 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // --- one visit -----------------------------------------------------------------------------------
 
-/** Opens a page with the probe and CDP Performance metrics counting from before navigation. */
-async function openPage(context, waitForBanner, errors) {
+/** The mobile network of `--network 4g`, in CDP's units (bytes per second). */
+const NETWORKS = {
+  '4g': { offline: false, latency: 60, downloadThroughput: (9e6 / 8) | 0, uploadThroughput: (1.5e6 / 8) | 0 },
+};
+
+/**
+ * Opens a page with the probe, CDP Performance metrics and a CPU profile (50 µs sampling) counting
+ * from before navigation, on the emulated network when one is given.
+ */
+async function openPage(context, waitForBanner, errors, network) {
   const page = await context.newPage();
   // A page that throws or logs an error is not doing what it is measured for.
   page.on('pageerror', (error) => errors.push(String(error)));
-  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
   await page.addInitScript(probe, waitForBanner);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  if (network) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', NETWORKS[network]);
+  }
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  await cdp.send('Profiler.start');
   return { page, cdp };
+}
+
+/**
+ * Stops the CPU profile and returns the main-thread milliseconds spent with a frame of one of the
+ * library's files (URLs under `libPath`) anywhere on the stack. A sample's time is the gap to the
+ * next sample (timeDeltas[i + 1]), as DevTools counts it.
+ */
+async function libraryTime(cdp, libPath) {
+  const { profile } = await cdp.send('Profiler.stop');
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const inLibrary = new Map();
+  const holdsLibraryFrame = (id) => {
+    if (inLibrary.has(id)) return inLibrary.get(id);
+    const url = byId.get(id).callFrame.url;
+    const parent = parentOf.get(id);
+    const result =
+      (url !== '' && new URL(url, 'http://x/').pathname.startsWith(libPath)) ||
+      (parent !== undefined && holdsLibraryFrame(parent));
+    inLibrary.set(id, result);
+    return result;
+  };
+  let micros = 0;
+  profile.samples.forEach((id, i) => {
+    if (holdsLibraryFrame(id)) micros += profile.timeDeltas[i + 1] ?? 0;
+  });
+  return micros / 1000;
+}
+
+/** JS heap in use after a full garbage collection, in KB. */
+async function heapAfterGc(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  return list.find((x) => x.name === 'JSHeapUsedSize').value / 1024;
 }
 
 async function metrics(cdp) {
@@ -258,7 +323,7 @@ async function metrics(cdp) {
 }
 
 /** First visit, Accept all, returning visit of one page in a fresh context. */
-async function visit(browser, base, name) {
+async function visit(browser, base, name, network) {
   const isLibrary = name !== BASELINE;
   const label = `${name} page`;
   const context = await browser.newContext();
@@ -268,7 +333,7 @@ async function visit(browser, base, name) {
     const errors = [];
 
     // First visit.
-    const first = await openPage(context, isLibrary, errors);
+    const first = await openPage(context, isLibrary, errors, network);
     const sizes = [];
     first.page.on('requestfinished', (request) => {
       const kind = /\.js$/.test(new URL(request.url()).pathname) ? 'js' : 'css';
@@ -278,7 +343,12 @@ async function visit(browser, base, name) {
     await first.page.goto(`${base}p/${name}.html`, { waitUntil: 'load' });
     await inPage(first.page, 'banner', `${label}: the Accept all button never became visible`);
     await sleep(SETTLE_MS);
-    result.first = { ...(await metrics(first.cdp)), ...(await facts(first.page)) };
+    result.first = {
+      ...(await metrics(first.cdp)),
+      ...(await facts(first.page)),
+      own: await libraryTime(first.cdp, `/lib/${name}/`),
+      heap: await heapAfterGc(first.cdp),
+    };
     await Promise.all(sizes);
     if (result.first.trackerRuns !== 0)
       throw new Error(`${label}: the gated tracker ran before any decision; the comparison is void`);
@@ -293,11 +363,16 @@ async function visit(browser, base, name) {
     await first.page.close();
 
     // Returning visit: the decision is in the context's cookies. The baseline now runs the tag itself.
-    const again = await openPage(context, false, errors);
+    const again = await openPage(context, false, errors, network);
     await again.page.goto(`${base}p/${isLibrary ? name : BASELINE_TAG}.html`, { waitUntil: 'load' });
     await inPage(again.page, 'tracker', `${label}: the tracker did not run on the returning visit`);
     await sleep(SETTLE_MS);
-    result.returning = { ...(await metrics(again.cdp)), ...(await facts(again.page)) };
+    result.returning = {
+      ...(await metrics(again.cdp)),
+      ...(await facts(again.page)),
+      own: await libraryTime(again.cdp, `/lib/${name}/`),
+      heap: await heapAfterGc(again.cdp),
+    };
     if (result.returning.acceptVisible)
       throw new Error(`${label}: the banner came back on the returning visit`);
     if (errors.length) throw new Error(`${label}: errors in the page:\n  ${errors.join('\n  ')}`);
@@ -324,6 +399,9 @@ const ROWS = [
   ['Library JS transferred (gzip -9)', 'B', (r) => r.lib.bytes.js],
   ['Library CSS transferred (gzip -9)', 'B', (r) => r.lib.bytes.css],
   ['First visit: navigation start → Accept all visible', 'ms', (r) => r.lib.first.visibleAt],
+  // The targets: samples with a frame of the library's own files on the stack (CPU profile, 50 µs).
+  ["First visit: library's own main-thread time (CPU profile)", 'ms', (r) => r.lib.first.own],
+  ["Returning visit: library's own main-thread time (CPU profile)", 'ms', (r) => r.lib.returning.own],
   // Less the probe's own search for the button (see probe()); the baseline page runs no search.
   // Task and CPU time keep it: past its first ~0.1 ms a frame, it is style and layout that
   // checkVisibility() forces early while a banner is in the page but not yet shown, work the frame
@@ -347,6 +425,8 @@ const ROWS = [
   ],
   // Against the plain baseline page: the tag baseline has its two tag elements twice (ungated and inert).
   ['Returning visit: elements added', '', (r) => r.lib.returning.elements - r.base.first.elements],
+  ['First visit: JS heap after GC − baseline', 'KB', (r) => r.lib.first.heap - r.base.first.heap],
+  ['Returning visit: JS heap after GC − baseline', 'KB', (r) => r.lib.returning.heap - r.base.returning.heap],
 ];
 
 function format(value, unit) {
@@ -396,8 +476,14 @@ function table(rounds, header) {
 // --- main -------------------------------------------------------------------------------------------
 
 const { values: args } = parseArgs({
-  options: { rounds: { type: 'string', default: '20' }, serve: { type: 'boolean', default: false } },
+  options: {
+    rounds: { type: 'string', default: '20' },
+    serve: { type: 'boolean', default: false },
+    network: { type: 'string' },
+  },
 });
+if (args.network !== undefined && !NETWORKS[args.network])
+  die(`--network takes one of: ${Object.keys(NETWORKS).join(', ')} (got "${args.network}")`);
 const roundCount = Number(args.rounds);
 if (!Number.isInteger(roundCount) || roundCount < 1)
   die(`--rounds wants a whole number of rounds, 1 or more (got "${args.rounds}")`);
@@ -411,7 +497,11 @@ if (args.serve) {
   for (const name of [...Object.keys(LIBRARIES), BASELINE, BASELINE_TAG])
     console.log(`${name}: ${server.url}p/${name}.html`);
   for (const signal of ['SIGINT', 'SIGTERM'])
-    process.on(signal, () => server.close().then(() => (cleanup(), process.exit(0))));
+    process.on(signal, async () => {
+      await server.close();
+      cleanup();
+      process.exit(0);
+    });
 } else {
   const server = await startServer({ port: 0, mounts, headers });
   const browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS });
@@ -424,23 +514,30 @@ if (args.serve) {
       // Rotate the order, so that no page always goes first (or right after another one).
       const order = names.map((_, k) => names[(k + i + WARMUP_ROUNDS) % names.length]);
       const round = {};
-      for (const name of order) round[name] = await visit(browser, server.url, name);
+      for (const name of order) round[name] = await visit(browser, server.url, name, args.network);
       if (i >= 0) rounds.push(round);
     }
 
     const cpu = os.cpus();
-    const command = `npm run bench${roundCount === 20 ? '' : ` -- --rounds ${roundCount}`}`;
+    const flags = [
+      roundCount === 20 ? '' : ` --rounds ${roundCount}`,
+      args.network ? ` --network ${args.network}` : '',
+    ];
+    const command = `npm run bench${flags.join('') ? ` --${flags.join('')}` : ''}`;
     const header = [
-      `Run ${new Date().toISOString().slice(0, 10)} with \`${command}\`: Chromium ${browser.version()} (headless, ${LAUNCH_ARGS.filter((a) => a !== '--headless=new').join(' ')}),` +
+      `Run ${new Date().toISOString().slice(0, 10)} with \`${command}\`${args.network ? ` (emulated network: ${JSON.stringify(NETWORKS[args.network])})` : ''}: Chromium ${browser.version()} (headless, ${LAUNCH_ARGS.filter((a) => a !== '--headless=new').join(' ')}),` +
         ` Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${os.platform()}.` +
         ` ${WARMUP_ROUNDS} warm-up round not counted. Load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0].toFixed(1)} after.`,
     ];
     const markdown = table(rounds, header);
-    writeFileSync(RESULTS, `# Benchmark results\n\n${markdown}\n`);
-    writeFileSync(RAW, `${JSON.stringify({ header, rounds }, null, 1)}\n`);
+    // Every round's raw figures go beside the table, to look into a surprising median.
+    const results = resultsFile(args.network, 'md');
+    const raw = resultsFile(args.network, 'json');
+    writeFileSync(results, `# Benchmark results\n\n${markdown}\n`);
+    writeFileSync(raw, `${JSON.stringify({ header, rounds }, null, 1)}\n`);
     console.log(markdown);
     console.error(
-      `\nbench: written to ${path.relative(process.cwd(), RESULTS)} (raw figures: ${path.relative(process.cwd(), RAW)})`,
+      `\nbench: written to ${path.relative(process.cwd(), results)} (raw figures: ${path.relative(process.cwd(), raw)})`,
     );
   } catch (error) {
     console.error(`bench: ${error.message}`);
