@@ -123,7 +123,8 @@ describeBrowser('every language keeps Accept all and Decline all equal', () => {
           problems.push(`${where}: ${a.lines} / ${d.lines} lines where English has one`);
         if (a.overflows || d.overflows) problems.push(`${where}: a label overflows its button`);
         const sameRow = Math.abs(a.top - d.top) <= 1;
-        const acceptFirst = sameRow ? (rtl ? a.right > d.right : a.left < d.left) : a.top < d.top;
+        const beforeInRow = rtl ? a.right > d.right : a.left < d.left;
+        const acceptFirst = sameRow ? beforeInRow : a.top < d.top;
         if (!acceptFirst) problems.push(`${where}: Decline all comes before Accept all`);
       }
       expect(problems.slice(0, 20), `${problems.length} problem(s)`).toEqual([]);
