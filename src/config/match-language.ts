@@ -11,19 +11,17 @@
  */
 export function matchLanguage(wanted: string, have: readonly string[]): string | undefined {
   const tag = wanted.toLowerCase().replace(/_/g, '-');
-  const [base, ...rest] = tag.split('-');
-  let nearest = [tag, base];
-  if (base == 'zh')
-    nearest =
-      rest.includes('hant') || (!rest.includes('hans') && /^(tw|hk|mo)$/.test(rest[0]))
-        ? [tag, 'zh-hant', 'zh']
-        : [tag, 'zh', 'zh-hans', 'zh-hant'];
-  if (/^n[bon]$/.test(base)) nearest = [tag, base, 'nb', 'no', 'nn'];
+  const base = tag.split('-')[0];
+  const nearest = [tag, base];
+  if (/^zh-(hant|tw|hk|mo)(-|$)/.test(tag)) nearest[1] = 'zh-hant';
+  if (base == 'zh') nearest.push('zh-hans');
+  if (/^n[bon]$/.test(base)) nearest.push('nb', 'no', 'nn');
   const lower = have.map((code) => code.toLowerCase());
   for (const code of nearest) {
     const at = lower.indexOf(code);
     if (at >= 0) return have[at];
   }
+  // Another region or script of the language: pt-PT → pt-BR, zh-TW → zh when there is no zh-Hant.
   const sibling = lower.findIndex((code) => code.split('-')[0] == base);
   return sibling >= 0 ? have[sibling] : undefined;
 }
