@@ -148,3 +148,41 @@ describeBrowser('every language keeps Accept all and Decline all equal', () => {
     });
   }
 });
+
+describeBrowser("language: 'auto' in the browser", () => {
+  const browser = useBrowser();
+  const have = LANGUAGES.map((l) => l.code).filter((c) => c !== 'en');
+
+  for (const [html, languages, expected] of [
+    ['', ['zh-TW', 'en-US'], 'zh-Hant'],
+    ['', ['zh-HK'], 'zh-Hant'],
+    ['', ['zh-CN', 'en'], 'zh'],
+    ['', ['de-AT', 'en'], 'de'],
+    ['', ['pt-BR', 'pt'], 'pt-BR'],
+    ['', ['pt-PT'], 'pt'],
+    ['', ['nn-NO', 'en'], 'nb'],
+    ['', ['no'], 'nb'],
+    ['', ['fa-IR', 'he-IL'], 'he'],
+    ['', ['sr-RS'], 'en'],
+    ['el', ['en-GB'], 'el'],
+    ['fr-CA', ['de-DE'], 'fr'],
+  ] as const) {
+    it(`<html lang="${html}">, navigator.languages ${JSON.stringify(languages)} → ${expected}`, async () => {
+      const t = await browser.newPage();
+      // What the browser reports: set before any script of the page runs.
+      await t.page.addInitScript(
+        (list) => {
+          Object.defineProperty(Navigator.prototype, 'languages', { get: () => list });
+        },
+        languages as readonly string[],
+      );
+      await t.goto(`/fixtures/auto-language.html?html=${html}&have=${have.join(',')}`);
+      const root = t.page.locator(`.cg-root[lang="${expected}"]`);
+      await root.locator('.cg-banner').waitFor();
+      const title = await root.locator('.cg-banner h2').textContent();
+      // English is built in (not offered as a file here); dist/i18n/en.json is the same text.
+      const { banner } = await (await fetch(t.url(`/dist/i18n/${expected}.json`))).json();
+      expect(title).toBe(banner.title);
+    });
+  }
+});

@@ -132,6 +132,18 @@ describe("language: 'auto' picks by that rule", () => {
     expect(pickLanguage(s)).toBe('en');
   });
 
+  it('finds every shipped language from <html lang>, also with a region', () => {
+    browser([]);
+    for (const code of SHIPPED) {
+      document.documentElement.lang = code;
+      expect(pickLanguage(s), code).toBe(code);
+      if (!code.includes('-') && code != 'zh') {
+        document.documentElement.lang = `${code}-XX`;
+        expect(pickLanguage(s), `${code}-XX`).toBe(code);
+      }
+    }
+  });
+
   it('and for a code given in the config', () => {
     expect(pickLanguage(s, 'zh-Hant-TW')).toBe('zh-Hant');
     expect(pickLanguage(s, 'pt_br')).toBe('pt-BR');
