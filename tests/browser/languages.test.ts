@@ -67,12 +67,14 @@ const measure = (page: Page) =>
         style: Object.fromEntries(STYLE.map((p) => [p, cs[p]])),
       };
     };
+    const main = (dialog: string) =>
+      [...document.querySelectorAll<HTMLElement>(`${dialog} .cg-main`)].map(box);
+    // The preferences look the same in every layout; the banner's layout comes from its root class.
+    const prefs = main('.cg-prefs');
     for (const layout of ['cg-box', 'cg-bar', 'cg-cloud']) {
       root.className = original.replace(/\bcg-(box|bar|cloud)\b/, layout);
-      for (const dialog of ['.cg-banner', '.cg-prefs']) {
-        const main = [...document.querySelectorAll<HTMLElement>(`${dialog} .cg-main`)];
-        out.push([`${dialog.slice(4)} ${layout.slice(3)}`, main.map(box)]);
-      }
+      out.push([`banner ${layout.slice(3)}`, main('.cg-banner')]);
+      out.push([`prefs ${layout.slice(3)}`, prefs]);
     }
     root.className = original;
     return out;
