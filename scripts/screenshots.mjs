@@ -33,6 +33,18 @@ SHOTS.push(
   ['rtl-ar-preferences-dark', 'lang=ar&theme=dark', 1024, 640, true],
   ['phone-320-box-light', 'layout=box', 320, 640, false],
   ['phone-320-preferences-dark', 'theme=dark', 320, 640, true],
+  // One per script (docs/languages.md): Latin (the longest German and Polish labels on a phone),
+  // Cyrillic, Greek, Arabic on a phone, CJK; then the scripts that need fonts of their own.
+  ['lang-de-phone-320', 'lang=de', 320, 640, false],
+  ['lang-pl-preferences-light', 'lang=pl', 1024, 640, true],
+  ['lang-bg-box-light', 'lang=bg', 1024, 640, false],
+  ['lang-el-preferences-light', 'lang=el', 1024, 640, true],
+  ['lang-ar-phone-320', 'lang=ar', 320, 640, false],
+  ['lang-zh-Hant-box-light', 'lang=zh-Hant', 1024, 640, false],
+  ['lang-ja-preferences-dark', 'lang=ja&theme=dark', 1024, 640, true],
+  ['lang-ko-bar-light', 'lang=ko&layout=bar', 1024, 640, false],
+  ['lang-hi-box-light', 'lang=hi', 1024, 640, false],
+  ['lang-th-box-light', 'lang=th', 1024, 640, false],
 );
 
 mkdirSync(OUT, { recursive: true });

@@ -1,20 +1,23 @@
 // Which language to show, and the texts for it: English built in, others inline or fetched.
 import { EN } from './texts';
+import { matchLanguage } from './match-language';
 import { error, warn } from '../log';
 import { texts as checkTexts, type Settings } from './validate';
 import type { Texts } from '../types';
 
 /**
  * For `'auto'`: the page's <html lang>, then the browser's languages; the first one the config
- * has texts for wins, a region falling back to its base language (de-AT → de). English otherwise.
+ * has texts for wins, by matchLanguage's rule (pt-BR exact, de-AT → de, zh-TW → zh-Hant).
+ * English otherwise.
  */
 export function pickLanguage(s: Settings, code = s.language): string {
   const have = ['en', ...Object.keys(s.translations || {})];
   for (const w of code && code != 'auto'
     ? [code]
-    : [document.documentElement.lang, ...(navigator.languages || [])])
-    for (const c of [w, w.split('-')[0]])
-      for (const h of have) if (h.toLowerCase() == c.toLowerCase()) return h;
+    : [document.documentElement.lang, ...(navigator.languages || [])]) {
+    const found = matchLanguage(w, have);
+    if (found) return found;
+  }
   return 'en';
 }
 

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { CODES } from '../support/languages';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8'));
@@ -31,9 +32,7 @@ describe('the published package', () => {
       ...['cjs', 'css', 'd.cts', 'd.ts', 'min.js', 'mjs'].map((x) => `dist/consent-gate.embeds.${x}`),
       'dist/consent-gate.min.js',
       'dist/consent-gate.mjs',
-      ...['ar', 'cs', 'da', 'de', 'en', 'es', 'fr', 'he', 'it', 'ja', 'nl', 'pl', 'pt', 'sv', 'zh'].map(
-        (c) => `dist/i18n/${c}.json`,
-      ),
+      ...CODES.map((c) => `dist/i18n/${c}.json`).sort(),
       'dist/services.cjs',
       'dist/services.d.cts',
       'dist/services.d.ts',
