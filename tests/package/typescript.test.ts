@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentExamples, ROOT, where } from '../support/examples';
+import { documentExamples, ROOT, runs, where } from '../support/examples';
 
 const COMPILERS = [
   ['5.9', 'typescript'],
@@ -33,8 +33,10 @@ const BUNDLER = {
   },
 };
 
+// The blocks that run (a `not run` block is a fragment, or needs what a project here does not have).
 const examples = documentExamples().filter(
   (e) =>
+    runs(e) &&
     (e.lang == 'js' || e.lang == 'ts') &&
     /from\s+['"]consent-gate[/'"]|import\s+['"]consent-gate\//.test(e.code),
 );
