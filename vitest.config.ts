@@ -33,6 +33,8 @@ export default defineConfig({
             only: true,
             include: ['tests/types/**/*.test-d.ts'],
             tsconfig: './tsconfig.test.json',
+            // By path: typescript-6 and typescript-7 (devDependencies) also install a `tsc` command.
+            checker: 'node_modules/typescript/bin/tsc',
           },
         },
       },

@@ -2,6 +2,10 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { transform } from 'lightningcss';
 
+const DECLARATION = `// A stylesheet, imported for its side effect: your bundler puts it on the page. It exports nothing.
+export {};
+`;
+
 const builds = [
   ['consent-gate.css', 'consent-gate.css'],
   ['embeds.css', 'consent-gate.embeds.css'],
@@ -19,4 +23,8 @@ for (const [from, to] of builds) {
   for (const w of warnings) console.warn('build-css:', w.message);
   mkdirSync(new URL('.', out), { recursive: true });
   writeFileSync(out, code);
+  // Beside it, the types of `import 'consent-gate/styles.css'` ("types" in package.json exports):
+  // TypeScript 6 and later refuse a side-effect import they cannot resolve (TS2882).
+  writeFileSync(new URL(`${to}.d.ts`, out), DECLARATION);
+  writeFileSync(new URL(`${to}.d.cts`, out), DECLARATION);
 }

@@ -1,4 +1,4 @@
-// The README's "Service presets" table, made from the presets themselves so that the two cannot
+// The presets table of docs/presets.md, made from the presets themselves so that the two cannot
 // drift apart (a unit test compares them). Print it from a build: node scripts/presets-table.mjs
 import { pathToFileURL } from 'node:url';
 

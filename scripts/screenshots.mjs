@@ -26,6 +26,8 @@ for (const layout of ['box', 'bar', 'cloud']) {
 SHOTS.push(
   ['box-top-left-light', 'layout=box&position=top-left', 1024, 640, false],
   ['bar-top-dark', 'layout=bar&position=top&theme=dark', 1024, 640, false],
+  // A laptop screen: the bar keeps its buttons in one row beside the text.
+  ['bar-1280-light', 'layout=bar', 1280, 720, false],
   ['blocking-cloud-light', 'layout=cloud&blocking=1', 1024, 640, false],
   ['preferences-light', 'theme=light', 1024, 640, true],
   ['preferences-dark', 'theme=dark', 1024, 640, true],

@@ -1,4 +1,4 @@
-// dist/consent-gate.consent-log.min.js: load it after consent-gate.min.js.
+// dist/consent-gate.consent-log.min.js: before or after consent-gate.min.js, with or without defer/async.
 import { attach } from './addons/attach';
 import { consentLog } from './addons/consent-log';
 

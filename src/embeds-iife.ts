@@ -1,4 +1,4 @@
-// dist/consent-gate.embeds.min.js: load it after consent-gate.min.js.
+// dist/consent-gate.embeds.min.js: before or after consent-gate.min.js, with or without defer/async.
 import { attach } from './addons/attach';
 import { embeds } from './addons/embeds';
 

@@ -2,6 +2,7 @@
 // <script type="application/json" id="consent-gate-config"> when the page has one.
 import * as api from './index';
 import { error, warn } from './log';
+import { startWaitingAddons } from './addons/attach';
 
 const w = window as unknown as { ConsentGate?: typeof api };
 
@@ -21,6 +22,8 @@ if (w.ConsentGate) warn('the library is loaded twice: this copy does nothing');
 else {
   // Global first, so that callbacks and gated scripts run by init can already use it.
   w.ConsentGate = api;
+  // Add-on files that ran first (the library's tag deferred, async or further down) join before init.
+  startWaitingAddons(api.use);
   // Loaded in <head> without defer, the config may sit further down the page (DOMContentLoaded fires once).
   if (!auto() && document.readyState == 'loading') document.addEventListener('DOMContentLoaded', auto);
 }

@@ -42,7 +42,8 @@ export const embeds: Addon = (host) => {
     const ph = h(
       'div',
       {
-        class: 'cg-root cg-embed',
+        // In the banner's theme (the validated config always has ui.theme): its colours and controls.
+        class: 'cg-root cg-embed cg-' + host.config.ui!.theme,
         role: 'group',
         'aria-label': f.title || label,
         'aria-describedby': id,

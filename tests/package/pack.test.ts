@@ -27,9 +27,13 @@ describe('the published package', () => {
       'dist/consent-gate.cjs',
       ...['cjs', 'd.cts', 'd.ts', 'min.js', 'mjs'].map((x) => `dist/consent-gate.consent-log.${x}`),
       'dist/consent-gate.css',
+      'dist/consent-gate.css.d.cts',
+      'dist/consent-gate.css.d.ts',
       'dist/consent-gate.d.cts',
       'dist/consent-gate.d.ts',
-      ...['cjs', 'css', 'd.cts', 'd.ts', 'min.js', 'mjs'].map((x) => `dist/consent-gate.embeds.${x}`),
+      ...['cjs', 'css', 'css.d.cts', 'css.d.ts', 'd.cts', 'd.ts', 'min.js', 'mjs'].map(
+        (x) => `dist/consent-gate.embeds.${x}`,
+      ),
       'dist/consent-gate.min.js',
       'dist/consent-gate.mjs',
       ...CODES.map((c) => `dist/i18n/${c}.json`).sort(),
@@ -37,10 +41,14 @@ describe('the published package', () => {
       'dist/services.d.cts',
       'dist/services.d.ts',
       'dist/services.mjs',
+      // The Subresource Integrity hash of each file a page loads by tag, for CDN users.
+      'dist/sri.json',
+      'embeds.css.d.ts',
       'embeds/package.json',
       'package.json',
       // For resolvers older than package.json "exports" (TypeScript's node10).
       'services/package.json',
+      'styles.css.d.ts',
       'styles/consent-gate.css',
       'styles/embeds.css',
     ]);
@@ -49,6 +57,30 @@ describe('the published package', () => {
   it('lets bundlers drop unused code but keep `import "consent-gate/styles.css"`', () => {
     // sideEffects: false would let webpack drop the stylesheet import as unused.
     expect(pkg.sideEffects).toEqual(['*.css']);
-    expect(pkg.exports['./styles.css']).toBe('./dist/consent-gate.css');
+    expect(pkg.exports['./styles.css'].default).toBe('./dist/consent-gate.css');
+  });
+
+  it('types every stylesheet export, for TypeScript 6 and later (TS2882 without them)', () => {
+    for (const entry of ['./styles.css', './embeds.css']) {
+      const { types } = pkg.exports[entry];
+      expect(Object.keys(types)).toEqual(['import', 'require']);
+      for (const file of Object.values(types) as string[]) {
+        expect(readFileSync(`${ROOT}${file}`, 'utf8')).toMatch(/^export \{\};$/m);
+      }
+    }
+  });
+
+  it('says where it comes from, so that the registry page links back and README images load', () => {
+    expect(pkg.repository).toEqual({
+      type: 'git',
+      url: 'git+https://github.com/consent-gate/consent-gate.git',
+    });
+    expect(pkg.homepage).toBe('https://github.com/consent-gate/consent-gate#readme');
+    expect(pkg.bugs).toEqual({ url: 'https://github.com/consent-gate/consent-gate/issues' });
+    // On the registry a relative image path shows nothing: the README's images are absolute.
+    const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g)].map((m) => m[1]);
+    expect(images.length).toBeGreaterThan(0);
+    for (const src of images) expect(src).toMatch(/^https:\/\//);
   });
 });

@@ -1,4 +1,4 @@
-// The hook points the README's "IAB TCF and GPP" section promises, driven the way its examples do.
+// The hook points docs/tcf.md (IAB TCF, GPP and other consent tools) promises, driven the way its examples do.
 import { describe, expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/dom';
 import { getConsent, hideBanner, init, isAccepted, on, update } from '../../src/index';
@@ -20,7 +20,7 @@ describe('hooks for a registered CMP', () => {
     const consents = vi.fn();
     on('consent', consents);
 
-    // The README's example, as a site would run it.
+    // The example of docs/tcf.md, as a site would run it.
     init(demoConfig());
     hideBanner();
     tcfapi('addEventListener', 2, (tcData, success) => {
