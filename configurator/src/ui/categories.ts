@@ -1,0 +1,467 @@
+// Categories and their services: add, rename, reorder, remove; each service from the presets or
+// the owner's own.
+import { h, uid } from './dom';
+import { checkField, register, selectField, textField } from './fields';
+import type { App, Section } from './app';
+import { moveCategory, renameCategory, slug, unique, type DraftCategory, type DraftService } from '../model/draft';
+import { patternText, presetById } from '../model/presets';
+
+/** Stable keys for objects of the draft, so that focus follows a category that moved. */
+const keys = new WeakMap<object, number>();
+let counter = 0;
+export const keyOf = (o: object) => {
+  if (!keys.has(o)) keys.set(o, ++counter);
+  return keys.get(o)!;
+};
+
+/** Labels and descriptions for the four standard ids, when a preset needs its category. */
+export const STANDARD: Record<string, [label: string, description: string]> = {
+  necessary: ['Strictly necessary', 'Needed for the site to work, for example to remember the choice you make here.'],
+  preferences: ['Preferences', 'Features you use or choose: chat, maps, remembered settings.'],
+  analytics: ['Analytics', 'Tools that measure how the site is used, so that we can improve it.'],
+  marketing: ['Marketing', 'Advertising and the measurement of ads, also by other companies.'],
+};
+
+export function newCategory(id: string, label: string, description = ''): DraftCategory {
+  return {
+    id,
+    label,
+    description,
+    required: false,
+    gpc: id === 'marketing',
+    optOutDefault: false,
+    services: [],
+  };
+}
+
+/** Elements whose text says a name, kept in step while the owner types it. */
+function names(initial: string) {
+  const tracked: [Node, (name: string) => string][] = [];
+  return {
+    text(make: (name: string) => string): Text {
+      const node = document.createTextNode(make(initial));
+      tracked.push([node, make]);
+      return node;
+    },
+    set(name: string) {
+      for (const [node, make] of tracked) node.textContent = make(name);
+    },
+  };
+}
+
+function list(items: string[]): HTMLElement | string {
+  if (!items.length) return 'none';
+  return h('span', { class: 'codes' }, ...items.map((i) => h('code', {}, i)));
+}
+
+function serviceCard(app: App, category: DraftCategory, s: DraftService): HTMLElement {
+  const k = keyOf(s);
+  const at = () => `categories.${category.id}.services.${s.id}`;
+  const preset = presetById(s.preset);
+  const headingId = uid('h');
+  const named = names(s.label || s.id);
+  const heading = h(
+    'h4',
+    { id: headingId },
+    named.text((n) => n),
+    preset ? h('span', { class: 'tag' }, 'preset') : null,
+  );
+  const label = textField({
+    label: 'Name shown to visitors',
+    path: () => `${at()}.label`,
+    value: s.label,
+    focus: `s${k}-label`,
+    onInput: (v) => {
+      s.label = v;
+      named.set(v || s.id);
+      app.changed();
+    },
+  });
+  const description = textField({
+    label: 'Description',
+    path: () => `${at()}.description`,
+    value: s.description,
+    multiline: true,
+    focus: `s${k}-description`,
+    hint: preset ? 'The preset’s description, in English: translate it if your site is not.' : undefined,
+    onInput: (v) => {
+      s.description = v;
+      app.changed();
+    },
+  });
+  const id = preset
+    ? h(
+        'p',
+        { class: 'fact' },
+        'Id in your markup: ',
+        h('code', {}, `data-service="${s.id}"`),
+      )
+    : textField({
+        label: 'Id (for your markup)',
+        path: at,
+        value: s.id,
+        code: true,
+        focus: `s${k}-id`,
+        hint: 'Letters, digits, - and _, starting with a letter: data-service="…" in your tags.',
+        onInput: (v) => {
+          s.id = v;
+          app.changed();
+        },
+      });
+  const script = textField({
+    label: 'Script URL (optional)',
+    path: () => `${at()}.scripts`,
+    type: 'url',
+    code: true,
+    value: s.scriptUrl,
+    focus: `s${k}-script`,
+    placeholder: preset?.id === 'google-analytics' ? 'https://www.googletagmanager.com/gtag/js?id=G-XXXX' : '',
+    hint: 'Loaded by the library once the visitor accepts. Leave it empty when you mark up your own tag instead.',
+    onInput: (v) => {
+      s.scriptUrl = v;
+      app.changed();
+    },
+  });
+
+  const facts: HTMLElement[] = [];
+  let cookieField: HTMLElement | null = null;
+  let blockField: HTMLElement | null = null;
+  if (preset) {
+    const cookies = h(
+      'p',
+      { class: 'fact' },
+      'Cookies deleted when declined: ',
+      list(preset.cookies.map(patternText)),
+    );
+    const messages = register(() => `${at()}.cookies`, cookies, 'Cookies');
+    cookies.tabIndex = -1;
+    facts.push(
+      cookies,
+      messages,
+      h('p', { class: 'fact' }, 'Block patterns (auto-blocking): ', list(preset.blocks.map(patternText))),
+    );
+    if (preset.thirdPartyCookies?.length)
+      facts.push(
+        h(
+          'p',
+          { class: 'fact' },
+          'Set on the vendor’s own domain (list them in your policy; no page can delete them): ',
+          list(preset.thirdPartyCookies),
+        ),
+      );
+  } else {
+    cookieField = textField({
+      label: 'Cookies (one per line)',
+      path: () => `${at()}.cookies`,
+      value: s.cookies.join('\n'),
+      multiline: true,
+      code: true,
+      focus: `s${k}-cookies`,
+      hint: 'Exact names, or a pattern between slashes: /^_chat_/ matches every name that starts with _chat_. Deleted when the visitor declines.',
+      onInput: (v) => {
+        s.cookies = v.split('\n');
+        app.changed();
+      },
+    });
+    if (app.draft.addons.autoblock)
+      blockField = textField({
+        label: 'Block patterns for auto-blocking (one per line)',
+        path: () => `${at()}.blocks`,
+        value: s.blocks.join('\n'),
+        multiline: true,
+        code: true,
+        focus: `s${k}-blocks`,
+        hint: 'Part of a URL (widget.example.com/) or /a regex/: scripts and iframes added with such a URL wait for consent.',
+        onInput: (v) => {
+          s.blocks = v.split('\n');
+          app.changed();
+        },
+      });
+  }
+
+  const kept = s.extra && Object.keys(s.extra).length ? keptNote(app, s) : null;
+
+  const others = app.draft.categories.filter((c) => c !== category);
+  const move = others.length
+    ? selectField({
+        label: `Move ${s.label || s.id} to another category`,
+        value: '',
+        focus: `s${k}-move`,
+        options: [['', '(stay here)'], ...others.map((c): [string, string] => [c.id, c.label || c.id])],
+        onChange: (to) => {
+          const target = app.draft.categories.find((c) => c.id === to);
+          if (!target) return;
+          category.services.splice(category.services.indexOf(s), 1);
+          s.id = unique(s.id, target.services.map((x) => x.id));
+          target.services.push(s);
+          app.rebuild('categories', 'presets');
+          app.announce(`${s.label || s.id} moved to ${target.label || target.id}.`);
+        },
+      })
+    : null;
+
+  const remove = h(
+    'button',
+    {
+      type: 'button',
+      class: 'quiet',
+      'data-focus': `s${k}-remove`,
+      onclick: () => {
+        app.checkpoint(`remove ${s.label || s.id}`);
+        category.services.splice(category.services.indexOf(s), 1);
+        app.rebuild('categories', 'presets');
+        app.announce(`${s.label || s.id} removed from ${category.label || category.id}.`, true);
+      },
+    },
+    named.text((n) => `Remove ${n}`),
+  );
+  if (move) {
+    const moveLabel = move.querySelector('label')!;
+    moveLabel.replaceChildren(named.text((n) => `Move ${n} to another category`));
+  }
+
+  return h(
+    'div',
+    { class: 'service', role: 'group', 'aria-labelledby': headingId },
+    heading,
+    id,
+    label,
+    description,
+    cookieField,
+    blockField,
+    ...facts,
+    script,
+    kept,
+    h('div', { class: 'row' }, move, remove),
+  );
+}
+
+/** What an import kept that the form does not edit: shown, so that nothing travels unseen. */
+function keptNote(app: App, s: DraftService): HTMLElement {
+  return h(
+    'div',
+    { class: 'kept' },
+    h('p', {}, 'Kept from the imported config (not editable here):'),
+    h('pre', { class: 'code' }, JSON.stringify(s.extra, null, 2)),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'quiet',
+        onclick: () => {
+          app.checkpoint(`drop what was kept for ${s.label || s.id}`);
+          delete s.extra;
+          app.rebuild('categories');
+          app.announce(`Dropped what was kept for ${s.label || s.id}.`, true);
+        },
+      },
+      `Drop it from ${s.label || s.id}`,
+    ),
+  );
+}
+
+function categoryCard(app: App, c: DraftCategory, index: number): HTMLElement {
+  const { draft } = app;
+  const k = keyOf(c);
+  const at = () => `categories.${c.id}`;
+  const headingId = uid('h');
+  const name = c.label || c.id;
+  const named = names(name);
+  const heading = h('h3', { id: headingId, tabIndex: -1, 'data-focus': `c${k}` }, named.text((n) => n));
+
+  const fields = [
+    textField({
+      label: 'Name',
+      path: () => `${at()}.label`,
+      value: c.label,
+      focus: `c${k}-label`,
+      hint: 'The name visitors see, and the name of its switch.',
+      onInput: (v) => {
+        c.label = v;
+        named.set(v || c.id);
+        app.changed();
+      },
+    }),
+    textField({
+      label: 'Id (for your markup)',
+      path: at,
+      value: c.id,
+      code: true,
+      focus: `c${k}-id`,
+      hint: `Letters, digits, - and _, starting with a letter: data-category="…" in your tags. Changing it later asks nobody again, but your tags must say the new id.`,
+      onInput: (v) => {
+        renameCategory(draft, draft.categories.indexOf(c), v);
+        app.changed();
+      },
+    }),
+    textField({
+      label: 'Description',
+      path: () => `${at()}.description`,
+      value: c.description,
+      multiline: true,
+      focus: `c${k}-description`,
+      hint: 'One or two sentences on what it is for.',
+      onInput: (v) => {
+        c.description = v;
+        app.changed();
+      },
+    }),
+    checkField({
+      label: 'Always on (strictly necessary)',
+      path: () => `${at()}.required`,
+      checked: c.required,
+      focus: `c${k}-required`,
+      hint: 'Its switch is shown on and cannot be turned off. Only for what the site cannot work without.',
+      onChange: (v) => {
+        c.required = v;
+        app.changed();
+      },
+    }),
+    checkField({
+      label: 'Off under Global Privacy Control',
+      path: () => `${at()}.gpc`,
+      checked: c.gpc,
+      focus: `c${k}-gpc`,
+      hint: 'When the browser sends a GPC signal, this category stays off unless the visitor switches it on. For selling or sharing data and targeted ads.',
+      onChange: (v) => {
+        c.gpc = v;
+        app.changed();
+      },
+    }),
+    draft.mode === 'opt-out'
+      ? checkField({
+          label: 'On before the visitor decides (opt-out)',
+          path: () => `${at()}.default`,
+          checked: c.optOutDefault,
+          focus: `c${k}-default`,
+          hint: 'Opt-out mode only: its scripts run from the first page view until the visitor declines.',
+          onChange: (v) => {
+            c.optOutDefault = v;
+            app.changed();
+          },
+        })
+      : null,
+  ];
+
+  const servicesId = uid('h');
+  const services = h(
+    'div',
+    { class: 'services' },
+    h('h4', { id: servicesId, class: 'sub' }, named.text((n) => `Services in ${n}`)),
+    c.services.length
+      ? c.services.map((s) => serviceCard(app, c, s))
+      : h('p', { class: 'hint' }, 'None yet: add one from the presets below, or your own.'),
+  );
+  const servicesMessages = register(() => `${at()}.services`, heading, `Services in ${name}`);
+  services.append(servicesMessages);
+
+  const addOwn = h(
+    'button',
+    {
+      type: 'button',
+      'data-focus': `c${k}-add`,
+      onclick: () => {
+        const s: DraftService = {
+          id: unique('my-service', c.services.map((x) => x.id)),
+          label: '',
+          description: '',
+          cookies: [],
+          blocks: [],
+          scriptUrl: '',
+        };
+        c.services.push(s);
+        app.rebuild('categories');
+        document.querySelector<HTMLElement>(`[data-focus="s${keyOf(s)}-label"]`)?.focus();
+        app.announce(`A new service was added to ${c.label || c.id}: give it a name.`);
+      },
+    },
+    named.text((n) => `Add your own service to ${n}`),
+  );
+
+  const last = index === draft.categories.length - 1;
+  const move = (by: number) => () => {
+    moveCategory(draft, index, by);
+    app.rebuild('categories');
+    // At the top or the bottom its own button is disabled: the other one keeps the owner in the card.
+    const here = document.querySelector<HTMLButtonElement>(`[data-focus="c${k}-${by < 0 ? 'up' : 'down'}"]`);
+    const other = document.querySelector<HTMLButtonElement>(`[data-focus="c${k}-${by < 0 ? 'down' : 'up'}"]`);
+    (here && !here.disabled ? here : other)?.focus();
+    app.announce(`${c.label || c.id} moved ${by < 0 ? 'up' : 'down'}: now ${draft.categories.indexOf(c) + 1} of ${draft.categories.length}.`);
+  };
+  const tools = h(
+    'div',
+    { class: 'row' },
+    h('button', { type: 'button', class: 'quiet', disabled: index === 0, 'data-focus': `c${k}-up`, onclick: move(-1) }, named.text((n) => `Move ${n} up`)),
+    h('button', { type: 'button', class: 'quiet', disabled: last, 'data-focus': `c${k}-down`, onclick: move(1) }, named.text((n) => `Move ${n} down`)),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'quiet',
+        disabled: draft.categories.length === 1,
+        'data-focus': `c${k}-remove`,
+        onclick: () => {
+          app.checkpoint(`remove ${c.label || c.id}`);
+          draft.categories.splice(draft.categories.indexOf(c), 1);
+          app.rebuild('categories', 'presets', 'behaviour');
+          app.announce(`${c.label || c.id} removed.`, true);
+        },
+      },
+      named.text((n) => `Remove ${n}`),
+    ),
+  );
+
+  return h(
+    'div',
+    { class: 'card', role: 'group', 'aria-labelledby': headingId },
+    heading,
+    ...fields,
+    services,
+    h('div', { class: 'row' }, addOwn),
+    tools,
+  );
+}
+
+export function categoriesSection(app: App): Section {
+  return {
+    name: 'categories',
+    fallback: () => 'add-category',
+    build: () =>
+      h(
+        'div',
+        { class: 'cards', tabIndex: -1 },
+        app.draft.categories.map((c, i) => categoryCard(app, c, i)),
+        h(
+          'button',
+          {
+            type: 'button',
+            'data-focus': 'add-category',
+            onclick: () => {
+              const ids = app.draft.categories.map((c) => c.id);
+              const c = newCategory(unique('category', ids), 'New category');
+              app.draft.categories.push(c);
+              app.rebuild('categories', 'presets', 'behaviour');
+              document.querySelector<HTMLElement>(`[data-focus="c${keyOf(c)}-label"]`)?.focus();
+              app.announce('A new category was added at the end: give it a name.');
+            },
+          },
+          'Add a category',
+        ),
+      ),
+  };
+}
+
+/** The category a preset goes to: the one with its usual id, made when missing. */
+export function categoryForPreset(app: App, presetCategory: string): DraftCategory {
+  const found = app.draft.categories.find((c) => c.id === presetCategory);
+  if (found) return found;
+  const [label, description] = STANDARD[presetCategory] ?? [presetCategory, ''];
+  const c = newCategory(presetCategory, label, description);
+  if (presetCategory === 'necessary') {
+    c.required = true;
+    app.draft.categories.unshift(c);
+  } else app.draft.categories.push(c);
+  return c;
+}
+
+export { slug };
