@@ -27,7 +27,7 @@ async function through(
   bytes: Uint8Array<ArrayBuffer>,
   stream: CompressionStream | DecompressionStream,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const body = new Blob([bytes]).stream().pipeThrough(stream);
+  const body = new Response(bytes).body!.pipeThrough(stream);
   return new Uint8Array(await new Response(body).arrayBuffer());
 }
 

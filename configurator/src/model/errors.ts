@@ -30,22 +30,27 @@ export function readError(message: string): ReadError | null {
   return { path: where === 'the config' ? [] : pathSegments(where), expected, got: got?.[1] };
 }
 
-/** `"abc"` → `“abc”`, `undefined` → `nothing`: the value as a person would say it. */
-function said(got: string): string {
+/**
+ * The value as a person would say it: `"abc"` → `“abc”`, `undefined` → `nothing`. For a number the
+ * library names only its type, which says nothing the sentence does not: left out.
+ */
+function said(got: string): string | undefined {
+  if (got === 'number') return undefined;
   if (got === 'undefined') return 'nothing';
-  if (got === '""') return 'empty';
-  if (got === 'null') return 'empty';
+  if (got === '""' || got === 'null') return 'empty';
   if (/^".*"$/s.test(got)) return `“${got.slice(1, -1)}”`;
-  return got;
+  if (got === 'boolean') return 'true or false';
+  return /^an? /.test(got) ? got : `a ${got}`;
 }
 
-/** The error as a sentence for the field it names: "It must be a number of days from 1 to 395; it is 500." */
+/** The error as a sentence for the field it names: "It must be a number of days from 1 to 395." */
 export function inWords(error: ReadError): string {
   const expected = error.expected
     .replace(/^one of: (.*)$/, (_, list: string) => `one of ${list.split(', ').map((x) => `“${x}”`).join(', ')}`)
     .replace(/^letters, digits, - and _, starting with a letter$/, 'made of letters, digits, - and _, starting with a letter')
     .replace(/^letters, digits, - and _$/, 'made of letters, digits, - and _');
-  return `It must be ${expected}${error.got === undefined ? '' : `; it is ${said(error.got)}`}.`;
+  const value = error.got === undefined ? undefined : said(error.got);
+  return `It must be ${expected}${value ? `; it is ${value}` : ''}.`;
 }
 
 /**

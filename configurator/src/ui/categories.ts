@@ -224,8 +224,7 @@ function serviceCard(app: App, category: DraftCategory, s: DraftService): HTMLEl
     'div',
     { class: 'service', role: 'group', 'aria-labelledby': headingId },
     heading,
-    id,
-    label,
+    preset ? [label, id] : h('div', { class: 'pair' }, label, id),
     description,
     cookieField,
     blockField,
@@ -269,7 +268,7 @@ function categoryCard(app: App, c: DraftCategory, index: number): HTMLElement {
   const named = names(name);
   const heading = h('h3', { id: headingId, tabIndex: -1, 'data-focus': `c${k}` }, named.text((n) => n));
 
-  const fields = [
+  const [nameField, idField, ...rest] = [
     textField({
       label: 'Name',
       path: () => `${at()}.label`,
@@ -342,15 +341,14 @@ function categoryCard(app: App, c: DraftCategory, index: number): HTMLElement {
         })
       : null,
   ];
+  const fields = [h('div', { class: 'pair' }, nameField, idField), ...rest];
 
   const servicesId = uid('h');
   const services = h(
     'div',
     { class: 'services' },
     h('h4', { id: servicesId, class: 'sub' }, named.text((n) => `Services in ${n}`)),
-    c.services.length
-      ? c.services.map((s) => serviceCard(app, c, s))
-      : h('p', { class: 'hint' }, 'None yet: add one from the presets below, or your own.'),
+    c.services.map((s) => serviceCard(app, c, s)),
   );
   const servicesMessages = register(() => `${at()}.services`, heading, `Services in ${name}`);
   services.append(servicesMessages);

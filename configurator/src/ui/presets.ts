@@ -68,20 +68,26 @@ export function presetsSection(app: App): Section {
           },
           `Add ${preset.label}`,
         );
+    const facts = [
+      ['Cookies', preset.cookies.map(patternText)],
+      ['Block patterns', preset.blocks.map(patternText)],
+      ['On the vendor’s domain', preset.thirdPartyCookies ?? []],
+    ] as const;
     return h(
       'li',
       { class: 'preset' },
-      h('h4', { id: headingId }, preset.label),
-      h('p', {}, preset.description ?? ''),
       h(
-        'dl',
-        {},
-        h('dt', {}, 'Cookies'),
-        h('dd', {}, codes(preset.cookies.map(patternText))),
-        h('dt', {}, 'Block patterns'),
-        h('dd', {}, codes(preset.blocks.map(patternText))),
-        preset.thirdPartyCookies?.length ? h('dt', {}, 'On the vendor’s domain') : null,
-        preset.thirdPartyCookies?.length ? h('dd', {}, codes(preset.thirdPartyCookies)) : null,
+        'div',
+        { class: 'about' },
+        h('h4', { id: headingId }, preset.label),
+        h('p', {}, preset.description ?? ''),
+        h(
+          'dl',
+          {},
+          facts
+            .filter(([term, items]) => term === 'Cookies' || items.length > 0)
+            .map(([term, items]) => h('div', {}, h('dt', {}, term), h('dd', {}, codes([...items])))),
+        ),
       ),
       action,
     );

@@ -74,11 +74,16 @@ export function textsSection(app: App): Section {
     const out: HTMLElement[] = [];
     for (const [section, keys] of Object.entries(WHAT)) {
       if (section === 'embed' && !draft.addons.embeds) continue;
-      const legendId = uid('h');
-      const group = h('fieldset', { class: 'texts' }, h('legend', { id: legendId }, SECTIONS[section]));
+      const fields = h('div', {});
+      const group = h(
+        'details',
+        { class: 'texts', open: section === 'banner' },
+        h('summary', {}, SECTIONS[section]),
+        fields,
+      );
       for (const key of Object.keys(keys)) {
         const shippedText = from[section]?.[key] ?? '';
-        group.append(
+        fields.append(
           textField({
             label: keys[key],
             path: code === 'en' ? `texts.${section}.${key}` : `translations.${code}.${section}.${key}`,
@@ -96,8 +101,7 @@ export function textsSection(app: App): Section {
         );
       }
       // The field's own language, for spell checking and screen readers.
-      group.setAttribute('lang', code);
-      group.querySelector('legend')!.setAttribute('lang', 'en');
+      fields.setAttribute('lang', code);
       group.querySelectorAll('label, .hint').forEach((el) => el.setAttribute('lang', 'en'));
       out.push(group);
     }
