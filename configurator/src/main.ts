@@ -30,7 +30,12 @@ function step(id: string, title: string, intro: string, ...body: (HTMLElement | 
 async function start() {
   const root = document.getElementById('app')!;
   const { draft, problem } = await decodeDraft(location.hash);
-  const app = new App(draft ?? newDraft(), { shipped: LANGUAGES, english: EN, themes: THEMES, version: VERSION });
+  const app = new App(draft ?? newDraft(), {
+    shipped: LANGUAGES,
+    english: EN,
+    themes: THEMES,
+    version: VERSION,
+  });
 
   const status = h('p', { class: 'status', role: 'status', tabIndex: -1 });
   app.setStatus(status);
@@ -83,8 +88,18 @@ async function start() {
       'Opt-in and six months are the defaults regulators expect in Europe.',
       app.mount(behaviourSection(app)),
     ),
-    step('addons', '5. Add-ons', 'Each is a small file of its own, loaded only when you turn it on.', app.mount(addonsSection(app))),
-    step('result', '6. Your snippet', 'Copy it into your pages, then do what the list below says.', app.mount(result)),
+    step(
+      'addons',
+      '5. Add-ons',
+      'Each is a small file of its own, loaded only when you turn it on.',
+      app.mount(addonsSection(app)),
+    ),
+    step(
+      'result',
+      '6. Your snippet',
+      'Copy it into your pages, then do what the list below says.',
+      app.mount(result),
+    ),
   );
 
   const side = h(
@@ -110,7 +125,13 @@ async function start() {
     h(
       'div',
       { class: 'top' },
-      h('div', { class: 'row' }, importPanel(app), startOver, h('a', { href: '#result', class: 'button' }, 'Go to your snippet')),
+      h(
+        'div',
+        { class: 'row' },
+        importPanel(app),
+        startOver,
+        h('a', { href: '#result', class: 'button' }, 'Go to your snippet'),
+      ),
       status,
     ),
     h('div', { class: 'layout' }, form, side),
@@ -127,7 +148,10 @@ async function start() {
       result.refreshLink();
     }, 300);
   });
-  if (problem) app.announce(`Started from the defaults: ${problem}. The address is left as it was until you change something.`);
+  if (problem)
+    app.announce(
+      `Started from the defaults: ${problem}. The address is left as it was until you change something.`,
+    );
 }
 
 start();

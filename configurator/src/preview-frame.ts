@@ -29,7 +29,8 @@ function showRuns(categories: Record<string, { label?: string }> | undefined, fa
   if (failed) {
     status.append(
       Object.assign(document.createElement('p'), {
-        textContent: 'The library refused this config: on your site nothing would be shown and nothing released.',
+        textContent:
+          'The library refused this config: on your site nothing would be shown and nothing released.',
       }),
     );
     return;
@@ -103,7 +104,10 @@ for (const name of ['consent', 'change'])
 
 // With the embeds add-on (preview.html?embeds), its files come first; add-ons load after the library.
 if (new URLSearchParams(location.search).has('embeds')) {
-  const css = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: 'lib/consent-gate.embeds.css' });
+  const css = Object.assign(document.createElement('link'), {
+    rel: 'stylesheet',
+    href: 'lib/consent-gate.embeds.css',
+  });
   const js = Object.assign(document.createElement('script'), { src: 'lib/consent-gate.embeds.min.js' });
   js.onload = () => post({ type: 'ready' });
   document.head.append(css, js);

@@ -55,7 +55,8 @@ export async function decodeDraft(hash: string): Promise<{ draft?: Draft; proble
   }
 }
 
-const isObj = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj = (v: unknown): v is Record<string, any> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown, fallback: string) => (typeof v === 'string' ? v : fallback);
 const bool = (v: unknown, fallback: boolean) => (typeof v === 'boolean' ? v : fallback);
 const num = (v: unknown, fallback: number | null) => (typeof v === 'number' || v === null ? v : fallback);
@@ -115,7 +116,10 @@ export function normalize(v: unknown): Draft {
   const addons = isObj(v.addons) ? v.addons : {};
   let map: Draft['gcm']['map'] = null;
   if (isObj(gcm.map)) {
-    map = { ...d.gcm.map, ...(Object.fromEntries(CONSENT_TYPES.map((t) => [t, str(gcm.map[t], '')])) as any) };
+    map = {
+      ...d.gcm.map,
+      ...(Object.fromEntries(CONSENT_TYPES.map((t) => [t, str(gcm.map[t], '')])) as any),
+    };
   }
   return {
     categories: Array.isArray(v.categories) ? v.categories.filter(isObj).map(category) : d.categories,

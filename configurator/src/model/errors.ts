@@ -46,8 +46,18 @@ function said(got: string): string | undefined {
 /** The error as a sentence for the field it names: "It must be a number of days from 1 to 395." */
 export function inWords(error: ReadError): string {
   const expected = error.expected
-    .replace(/^one of: (.*)$/, (_, list: string) => `one of ${list.split(', ').map((x) => `“${x}”`).join(', ')}`)
-    .replace(/^letters, digits, - and _, starting with a letter$/, 'made of letters, digits, - and _, starting with a letter')
+    .replace(
+      /^one of: (.*)$/,
+      (_, list: string) =>
+        `one of ${list
+          .split(', ')
+          .map((x) => `“${x}”`)
+          .join(', ')}`,
+    )
+    .replace(
+      /^letters, digits, - and _, starting with a letter$/,
+      'made of letters, digits, - and _, starting with a letter',
+    )
     .replace(/^letters, digits, - and _$/, 'made of letters, digits, - and _');
   const value = error.got === undefined ? undefined : said(error.got);
   return `It must be ${expected}${value ? `; it is ${value}` : ''}.`;

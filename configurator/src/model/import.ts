@@ -20,7 +20,8 @@ export interface Imported {
 
 export class ImportError extends Error {}
 
-const isObj = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj = (v: unknown): v is Record<string, any> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The JSON text of a config: the text itself, or the #consent-gate-config block of a pasted snippet. */
 export function configText(input: string): string {
@@ -67,7 +68,11 @@ function service(id: string, v: Record<string, any>, at: string, notes: string[]
   // The form edits one external script; any other is kept as it came.
   const list = Array.isArray(scripts) ? [...scripts] : [];
   const first = list[0];
-  if (isObj(first) && typeof first.src === 'string' && Object.keys(first).every((k) => k === 'src' || k === 'async')) {
+  if (
+    isObj(first) &&
+    typeof first.src === 'string' &&
+    Object.keys(first).every((k) => k === 'src' || k === 'async')
+  ) {
     own.scriptUrl = first.src;
     list.shift();
   }
@@ -84,13 +89,20 @@ function service(id: string, v: Record<string, any>, at: string, notes: string[]
     const cookiesMatch = cookies === undefined || sameList(own.cookies, presetCookies);
     const blocksMatch = blocks === undefined || sameList(own.blocks, presetBlocks);
     if (cookiesMatch && blocksMatch) return { ...own, preset: preset.id, cookies: [], blocks: [] };
-    notes.push(`${at}: the id of a preset, with cookies or patterns of its own: imported as your own service.`);
+    notes.push(
+      `${at}: the id of a preset, with cookies or patterns of its own: imported as your own service.`,
+    );
   }
   return own;
 }
 
 /** Texts as edits: only what differs from `base`, every value a string. */
-function edits(texts: unknown, base: Record<string, any> | undefined, at: string, notes: string[]): TextEdits {
+function edits(
+  texts: unknown,
+  base: Record<string, any> | undefined,
+  at: string,
+  notes: string[],
+): TextEdits {
   const out: TextEdits = {};
   if (!isObj(texts)) return out;
   for (const [section, keys] of Object.entries(texts)) {
@@ -179,7 +191,8 @@ export function importConfig(config: unknown, shipped: Shipped, english: Record<
   if (mode === 'opt-out') d.mode = 'opt-out';
   if (isObj(cookie)) {
     const { expiresAfterDays, domain, ...other } = cookie;
-    if (expiresAfterDays !== undefined) d.days = typeof expiresAfterDays === 'number' ? expiresAfterDays : null;
+    if (expiresAfterDays !== undefined)
+      d.days = typeof expiresAfterDays === 'number' ? expiresAfterDays : null;
     if (typeof domain === 'string') d.cookieDomain = domain;
     if (Object.keys(other).length) {
       d.extra.cookie = other;
@@ -195,7 +208,9 @@ export function importConfig(config: unknown, shipped: Shipped, english: Record<
     d.gcm.urlPassthrough = g.urlPassthrough === true;
     if (typeof g.waitForUpdate === 'number') d.gcm.waitForUpdate = g.waitForUpdate;
     if (CONSENT_TYPES.some((t) => t in g)) {
-      d.gcm.map = Object.fromEntries(CONSENT_TYPES.map((t) => [t, typeof g[t] === 'string' ? g[t] : ''])) as any;
+      d.gcm.map = Object.fromEntries(
+        CONSENT_TYPES.map((t) => [t, typeof g[t] === 'string' ? g[t] : '']),
+      ) as any;
     }
   }
   if (isObj(consentLog) && typeof consentLog.url === 'string') d.addons.consentLogUrl = consentLog.url;

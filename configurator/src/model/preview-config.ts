@@ -10,7 +10,10 @@ const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v));
  * preview), no consent log (nothing is sent), and languages given by URL replaced by the shipped
  * texts (the preview cannot fetch from the owner's site).
  */
-export function previewConfigs(site: JsonConfig, shipped: Shipped): { check: JsonConfig; config: JsonConfig } {
+export function previewConfigs(
+  site: JsonConfig,
+  shipped: Shipped,
+): { check: JsonConfig; config: JsonConfig } {
   const check = copy(site);
   delete check.mode;
   for (const c of Object.values(check.categories ?? {}) as Record<string, unknown>[]) {

@@ -121,7 +121,9 @@ function js(value: unknown, indent = ''): string {
   }
   if (typeof value === 'object' && value !== null) {
     const entries = Object.entries(value).map(([k, v]) =>
-      k === SPREAD ? `...${(v as Code).text}` : `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : `'${k}'`}: ${js(v, inner)}`,
+      k === SPREAD
+        ? `...${(v as Code).text}`
+        : `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : `'${k}'`}: ${js(v, inner)}`,
     );
     if (!entries.length) return '{}';
     return `{\n${entries.map((e) => inner + e + ',').join('\n')}\n${indent}}`;

@@ -132,7 +132,12 @@ export function findings(draft: Draft, themes: { light: ThemeDefaults; dark: The
           'Give each service its own id.',
         );
       if (!s.label.trim())
-        add('warning', `${sat}.label`, 'This service has no name.', 'Visitors cannot tell who gets their data.');
+        add(
+          'warning',
+          `${sat}.label`,
+          'This service has no name.',
+          'Visitors cannot tell who gets their data.',
+        );
       if (!s.preset && !s.cookies.some((x) => x.trim()) && !s.scriptUrl.trim())
         add(
           'note',

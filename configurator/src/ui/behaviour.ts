@@ -19,7 +19,11 @@ export function behaviourSection(app: App): Section {
   function gcmMap(): HTMLElement {
     const { draft } = app;
     const map = draft.gcm.map!;
-    const table = h('fieldset', { class: 'gcm-map' }, h('legend', {}, 'Consent types and the category that grants each'));
+    const table = h(
+      'fieldset',
+      { class: 'gcm-map' },
+      h('legend', {}, 'Consent types and the category that grants each'),
+    );
     for (const type of CONSENT_TYPES) {
       const id = uid('f');
       const options: [string, string][] = [
@@ -28,7 +32,8 @@ export function behaviourSection(app: App): Section {
         ['', 'Never granted (denied)'],
       ];
       // A category the map names that the draft no longer has stays in the list, so the library's error shows.
-      if (map[type] && !options.some(([v]) => v === map[type])) options.unshift([map[type], `${map[type]} (no such category)`]);
+      if (map[type] && !options.some(([v]) => v === map[type]))
+        options.unshift([map[type], `${map[type]} (no such category)`]);
       const select = h(
         'select',
         {
@@ -43,7 +48,18 @@ export function behaviourSection(app: App): Section {
       );
       const messages = register(`googleConsentMode.${type}`, select, type);
       table.append(
-        h('div', { class: 'field' }, h('label', { for: id }, h('code', {}, TYPES[type].split(':')[0]), TYPES[type].slice(TYPES[type].indexOf(':'))), select, messages),
+        h(
+          'div',
+          { class: 'field' },
+          h(
+            'label',
+            { for: id },
+            h('code', {}, TYPES[type].split(':')[0]),
+            TYPES[type].slice(TYPES[type].indexOf(':')),
+          ),
+          select,
+          messages,
+        ),
       );
     }
     return table;
@@ -63,8 +79,16 @@ export function behaviourSection(app: App): Section {
           value: draft.mode,
           focus: 'mode',
           options: [
-            ['opt-in', 'Opt-in: nothing runs before the visitor agrees', 'the rule in the EU, the EEA, the UK and Switzerland'],
-            ['opt-out', 'Opt-out: chosen categories run until the visitor declines', 'only where the law allows it, such as some US states'],
+            [
+              'opt-in',
+              'Opt-in: nothing runs before the visitor agrees',
+              'the rule in the EU, the EEA, the UK and Switzerland',
+            ],
+            [
+              'opt-out',
+              'Opt-out: chosen categories run until the visitor declines',
+              'only where the law allows it, such as some US states',
+            ],
           ],
           onChange: (v) => {
             draft.mode = v as typeof draft.mode;
@@ -129,7 +153,8 @@ export function behaviourSection(app: App): Section {
           gcm.on
             ? [
                 checkField({
-                  label: 'Use the usual map (analytics → analytics_storage, marketing → the ad types, preferences → functionality and personalisation)',
+                  label:
+                    'Use the usual map (analytics → analytics_storage, marketing → the ad types, preferences → functionality and personalisation)',
                   checked: gcm.map === null,
                   focus: 'gcm-default',
                   onChange: (v) => {

@@ -3,7 +3,14 @@
 import { h, uid } from './dom';
 import { checkField, register, selectField, textField } from './fields';
 import type { App, Section } from './app';
-import { moveCategory, renameCategory, slug, unique, type DraftCategory, type DraftService } from '../model/draft';
+import {
+  moveCategory,
+  renameCategory,
+  slug,
+  unique,
+  type DraftCategory,
+  type DraftService,
+} from '../model/draft';
 import { patternText, presetById } from '../model/presets';
 
 /** Stable keys for objects of the draft, so that focus follows a category that moved. */
@@ -16,7 +23,10 @@ export const keyOf = (o: object) => {
 
 /** Labels and descriptions for the four standard ids, when a preset needs its category. */
 export const STANDARD: Record<string, [label: string, description: string]> = {
-  necessary: ['Strictly necessary', 'Needed for the site to work, for example to remember the choice you make here.'],
+  necessary: [
+    'Strictly necessary',
+    'Needed for the site to work, for example to remember the choice you make here.',
+  ],
   preferences: ['Preferences', 'Features you use or choose: chat, maps, remembered settings.'],
   analytics: ['Analytics', 'Tools that measure how the site is used, so that we can improve it.'],
   marketing: ['Marketing', 'Advertising and the measurement of ads, also by other companies.'],
@@ -90,12 +100,7 @@ function serviceCard(app: App, category: DraftCategory, s: DraftService): HTMLEl
     },
   });
   const id = preset
-    ? h(
-        'p',
-        { class: 'fact' },
-        'Id in your markup: ',
-        h('code', {}, `data-service="${s.id}"`),
-      )
+    ? h('p', { class: 'fact' }, 'Id in your markup: ', h('code', {}, `data-service="${s.id}"`))
     : textField({
         label: 'Id (for your markup)',
         path: at,
@@ -115,7 +120,8 @@ function serviceCard(app: App, category: DraftCategory, s: DraftService): HTMLEl
     code: true,
     value: s.scriptUrl,
     focus: `s${k}-script`,
-    placeholder: preset?.id === 'google-analytics' ? 'https://www.googletagmanager.com/gtag/js?id=G-XXXX' : '',
+    placeholder:
+      preset?.id === 'google-analytics' ? 'https://www.googletagmanager.com/gtag/js?id=G-XXXX' : '',
     hint: 'Loaded by the library once the visitor accepts. Leave it empty when you mark up your own tag instead.',
     onInput: (v) => {
       s.scriptUrl = v;
@@ -192,7 +198,10 @@ function serviceCard(app: App, category: DraftCategory, s: DraftService): HTMLEl
           const target = app.draft.categories.find((c) => c.id === to);
           if (!target) return;
           category.services.splice(category.services.indexOf(s), 1);
-          s.id = unique(s.id, target.services.map((x) => x.id));
+          s.id = unique(
+            s.id,
+            target.services.map((x) => x.id),
+          );
           target.services.push(s);
           app.rebuild('categories', 'presets');
           app.announce(`${s.label || s.id} moved to ${target.label || target.id}.`);
@@ -266,7 +275,11 @@ function categoryCard(app: App, c: DraftCategory, index: number): HTMLElement {
   const headingId = uid('h');
   const name = c.label || c.id;
   const named = names(name);
-  const heading = h('h3', { id: headingId, tabIndex: -1, 'data-focus': `c${k}` }, named.text((n) => n));
+  const heading = h(
+    'h3',
+    { id: headingId, tabIndex: -1, 'data-focus': `c${k}` },
+    named.text((n) => n),
+  );
 
   const [nameField, idField, ...rest] = [
     textField({
@@ -347,7 +360,11 @@ function categoryCard(app: App, c: DraftCategory, index: number): HTMLElement {
   const services = h(
     'div',
     { class: 'services' },
-    h('h4', { id: servicesId, class: 'sub' }, named.text((n) => `Services in ${n}`)),
+    h(
+      'h4',
+      { id: servicesId, class: 'sub' },
+      named.text((n) => `Services in ${n}`),
+    ),
     c.services.map((s) => serviceCard(app, c, s)),
   );
   const servicesMessages = register(() => `${at()}.services`, heading, `Services in ${name}`);
@@ -360,7 +377,10 @@ function categoryCard(app: App, c: DraftCategory, index: number): HTMLElement {
       'data-focus': `c${k}-add`,
       onclick: () => {
         const s: DraftService = {
-          id: unique('my-service', c.services.map((x) => x.id)),
+          id: unique(
+            'my-service',
+            c.services.map((x) => x.id),
+          ),
           label: '',
           description: '',
           cookies: [],
@@ -384,13 +404,23 @@ function categoryCard(app: App, c: DraftCategory, index: number): HTMLElement {
     const here = document.querySelector<HTMLButtonElement>(`[data-focus="c${k}-${by < 0 ? 'up' : 'down'}"]`);
     const other = document.querySelector<HTMLButtonElement>(`[data-focus="c${k}-${by < 0 ? 'down' : 'up'}"]`);
     (here && !here.disabled ? here : other)?.focus();
-    app.announce(`${c.label || c.id} moved ${by < 0 ? 'up' : 'down'}: now ${draft.categories.indexOf(c) + 1} of ${draft.categories.length}.`);
+    app.announce(
+      `${c.label || c.id} moved ${by < 0 ? 'up' : 'down'}: now ${draft.categories.indexOf(c) + 1} of ${draft.categories.length}.`,
+    );
   };
   const tools = h(
     'div',
     { class: 'row' },
-    h('button', { type: 'button', class: 'quiet', disabled: index === 0, 'data-focus': `c${k}-up`, onclick: move(-1) }, named.text((n) => `Move ${n} up`)),
-    h('button', { type: 'button', class: 'quiet', disabled: last, 'data-focus': `c${k}-down`, onclick: move(1) }, named.text((n) => `Move ${n} down`)),
+    h(
+      'button',
+      { type: 'button', class: 'quiet', disabled: index === 0, 'data-focus': `c${k}-up`, onclick: move(-1) },
+      named.text((n) => `Move ${n} up`),
+    ),
+    h(
+      'button',
+      { type: 'button', class: 'quiet', disabled: last, 'data-focus': `c${k}-down`, onclick: move(1) },
+      named.text((n) => `Move ${n} down`),
+    ),
     h(
       'button',
       {

@@ -57,7 +57,14 @@ export function checks(app: App, verdict: HTMLElement, list: HTMLElement, count:
       if (field) {
         field.control.setAttribute('aria-invalid', 'true');
         field.messages.append(
-          h('p', { class: 'msg error' }, h('strong', {}, 'The library refuses this. '), words, ' ', raw.cloneNode(true)),
+          h(
+            'p',
+            { class: 'msg error' },
+            h('strong', {}, 'The library refuses this. '),
+            words,
+            ' ',
+            raw.cloneNode(true),
+          ),
         );
       }
       sentence = `The library refuses this config${field ? `: ${field.name}` : ''}. ${words}`;
@@ -85,7 +92,15 @@ export function checks(app: App, verdict: HTMLElement, list: HTMLElement, count:
       const path = /consent-gate: (\S+)/.exec(w)?.[1];
       const field = path ? fieldFor(pathSegments(path), byPath) : undefined;
       field?.messages.append(h('p', { class: 'msg warning' }, h('strong', {}, 'The library warns: '), w));
-      items.push(h('li', { class: 'warning' }, h('strong', {}, 'The library warns: '), w, field ? [' ', goTo(field)] : null));
+      items.push(
+        h(
+          'li',
+          { class: 'warning' },
+          h('strong', {}, 'The library warns: '),
+          w,
+          field ? [' ', goTo(field)] : null,
+        ),
+      );
     }
 
     for (const f of findings(app.draft, app.catalog.themes)) {

@@ -33,7 +33,12 @@ export function liveFields(): Registered[] {
 export function register(path: PathLike, control: HTMLElement, name: string, hintId?: string): HTMLElement {
   const messages = h('div', { class: 'msgs', id: uid('msg') });
   control.setAttribute('aria-describedby', [hintId, messages.id].filter(Boolean).join(' '));
-  registry.push({ path: () => pathSegments(typeof path === 'string' ? path : path()), control, messages, name });
+  registry.push({
+    path: () => pathSegments(typeof path === 'string' ? path : path()),
+    control,
+    messages,
+    name,
+  });
   return messages;
 }
 
@@ -222,9 +227,8 @@ export function keepFocus(old: HTMLElement, build: () => HTMLElement, fallback?:
   old.replaceWith(fresh);
   if (key) {
     const find = (k: string) => fresh.querySelector<HTMLElement>(`[data-focus="${CSS.escape(k)}"]`);
-    const again = find(key);
-    const target =
-      again && !(again as HTMLButtonElement).disabled ? again : fallback ? find(fallback) : null;
+    let target = find(key);
+    if (!target || (target as HTMLButtonElement).disabled) target = fallback ? find(fallback) : null;
     (target ?? fresh).focus();
   }
   return fresh;

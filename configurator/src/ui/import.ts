@@ -25,13 +25,32 @@ export function importPanel(app: App): HTMLElement {
       app.draft = draft;
       app.rebuild();
       outcome.append(
-        h('p', {}, `Imported ${from}: ${draft.categories.length} categories, ${draft.categories.reduce((n, c) => n + c.services.length, 0)} services.`),
+        h(
+          'p',
+          {},
+          `Imported ${from}: ${draft.categories.length} categories, ${draft.categories.reduce((n, c) => n + c.services.length, 0)} services.`,
+        ),
       );
-      if (notes.length) outcome.append(h('ul', {}, notes.map((n) => h('li', {}, n))));
+      if (notes.length)
+        outcome.append(
+          h(
+            'ul',
+            {},
+            notes.map((n) => h('li', {}, n)),
+          ),
+        );
       app.announce(`Imported ${from}.`, true);
     } catch (e) {
       if (!(e instanceof ImportError)) throw e;
-      outcome.append(h('p', { class: 'msg error' }, h('strong', {}, 'Not imported. '), e.message, ' Your draft is unchanged.'));
+      outcome.append(
+        h(
+          'p',
+          { class: 'msg error' },
+          h('strong', {}, 'Not imported. '),
+          e.message,
+          ' Your draft is unchanged.',
+        ),
+      );
     }
   }
 
@@ -44,9 +63,21 @@ export function importPanel(app: App): HTMLElement {
       { class: 'field' },
       h('label', { for: pasteId }, 'Paste a config'),
       paste,
-      h('p', { class: 'hint', id: hintId }, 'The JSON of a config, a downloaded consent-gate-config.json, or a whole snippet with its <script id="consent-gate-config">.'),
+      h(
+        'p',
+        { class: 'hint', id: hintId },
+        'The JSON of a config, a downloaded consent-gate-config.json, or a whole snippet with its <script id="consent-gate-config">.',
+      ),
     ),
-    h('div', { class: 'row' }, h('button', { type: 'button', onclick: () => run(paste.value, 'the pasted config') }, 'Import what I pasted')),
+    h(
+      'div',
+      { class: 'row' },
+      h(
+        'button',
+        { type: 'button', onclick: () => run(paste.value, 'the pasted config') },
+        'Import what I pasted',
+      ),
+    ),
     h(
       'div',
       { class: 'field' },

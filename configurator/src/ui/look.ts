@@ -6,7 +6,12 @@ import type { App, Section } from './app';
 import type { Colours } from '../model/draft';
 
 const COLOURS: [keyof Colours, string, string, string][] = [
-  ['accent', 'Accent colour', '--cg-accent', 'Links, switches, and the Accept all and Decline all buttons (always alike).'],
+  [
+    'accent',
+    'Accent colour',
+    '--cg-accent',
+    'Links, switches, and the Accept all and Decline all buttons (always alike).',
+  ],
   ['btnFg', 'Button text colour', '--cg-btn-fg', 'The text on those buttons.'],
   ['bg', 'Background', '--cg-bg', 'The banner and the dialog.'],
   ['fg', 'Text colour', '--cg-fg', 'Titles and text.'],
@@ -20,7 +25,13 @@ const FONTS: [string, string][] = [
 ];
 
 export function lookSection(app: App): Section {
-  function colourField(theme: 'light' | 'dark', key: keyof Colours, label: string, property: string, hint: string) {
+  function colourField(
+    theme: 'light' | 'dark',
+    key: keyof Colours,
+    label: string,
+    property: string,
+    hint: string,
+  ) {
     const { draft } = app;
     const defaults = app.catalog.themes[theme];
     const id = uid('f');
@@ -72,8 +83,7 @@ export function lookSection(app: App): Section {
     name: 'look',
     build() {
       const { draft } = app;
-      const themes: ('light' | 'dark')[] =
-        draft.ui.theme === 'auto' ? ['light', 'dark'] : [draft.ui.theme];
+      const themes: ('light' | 'dark')[] = draft.ui.theme === 'auto' ? ['light', 'dark'] : [draft.ui.theme];
       const custom = !FONTS.some(([v]) => v === draft.style.font && v !== 'custom');
       return h(
         'div',

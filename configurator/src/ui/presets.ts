@@ -53,7 +53,10 @@ export function presetsSection(app: App): Section {
               const category = categoryForPreset(app, preset.category);
               const s: DraftService = {
                 preset: preset.id,
-                id: unique(preset.id, category.services.map((x) => x.id)),
+                id: unique(
+                  preset.id,
+                  category.services.map((x) => x.id),
+                ),
                 label: preset.label,
                 description: preset.description ?? '',
                 cookies: [],
@@ -95,9 +98,10 @@ export function presetsSection(app: App): Section {
 
   function fill() {
     const found = PRESETS.filter((p) => matches(p, query));
-    const groups = PRESET_GROUPS.map((g) => ({ ...g, items: found.filter((p) => p.category === g.id) })).filter(
-      (g) => g.items.length,
-    );
+    const groups = PRESET_GROUPS.map((g) => ({
+      ...g,
+      items: found.filter((p) => p.category === g.id),
+    })).filter((g) => g.items.length);
     results.replaceChildren(
       ...groups.map((g) => {
         const id = uid('h');
@@ -138,13 +142,7 @@ export function presetsSection(app: App): Section {
       return h(
         'div',
         { class: 'preset-picker', tabIndex: -1 },
-        h(
-          'div',
-          { class: 'field' },
-          h('label', { for: searchId }, 'Search the presets'),
-          search,
-          count,
-        ),
+        h('div', { class: 'field' }, h('label', { for: searchId }, 'Search the presets'), search, count),
         results,
       );
     },

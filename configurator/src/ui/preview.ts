@@ -42,9 +42,13 @@ export function preview(app: App, onResult: (answer: LibraryAnswer) => void): HT
     let embed: PreviewRequest['embed'];
     if (draft.addons.embeds) {
       const withServices = draft.categories.filter((c) => !c.required && c.services.length);
-      const pick = withServices.find((c) => c.services.some((s) => /youtube|vimeo|maps/.test(s.preset ?? ''))) ?? withServices[0];
-      const service = pick && (pick.services.find((s) => /youtube|vimeo|maps/.test(s.preset ?? '')) ?? pick.services[0]);
-      if (pick && service) embed = { category: pick.id, service: service.id, label: service.label || service.id };
+      const pick =
+        withServices.find((c) => c.services.some((s) => /youtube|vimeo|maps/.test(s.preset ?? ''))) ??
+        withServices[0];
+      const service =
+        pick && (pick.services.find((s) => /youtube|vimeo|maps/.test(s.preset ?? '')) ?? pick.services[0]);
+      if (pick && service)
+        embed = { category: pick.id, service: service.id, label: service.label || service.id };
     }
     const request: PreviewRequest = {
       type: 'render',
@@ -89,7 +93,13 @@ export function preview(app: App, onResult: (answer: LibraryAnswer) => void): HT
     }
   });
 
-  const group = (legend: string, name: string, options: [string, string][], value: string, set: (v: string) => void) =>
+  const group = (
+    legend: string,
+    name: string,
+    options: [string, string][],
+    value: string,
+    set: (v: string) => void,
+  ) =>
     h(
       'fieldset',
       { class: 'switch' },
@@ -131,14 +141,32 @@ export function preview(app: App, onResult: (answer: LibraryAnswer) => void): HT
     h(
       'div',
       { class: 'tools' },
-      group('Visit', uid('r'), [['first', 'First visit'], ['returning', 'Returning visit']], 'first', (v) => {
-        returning = v === 'returning';
-        send();
-      }),
-      group('Width', uid('r'), [['desktop', 'Desktop'], ['phone', 'Phone']], 'desktop', (v) => {
-        phone = v === 'phone';
-        stage.classList.toggle('phone', phone);
-      }),
+      group(
+        'Visit',
+        uid('r'),
+        [
+          ['first', 'First visit'],
+          ['returning', 'Returning visit'],
+        ],
+        'first',
+        (v) => {
+          returning = v === 'returning';
+          send();
+        },
+      ),
+      group(
+        'Width',
+        uid('r'),
+        [
+          ['desktop', 'Desktop'],
+          ['phone', 'Phone'],
+        ],
+        'desktop',
+        (v) => {
+          phone = v === 'phone';
+          stage.classList.toggle('phone', phone);
+        },
+      ),
       h('div', { class: 'field inline' }, h('label', { for: langId }, 'Page language'), langSelect),
       h(
         'div',

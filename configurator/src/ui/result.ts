@@ -85,7 +85,8 @@ export function resultSection(app: App, address: () => string): Section & { refr
 
   function download() {
     const { draft, catalog } = app;
-    const json = configJson(toConfig(draft, catalog.shipped, { labelTranslations: LABEL_TRANSLATIONS })) + '\n';
+    const json =
+      configJson(toConfig(draft, catalog.shipped, { labelTranslations: LABEL_TRANSLATIONS })) + '\n';
     const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
     const a = h('a', { href: url, download: 'consent-gate-config.json', hidden: true });
     document.body.append(a);
@@ -132,7 +133,9 @@ export function resultSection(app: App, address: () => string): Section & { refr
               class: 'primary',
               onclick: async () => {
                 const ok = await copyText(script.box.value, script.box);
-                status.textContent = ok ? 'The script tag is copied: paste it into the <head> of every page.' : 'Copying was refused: select the text box and copy it yourself.';
+                status.textContent = ok
+                  ? 'The script tag is copied: paste it into the <head> of every page.'
+                  : 'Copying was refused: select the text box and copy it yourself.';
               },
             },
             'Copy',
@@ -144,7 +147,13 @@ export function resultSection(app: App, address: () => string): Section & { refr
         h(
           'ol',
           { class: 'checklist' },
-          h('li', {}, 'Put the files above in that folder, and the script tag into the ', h('code', {}, '<head>'), ' of every page, above the tags it must hold back.'),
+          h(
+            'li',
+            {},
+            'Put the files above in that folder, and the script tag into the ',
+            h('code', {}, '<head>'),
+            ' of every page, above the tags it must hold back.',
+          ),
           h(
             'li',
             {},
@@ -172,13 +181,21 @@ export function resultSection(app: App, address: () => string): Section & { refr
             h('code', {}, 'npx consent-gate audit https://your-site.example/'),
             ' lists every cookie and tracker before consent, after Decline all and after Accept all.',
           ),
-          h('li', {}, 'List the services and their cookies in your privacy policy, those set on the vendors’ own domains too.'),
+          h(
+            'li',
+            {},
+            'List the services and their cookies in your privacy policy, those set on the vendors’ own domains too.',
+          ),
         ),
         h(
           'details',
           {},
           h('summary', {}, 'For developers: npm'),
-          h('p', {}, 'The same config for a bundler. Presets come from consent-gate/services, so their cookie lists follow the package.'),
+          h(
+            'p',
+            {},
+            'The same config for a bundler. Presets come from consent-gate/services, so their cookie lists follow the package.',
+          ),
           npm.field,
           css.field,
         ),
@@ -187,14 +204,20 @@ export function resultSection(app: App, address: () => string): Section & { refr
           { class: 'field' },
           h('label', { for: link.id }, 'Link to this draft'),
           link,
-          h('p', { class: 'hint' }, 'The draft lives in this address: bookmark it, or send it to whoever puts it on the site. Nothing is stored anywhere else.'),
+          h(
+            'p',
+            { class: 'hint' },
+            'The draft lives in this address: bookmark it, or send it to whoever puts it on the site. Nothing is stored anywhere else.',
+          ),
           h(
             'button',
             {
               type: 'button',
               onclick: async () => {
                 const ok = await copyText(link.value, link);
-                status.textContent = ok ? 'The link to this draft is copied.' : 'Copying was refused: select the link and copy it yourself.';
+                status.textContent = ok
+                  ? 'The link to this draft is copied.'
+                  : 'Copying was refused: select the link and copy it yourself.';
               },
             },
             'Copy link',

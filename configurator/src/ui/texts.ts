@@ -1,7 +1,7 @@
 // Texts and languages: the policy link, the languages the site offers (from the shipped
 // translations, whatever the build found in i18n/), which one is shown, and every text of each,
 // starting from the shipped wording.
-import { h, uid } from './dom';
+import { h } from './dom';
 import { checkField, selectField, textField } from './fields';
 import type { App, Section } from './app';
 import { LABEL_TRANSLATIONS } from '../model/label-translations';
@@ -119,7 +119,13 @@ export function textsSection(app: App): Section {
     );
     for (const c of draft.categories) {
       const t = (byCategory[c.id] ??= {});
-      const field = (label: string, path: string, value: string, placeholder: string, set: (v: string) => void) =>
+      const field = (
+        label: string,
+        path: string,
+        value: string,
+        placeholder: string,
+        set: (v: string) => void,
+      ) =>
         textField({
           label,
           path,
@@ -131,14 +137,38 @@ export function textsSection(app: App): Section {
           },
         });
       group.append(
-        field(`${c.label || c.id}: name`, `translations.${code}.categories.${c.id}.label`, t.label ?? '', c.label, (v) => (t.label = v)),
-        field(`${c.label || c.id}: description`, `translations.${code}.categories.${c.id}.description`, t.description ?? '', c.description, (v) => (t.description = v)),
+        field(
+          `${c.label || c.id}: name`,
+          `translations.${code}.categories.${c.id}.label`,
+          t.label ?? '',
+          c.label,
+          (v) => (t.label = v),
+        ),
+        field(
+          `${c.label || c.id}: description`,
+          `translations.${code}.categories.${c.id}.description`,
+          t.description ?? '',
+          c.description,
+          (v) => (t.description = v),
+        ),
       );
       for (const s of c.services) {
         const st = ((t.services ??= {})[s.id] ??= {});
         group.append(
-          field(`${s.label || s.id}: name`, `translations.${code}.categories.${c.id}.services.${s.id}.label`, st.label ?? '', s.label, (v) => (st.label = v)),
-          field(`${s.label || s.id}: description`, `translations.${code}.categories.${c.id}.services.${s.id}.description`, st.description ?? '', s.description, (v) => (st.description = v)),
+          field(
+            `${s.label || s.id}: name`,
+            `translations.${code}.categories.${c.id}.services.${s.id}.label`,
+            st.label ?? '',
+            s.label,
+            (v) => (st.label = v),
+          ),
+          field(
+            `${s.label || s.id}: description`,
+            `translations.${code}.categories.${c.id}.services.${s.id}.description`,
+            st.description ?? '',
+            s.description,
+            (v) => (st.description = v),
+          ),
         );
       }
     }
@@ -151,13 +181,19 @@ export function textsSection(app: App): Section {
     build() {
       const { draft } = app;
       if (editing !== 'en' && !draft.languages.includes(editing)) editing = 'en';
-      const codes = Object.keys(shipped).sort((a, b) => languageName(a).english.localeCompare(languageName(b).english));
+      const codes = Object.keys(shipped).sort((a, b) =>
+        languageName(a).english.localeCompare(languageName(b).english),
+      );
 
       const languages = h(
         'fieldset',
         { class: 'languages' },
         h('legend', {}, 'Languages of your site'),
-        h('p', { class: 'hint' }, 'English is built into the library. Each language you tick goes into the snippet with its texts (about 0.6 kB each), so there is no file to host and the banner never waits for one.'),
+        h(
+          'p',
+          { class: 'hint' },
+          'English is built into the library. Each language you tick goes into the snippet with its texts (about 0.6 kB each), so there is no file to host and the banner never waits for one.',
+        ),
         h(
           'div',
           { class: 'columns' },
@@ -231,7 +267,13 @@ export function textsSection(app: App): Section {
 
       const body = url
         ? [
-            h('p', {}, `Your config loads the ${languageName(editing).own} texts from `, h('code', {}, url), '. The preview shows the shipped ones.'),
+            h(
+              'p',
+              {},
+              `Your config loads the ${languageName(editing).own} texts from `,
+              h('code', {}, url),
+              '. The preview shows the shipped ones.',
+            ),
             h(
               'button',
               {

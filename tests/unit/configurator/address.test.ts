@@ -7,7 +7,15 @@ import { newDraft } from '../../../configurator/src/model/draft';
 describe('the draft in the address', () => {
   it('comes back as it went, compressed (deflate-raw, base64url)', async () => {
     const draft = newDraft();
-    draft.categories[1].services.push({ preset: 'google-analytics', id: 'google-analytics', label: 'GA', description: 'd', cookies: [], blocks: [], scriptUrl: '' });
+    draft.categories[1].services.push({
+      preset: 'google-analytics',
+      id: 'google-analytics',
+      label: 'GA',
+      description: 'd',
+      cookies: [],
+      blocks: [],
+      scriptUrl: '',
+    });
     draft.languages = ['de'];
     draft.texts.de = { banner: { title: 'Hallo ✓' } };
     draft.ui.theme = 'dark';
@@ -47,7 +55,11 @@ describe('the draft in the address', () => {
       style: { light: { accent: 'red; }' } },
       texts: { en: { banner: { title: 'T', acceptAll: 5 } }, __proto__: { x: 1 } },
     });
-    expect(bad.categories[0]).toMatchObject({ id: 'category', label: '', services: [{ id: 'a', cookies: ['b'] }] });
+    expect(bad.categories[0]).toMatchObject({
+      id: 'category',
+      label: '',
+      services: [{ id: 'a', cookies: ['b'] }],
+    });
     expect(bad.ui).toEqual({ layout: 'box', position: 'bottom', theme: 'dark', blocking: false });
     expect(bad.style.light.accent).toBe('');
     expect(bad.texts).toEqual({ en: { banner: { title: 'T' } } });

@@ -11,7 +11,15 @@ function withPreset(draft: Draft, category: string, id: string) {
   const preset = presetById(id)!;
   draft.categories
     .find((c) => c.id === category)!
-    .services.push({ preset: id, id, label: preset.label, description: preset.description ?? '', cookies: [], blocks: [], scriptUrl: '' });
+    .services.push({
+      preset: id,
+      id,
+      label: preset.label,
+      description: preset.description ?? '',
+      cookies: [],
+      blocks: [],
+      scriptUrl: '',
+    });
   return draft;
 }
 
@@ -67,7 +75,8 @@ describe('toConfig', () => {
     expect(de.banner.title).toBe('Cookies auf unserer Seite');
     expect(de.banner.acceptAll).toBe('Alle akzeptieren');
     expect(Object.keys(de)).toEqual(Object.keys(SHIPPED.de));
-    for (const section of Object.keys(SHIPPED.de)) expect(Object.keys(de[section])).toEqual(Object.keys((SHIPPED.de as any)[section]));
+    for (const section of Object.keys(SHIPPED.de))
+      expect(Object.keys(de[section])).toEqual(Object.keys((SHIPPED.de as any)[section]));
     expect(config.language).toBe('de');
     expect(verdict(config).error).toBeNull();
   });
@@ -113,14 +122,28 @@ describe('toConfig', () => {
       security_storage: 'granted',
     };
     const gcm = toConfig(draft, SHIPPED).googleConsentMode;
-    expect(gcm).toEqual({ analytics_storage: 'analytics', ad_storage: 'marketing', ad_user_data: 'marketing', security_storage: 'granted', urlPassthrough: true });
+    expect(gcm).toEqual({
+      analytics_storage: 'analytics',
+      ad_storage: 'marketing',
+      ad_user_data: 'marketing',
+      security_storage: 'granted',
+      urlPassthrough: true,
+    });
     expect(verdict(toConfig(draft, SHIPPED)).error).toBeNull();
   });
 
   it('renames a category in the Consent Mode map too, so the config stays valid', () => {
     const draft = newDraft();
     draft.gcm.on = true;
-    draft.gcm.map = { analytics_storage: 'analytics', ad_storage: 'marketing', ad_user_data: 'marketing', ad_personalization: 'marketing', functionality_storage: '', personalization_storage: '', security_storage: 'granted' };
+    draft.gcm.map = {
+      analytics_storage: 'analytics',
+      ad_storage: 'marketing',
+      ad_user_data: 'marketing',
+      ad_personalization: 'marketing',
+      functionality_storage: '',
+      personalization_storage: '',
+      security_storage: 'granted',
+    };
     renameCategory(draft, 1, 'stats');
     expect(draft.gcm.map.analytics_storage).toBe('stats');
     expect(verdict(toConfig(draft, SHIPPED)).error).toBeNull();

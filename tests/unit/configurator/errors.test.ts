@@ -30,19 +30,59 @@ function libraryError(change: (d: Draft) => void): string {
   return error!.message;
 }
 
-const chat = { id: 'chat', label: 'Chat', description: '', cookies: [] as string[], blocks: [] as string[], scriptUrl: '' };
+const chat = {
+  id: 'chat',
+  label: 'Chat',
+  description: '',
+  cookies: [] as string[],
+  blocks: [] as string[],
+  scriptUrl: '',
+};
 
 describe('the library’s errors, read back', () => {
   it.each([
-    ['a lifetime over 395 days', (d: Draft) => (d.days = 500), 'cookie.expiresAfterDays', 'It must be a number of days from 1 to 395.'],
-    ['an empty lifetime', (d: Draft) => (d.days = null), 'cookie.expiresAfterDays', 'It must be a number of days from 1 to 395; it is empty.'],
-    ['a category id starting with a digit', (d: Draft) => (d.categories[1].id = '1st'), 'categories.1st', 'It must be made of letters, digits, - and _, starting with a letter; it is “1st”.'],
-    ['a broken cookie pattern', (d: Draft) => d.categories[1].services.push({ ...chat, cookies: ['/[/'] }), 'categories.analytics.services.chat.cookies', 'It must be a string, a RegExp or "/regex/"; it is “/[/”.'],
-    ['a Consent Mode map naming a removed category', (d: Draft) => {
-      d.gcm.on = true;
-      d.gcm.map = { analytics_storage: 'analytics', ad_storage: 'marketing', ad_user_data: '', ad_personalization: '', functionality_storage: '', personalization_storage: '', security_storage: '' };
-      d.categories.pop();
-    }, 'googleConsentMode.ad_storage', 'It must be one of “necessary”, “analytics”, “granted”; it is “marketing”.'],
+    [
+      'a lifetime over 395 days',
+      (d: Draft) => (d.days = 500),
+      'cookie.expiresAfterDays',
+      'It must be a number of days from 1 to 395.',
+    ],
+    [
+      'an empty lifetime',
+      (d: Draft) => (d.days = null),
+      'cookie.expiresAfterDays',
+      'It must be a number of days from 1 to 395; it is empty.',
+    ],
+    [
+      'a category id starting with a digit',
+      (d: Draft) => (d.categories[1].id = '1st'),
+      'categories.1st',
+      'It must be made of letters, digits, - and _, starting with a letter; it is “1st”.',
+    ],
+    [
+      'a broken cookie pattern',
+      (d: Draft) => d.categories[1].services.push({ ...chat, cookies: ['/[/'] }),
+      'categories.analytics.services.chat.cookies',
+      'It must be a string, a RegExp or "/regex/"; it is “/[/”.',
+    ],
+    [
+      'a Consent Mode map naming a removed category',
+      (d: Draft) => {
+        d.gcm.on = true;
+        d.gcm.map = {
+          analytics_storage: 'analytics',
+          ad_storage: 'marketing',
+          ad_user_data: '',
+          ad_personalization: '',
+          functionality_storage: '',
+          personalization_storage: '',
+          security_storage: '',
+        };
+        d.categories.pop();
+      },
+      'googleConsentMode.ad_storage',
+      'It must be one of “necessary”, “analytics”, “granted”; it is “marketing”.',
+    ],
     ['a revision of 1.5', (d: Draft) => (d.revision = 1.5), 'revision', 'It must be a whole number >= 0.'],
   ])('%s', (_, change, field, words) => {
     const message = libraryError(change as (d: Draft) => void);
@@ -52,8 +92,20 @@ describe('the library’s errors, read back', () => {
   });
 
   it('reads a path with brackets and indexes', () => {
-    expect(pathSegments('categories["a b"].services.x.scripts[0].src')).toEqual(['categories', 'a b', 'services', 'x', 'scripts', '0', 'src']);
-    expect(readError('the config must be an object (got "x")')).toEqual({ path: [], expected: 'an object', got: '"x"' });
+    expect(pathSegments('categories["a b"].services.x.scripts[0].src')).toEqual([
+      'categories',
+      'a b',
+      'services',
+      'x',
+      'scripts',
+      '0',
+      'src',
+    ]);
+    expect(readError('the config must be an object (got "x")')).toEqual({
+      path: [],
+      expected: 'an object',
+      got: '"x"',
+    });
     expect(readError('something else')).toBeNull();
     expect(fieldFor(['nowhere'], FIELDS)).toBeUndefined();
   });

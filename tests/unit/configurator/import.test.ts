@@ -31,16 +31,30 @@ describe('importConfig', () => {
     );
     expect(draft.categories.map((c) => c.id)).toEqual(['necessary', 'analytics']);
     // Cookies of its own: the preset's id, imported as the owner's own service, and said so.
-    expect(draft.categories[1].services[0]).toMatchObject({ id: 'google-analytics', cookies: ['_gid', '/^_ga/'] });
+    expect(draft.categories[1].services[0]).toMatchObject({
+      id: 'google-analytics',
+      cookies: ['_gid', '/^_ga/'],
+    });
     expect(draft.categories[1].services[0].preset).toBeUndefined();
     expect(notes.join('\n')).toMatch(/google-analytics: the id of a preset/);
   });
 
   it('recognises a preset written out by the configurator, so it stays a preset', () => {
     const draft = newDraft();
-    draft.categories[1].services.push({ preset: 'hotjar', id: 'hotjar', label: 'Hotjar', description: 'x', cookies: [], blocks: [], scriptUrl: 'https://static.hotjar.com/c/hotjar-1.js' });
+    draft.categories[1].services.push({
+      preset: 'hotjar',
+      id: 'hotjar',
+      label: 'Hotjar',
+      description: 'x',
+      cookies: [],
+      blocks: [],
+      scriptUrl: 'https://static.hotjar.com/c/hotjar-1.js',
+    });
     const back = importConfig(toConfig(draft, SHIPPED), SHIPPED, EN);
-    expect(back.draft.categories[1].services[0]).toMatchObject({ preset: 'hotjar', scriptUrl: 'https://static.hotjar.com/c/hotjar-1.js' });
+    expect(back.draft.categories[1].services[0]).toMatchObject({
+      preset: 'hotjar',
+      scriptUrl: 'https://static.hotjar.com/c/hotjar-1.js',
+    });
     expect(back.notes).toEqual([]);
   });
 
@@ -68,7 +82,11 @@ describe('importConfig', () => {
     expect(out.html).toBe(true);
     expect(out.nonce).toBe('abc');
     expect(out.cookie).toEqual({ name: 'consent', sameSite: 'Strict', expiresAfterDays: 90 });
-    expect(out.categories.analytics.services.x).toEqual({ label: 'X', scripts: [{ inline: 'track()' }], onAcceptNote: 1 });
+    expect(out.categories.analytics.services.x).toEqual({
+      label: 'X',
+      scripts: [{ inline: 'track()' }],
+      onAcceptNote: 1,
+    });
   });
 
   it('turns inline translations into edits over the shipped texts, and keeps URL ones', () => {
@@ -76,7 +94,10 @@ describe('importConfig', () => {
       {
         categories: { a: { label: 'A' } },
         language: 'auto',
-        translations: { de: { ...SHIPPED.de, banner: { ...(SHIPPED.de as any).banner, title: 'Hallo' } }, fr: '/i18n/fr.json' },
+        translations: {
+          de: { ...SHIPPED.de, banner: { ...(SHIPPED.de as any).banner, title: 'Hallo' } },
+          fr: '/i18n/fr.json',
+        },
         texts: { banner: { title: EN.banner.title, acceptAll: 'OK' } },
       },
       SHIPPED,
@@ -92,7 +113,9 @@ describe('importConfig', () => {
     expect(() => importConfig([], SHIPPED, EN)).toThrow(ImportError);
     expect(() => importConfig({ policyUrl: '/p' }, SHIPPED, EN)).toThrow(/no "categories"/);
     expect(() => parseConfig('')).toThrow(/nothing to import/);
-    expect(() => parseConfig('{\n  "categories": {\n    necessary: {}\n  }\n}')).toThrow(/not JSON at line 3, column 5/);
+    expect(() => parseConfig('{\n  "categories": {\n    necessary: {}\n  }\n}')).toThrow(
+      /not JSON at line 3, column 5/,
+    );
   });
 
   it('finds the config inside a pasted snippet', () => {
@@ -106,8 +129,18 @@ describe('importConfig', () => {
     const id = fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/);
     const text = fc.string({ maxLength: 12 });
     const service = fc.oneof(
-      fc.record({ preset: fc.constantFrom(...PRESETS.map((p) => p.id)), scriptUrl: fc.constantFrom('', 'https://x.test/a.js'), label: text }),
-      fc.record({ id, label: text, description: text, cookies: fc.array(fc.constantFrom('a', '/^b_/', 'c'), { maxLength: 3 }), scriptUrl: fc.constantFrom('', '/s.js') }),
+      fc.record({
+        preset: fc.constantFrom(...PRESETS.map((p) => p.id)),
+        scriptUrl: fc.constantFrom('', 'https://x.test/a.js'),
+        label: text,
+      }),
+      fc.record({
+        id,
+        label: text,
+        description: text,
+        cookies: fc.array(fc.constantFrom('a', '/^b_/', 'c'), { maxLength: 3 }),
+        scriptUrl: fc.constantFrom('', '/s.js'),
+      }),
     );
     const category = fc.record({
       id,
@@ -136,7 +169,11 @@ describe('importConfig', () => {
             return {
               ...c,
               services: c.services
-                .map((s) => ('preset' in s ? { id: s.preset, description: '', cookies: [], blocks: [], ...s } : { blocks: [], ...s }))
+                .map((s) =>
+                  'preset' in s
+                    ? { id: s.preset, description: '', cookies: [], blocks: [], ...s }
+                    : { blocks: [], ...s },
+                )
                 .filter((s) => !taken.has(s.id) && taken.add(s.id)),
             };
           });

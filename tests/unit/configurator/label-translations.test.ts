@@ -2,7 +2,10 @@
 // takes them. This file fails as soon as the library accepts `translations.<code>.categories` while
 // the configurator still has it switched off, so that it gets switched on.
 import { describe, expect, it } from 'vitest';
-import { LABEL_TRANSLATIONS, withLabelTranslations } from '../../../configurator/src/model/label-translations';
+import {
+  LABEL_TRANSLATIONS,
+  withLabelTranslations,
+} from '../../../configurator/src/model/label-translations';
 import { toConfig } from '../../../configurator/src/model/config';
 import { newDraft } from '../../../configurator/src/model/draft';
 import { SHIPPED, verdict } from './support';
@@ -10,7 +13,15 @@ import { SHIPPED, verdict } from './support';
 function germanDraft() {
   const draft = newDraft();
   draft.languages = ['de'];
-  draft.categories[1].services.push({ preset: 'google-analytics', id: 'google-analytics', label: 'Google Analytics', description: 'x', cookies: [], blocks: [], scriptUrl: '' });
+  draft.categories[1].services.push({
+    preset: 'google-analytics',
+    id: 'google-analytics',
+    label: 'Google Analytics',
+    description: 'x',
+    cookies: [],
+    blocks: [],
+    scriptUrl: '',
+  });
   draft.labels.de = {
     analytics: {
       label: 'Statistik',

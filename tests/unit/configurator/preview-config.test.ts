@@ -12,7 +12,14 @@ describe('previewConfigs', () => {
     const draft = newDraft();
     draft.mode = 'opt-out';
     draft.categories[1].optOutDefault = true;
-    draft.categories[0].services.push({ id: 'session', label: 'Session', description: '', cookies: [], blocks: [], scriptUrl: '/s.js' });
+    draft.categories[0].services.push({
+      id: 'session',
+      label: 'Session',
+      description: '',
+      cookies: [],
+      blocks: [],
+      scriptUrl: '/s.js',
+    });
     draft.addons.consentLogUrl = 'https://example.com/log';
     draft.languages = ['fr', 'xx'];
     draft.translationUrls = { fr: '/i18n/fr.json', xx: '/i18n/xx.json' };
@@ -34,7 +41,9 @@ describe('previewConfigs', () => {
 describe('presets', () => {
   it('are the services package’s, searchable by name, cookie or pattern', () => {
     expect(PRESETS.length).toBeGreaterThanOrEqual(23);
-    expect(PRESETS.filter((p) => matches(p, 'google analytics')).map((p) => p.id)).toEqual(['google-analytics']);
+    expect(PRESETS.filter((p) => matches(p, 'google analytics')).map((p) => p.id)).toEqual([
+      'google-analytics',
+    ]);
     expect(PRESETS.filter((p) => matches(p, '_fbp')).map((p) => p.id)).toEqual(['meta-pixel']);
     expect(PRESETS.filter((p) => matches(p, 'hotjar.com')).map((p) => p.id)).toEqual(['hotjar']);
     expect(PRESETS.filter((p) => matches(p, '  '))).toHaveLength(PRESETS.length);

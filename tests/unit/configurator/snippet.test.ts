@@ -2,14 +2,22 @@
 import { describe, expect, it } from 'vitest';
 import { toConfig } from '../../../configurator/src/model/config';
 import { newDraft } from '../../../configurator/src/model/draft';
-import { customCss, npmSnippet, safeFont, scriptSafeJson, scriptSnippet } from '../../../configurator/src/model/snippet';
+import {
+  customCss,
+  npmSnippet,
+  safeFont,
+  scriptSafeJson,
+  scriptSnippet,
+} from '../../../configurator/src/model/snippet';
 import * as services from '../../../src/services/index';
 import { SHIPPED } from './support';
 
 const tags = (snippet: string) => [...snippet.matchAll(/<(link|script|style)\b[^>]*>/g)].map((m) => m[0]);
 
 function configIn(snippet: string): unknown {
-  const json = /<script type="application\/json" id="consent-gate-config">\n([\s\S]*?)\n<\/script>/.exec(snippet)![1];
+  const json = /<script type="application\/json" id="consent-gate-config">\n([\s\S]*?)\n<\/script>/.exec(
+    snippet,
+  )![1];
   return JSON.parse(json);
 }
 
@@ -42,7 +50,9 @@ describe('scriptSnippet', () => {
       '<script src="https://static.example.com/cg/consent-gate.consent-log.min.js">',
     ]);
     draft.addons.autoblock = false;
-    expect(tags(scriptSnippet(draft, toConfig(draft, SHIPPED), '1.0.0')).filter((t) => t.includes(' defer'))).toHaveLength(3);
+    expect(
+      tags(scriptSnippet(draft, toConfig(draft, SHIPPED), '1.0.0')).filter((t) => t.includes(' defer')),
+    ).toHaveLength(3);
   });
 
   it('cannot be ended early by a text that says </script> or <!--', () => {
@@ -58,7 +68,9 @@ describe('scriptSnippet', () => {
   it('escapes the files’ folder in attributes', () => {
     const draft = newDraft();
     draft.filesAt = '/a"b/';
-    expect(scriptSnippet(draft, toConfig(draft, SHIPPED), '1').includes('href="/a&quot;b/consent-gate.css"')).toBe(true);
+    expect(
+      scriptSnippet(draft, toConfig(draft, SHIPPED), '1').includes('href="/a&quot;b/consent-gate.css"'),
+    ).toBe(true);
   });
 
   it('writes only the custom properties changed, each theme where the library’s stylesheet lets it win', () => {
@@ -75,7 +87,9 @@ describe('scriptSnippet', () => {
     expect(customCss(draft)).toContain('.cg-dark {\n  --cg-accent: #5fd3a8;');
     expect(customCss(draft)).not.toContain('#0b6e4f');
     draft.ui.theme = 'auto';
-    expect(customCss(draft)).toContain('@media (prefers-color-scheme: dark) {\n  .cg-auto {\n    --cg-accent: #5fd3a8;');
+    expect(customCss(draft)).toContain(
+      '@media (prefers-color-scheme: dark) {\n  .cg-auto {\n    --cg-accent: #5fd3a8;',
+    );
     expect(customCss(draft)).toContain('--cg-accent: #0b6e4f;');
     const snippet = scriptSnippet(draft, toConfig(draft, SHIPPED), '1');
     expect(snippet.indexOf('<style>')).toBeGreaterThan(snippet.indexOf('consent-gate.css'));
@@ -91,8 +105,24 @@ describe('npmSnippet', () => {
     const draft = newDraft();
     draft.addons.embeds = true;
     draft.categories[1].services.push(
-      { preset: 'google-analytics', id: 'google-analytics', label: 'Google Analytics', description: services.googleAnalytics.description!, cookies: [], blocks: [], scriptUrl: '' },
-      { preset: 'hotjar', id: 'hotjar', label: 'Heatmaps', description: services.hotjar.description!, cookies: [], blocks: [], scriptUrl: '' },
+      {
+        preset: 'google-analytics',
+        id: 'google-analytics',
+        label: 'Google Analytics',
+        description: services.googleAnalytics.description!,
+        cookies: [],
+        blocks: [],
+        scriptUrl: '',
+      },
+      {
+        preset: 'hotjar',
+        id: 'hotjar',
+        label: 'Heatmaps',
+        description: services.hotjar.description!,
+        cookies: [],
+        blocks: [],
+        scriptUrl: '',
+      },
     );
     const code = npmSnippet(draft, toConfig(draft, SHIPPED), services as any);
     expect(code).toContain("import { init, use } from 'consent-gate';");

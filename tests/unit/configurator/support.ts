@@ -18,8 +18,22 @@ export const SHIPPED: Shipped = Object.fromEntries(
 
 /** Theme defaults as the build reads them from styles/consent-gate.css. */
 export const THEMES = {
-  light: { '--cg-bg': '#fff', '--cg-fg': '#1f2328', '--cg-muted': '#4b5563', '--cg-accent': '#1d4ed8', '--cg-btn-fg': '#fff', '--cg-focus': '#b45309' },
-  dark: { '--cg-bg': '#1c2128', '--cg-fg': '#e6edf3', '--cg-muted': '#b1bac4', '--cg-accent': '#8ab4ff', '--cg-btn-fg': '#0d1117', '--cg-focus': '#f0b429' },
+  light: {
+    '--cg-bg': '#fff',
+    '--cg-fg': '#1f2328',
+    '--cg-muted': '#4b5563',
+    '--cg-accent': '#1d4ed8',
+    '--cg-btn-fg': '#fff',
+    '--cg-focus': '#b45309',
+  },
+  dark: {
+    '--cg-bg': '#1c2128',
+    '--cg-fg': '#e6edf3',
+    '--cg-muted': '#b1bac4',
+    '--cg-accent': '#8ab4ff',
+    '--cg-btn-fg': '#0d1117',
+    '--cg-focus': '#f0b429',
+  },
 };
 
 /**

@@ -38,10 +38,28 @@ describe('findings', () => {
     d.categories[1].required = true;
     expect(at(d, 'warning')).toEqual(['categories.analytics.required']);
     const e = newDraft();
-    e.categories[0].services.push({ preset: 'hotjar', id: 'hotjar', label: 'Hotjar', description: '', cookies: [], blocks: [], scriptUrl: '' });
-    expect(findings(e, THEMES).find((f) => f.path === 'categories.necessary.required')?.text).toMatch(/holds Hotjar/);
+    e.categories[0].services.push({
+      preset: 'hotjar',
+      id: 'hotjar',
+      label: 'Hotjar',
+      description: '',
+      cookies: [],
+      blocks: [],
+      scriptUrl: '',
+    });
+    expect(findings(e, THEMES).find((f) => f.path === 'categories.necessary.required')?.text).toMatch(
+      /holds Hotjar/,
+    );
     const f = newDraft();
-    f.categories[0].services.push({ preset: 'recaptcha', id: 'recaptcha', label: 'reCAPTCHA', description: '', cookies: [], blocks: [], scriptUrl: '' });
+    f.categories[0].services.push({
+      preset: 'recaptcha',
+      id: 'recaptcha',
+      label: 'reCAPTCHA',
+      description: '',
+      cookies: [],
+      blocks: [],
+      scriptUrl: '',
+    });
     expect(at(f, 'warning')).toEqual([]);
   });
 
@@ -65,7 +83,15 @@ describe('findings', () => {
   it('notes Google services without Consent Mode, and advertising without GPC', () => {
     const d = newDraft();
     d.categories[2].gpc = false;
-    d.categories[2].services.push({ preset: 'google-ads', id: 'google-ads', label: 'Google Ads', description: '', cookies: [], blocks: [], scriptUrl: '' });
+    d.categories[2].services.push({
+      preset: 'google-ads',
+      id: 'google-ads',
+      label: 'Google Ads',
+      description: '',
+      cookies: [],
+      blocks: [],
+      scriptUrl: '',
+    });
     expect(at(d, 'note')).toEqual(expect.arrayContaining(['googleConsentMode', 'categories.marketing.gpc']));
     d.gcm.on = true;
     d.categories[2].gpc = true;
