@@ -21,7 +21,7 @@ function step(id: string, title: string, intro: string, ...body: (HTMLElement | 
   return h(
     'section',
     { class: 'step', 'aria-labelledby': `${id}-title`, id },
-    h('h2', { id: `${id}-title` }, title),
+    h('h2', { id: `${id}-title`, tabIndex: -1 }, title),
     h('p', { class: 'intro' }, intro),
     ...body,
   );
@@ -130,7 +130,19 @@ async function start() {
         { class: 'row' },
         importPanel(app),
         startOver,
-        h('a', { href: '#result', class: 'button' }, 'Go to your snippet'),
+        h(
+          'button',
+          {
+            type: 'button',
+            // Not a #result link: the address's fragment holds the draft.
+            onclick: () => {
+              const heading = document.getElementById('result-title')!;
+              heading.scrollIntoView({ block: 'start' });
+              heading.focus();
+            },
+          },
+          'Go to your snippet',
+        ),
       ),
       status,
     ),

@@ -7,34 +7,30 @@ declare const ConsentGate: any;
 
 const post = (reply: PreviewReply) => parent.postMessage(reply, '*');
 
-/** The library's console warnings, passed on to the configurator while a render is under way, or after it. */
+/**
+ * The library's console warnings go to the configurator, which shows them next to the field they
+ * name, instead of to this frame's console: the owner reads them on the page.
+ */
 let heard: string[] | null = null;
-const warn = console.warn.bind(console);
 console.warn = (...args: unknown[]) => {
   const text = args.map(String).join(' ');
   // In this sandbox no cookie can be stored; on the site it can. Not the owner's concern.
-  if (!/could not be stored/.test(text)) {
-    if (heard) heard.push(text);
-    else post({ type: 'warning', text });
-  }
-  warn(...args);
+  if (/could not be stored/.test(text)) return;
+  if (heard) heard.push(text);
+  else post({ type: 'warning', text });
 };
 
 let running = false;
 const status = document.getElementById('runs')!;
+const note = document.getElementById('runs-note')!;
 const embedSlot = document.getElementById('embed')!;
 
 function showRuns(categories: Record<string, { label?: string }> | undefined, failed: boolean) {
   status.replaceChildren();
-  if (failed) {
-    status.append(
-      Object.assign(document.createElement('p'), {
-        textContent:
-          'The library refused this config: on your site nothing would be shown and nothing released.',
-      }),
-    );
-    return;
-  }
+  note.textContent = failed
+    ? 'The library refused this config: on your site nothing would be shown and nothing released.'
+    : '';
+  if (failed) return;
   for (const [id, c] of Object.entries(categories ?? {})) {
     const li = document.createElement('li');
     const on = running && ConsentGate.isAccepted(id);

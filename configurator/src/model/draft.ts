@@ -64,6 +64,18 @@ export const DEFAULT_GCM_MAP: Record<ConsentType, string> = {
   security_storage: 'granted',
 };
 
+/**
+ * The usual Consent Mode map written out for editing: a type whose category the draft lacks is
+ * denied, as the library does with the default map.
+ */
+export function usualMap(categoryIds: string[]): Record<ConsentType, string> {
+  const map = { ...DEFAULT_GCM_MAP };
+  for (const type of CONSENT_TYPES) {
+    if (map[type] !== 'granted' && !categoryIds.includes(map[type])) map[type] = '';
+  }
+  return map;
+}
+
 export interface Draft {
   categories: DraftCategory[];
   policyUrl: string;

@@ -3,7 +3,7 @@
 import { h, uid } from './dom';
 import { checkField, numberField, radioGroup, register, textField } from './fields';
 import type { App, Section } from './app';
-import { CONSENT_TYPES, DEFAULT_GCM_MAP, MAX_DAYS, type ConsentType } from '../model/draft';
+import { CONSENT_TYPES, MAX_DAYS, usualMap, type ConsentType } from '../model/draft';
 
 const TYPES: Record<ConsentType, string> = {
   analytics_storage: 'analytics_storage: measurement cookies',
@@ -158,7 +158,7 @@ export function behaviourSection(app: App): Section {
                   checked: gcm.map === null,
                   focus: 'gcm-default',
                   onChange: (v) => {
-                    gcm.map = v ? null : { ...DEFAULT_GCM_MAP };
+                    gcm.map = v ? null : usualMap(draft.categories.map((c) => c.id));
                     app.rebuild('behaviour');
                   },
                 }),

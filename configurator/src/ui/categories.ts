@@ -64,7 +64,12 @@ function list(items: string[]): HTMLElement | string {
   return h('span', { class: 'codes' }, ...items.map((i) => h('code', {}, i)));
 }
 
-function serviceCard(app: App, category: DraftCategory, s: DraftService): HTMLElement {
+function serviceCard(
+  app: App,
+  category: DraftCategory,
+  s: DraftService,
+  categoryName: ReturnType<typeof names>,
+): HTMLElement {
   const k = keyOf(s);
   const at = () => `categories.${category.id}.services.${s.id}`;
   const preset = presetById(s.preset);
@@ -222,7 +227,10 @@ function serviceCard(app: App, category: DraftCategory, s: DraftService): HTMLEl
         app.announce(`${s.label || s.id} removed from ${category.label || category.id}.`, true);
       },
     },
-    named.text((n) => `Remove ${n}`),
+    'Remove ',
+    named.text((n) => n),
+    ' from ',
+    categoryName.text((n) => n),
   );
   if (move) {
     const moveLabel = move.querySelector('label')!;
@@ -365,7 +373,7 @@ function categoryCard(app: App, c: DraftCategory, index: number): HTMLElement {
       { id: servicesId, class: 'sub' },
       named.text((n) => `Services in ${n}`),
     ),
-    c.services.map((s) => serviceCard(app, c, s)),
+    c.services.map((s) => serviceCard(app, c, s, named)),
   );
   const servicesMessages = register(() => `${at()}.services`, heading, `Services in ${name}`);
   services.append(servicesMessages);

@@ -31,8 +31,13 @@ export function preview(app: App, onResult: (answer: LibraryAnswer) => void): HT
     src: embeds ? 'preview.html?embeds' : 'preview.html',
     class: 'frame',
   });
-  // No allow-same-origin: the library there can reach neither this page nor its cookies.
-  frame.setAttribute('sandbox', 'allow-scripts');
+  // No allow-same-origin: the library there can reach neither this page nor its cookies, and every
+  // render is a first visit. Opened from the disk, an opaque frame may not load files: there it
+  // keeps its file origin (browsers give file: pages no cookies anyway, and a frame of its own).
+  frame.setAttribute(
+    'sandbox',
+    location.protocol === 'file:' ? 'allow-scripts allow-same-origin' : 'allow-scripts',
+  );
 
   function send() {
     if (!ready || !frame.contentWindow) return;
@@ -73,7 +78,10 @@ export function preview(app: App, onResult: (answer: LibraryAnswer) => void): HT
       return;
     }
     clearTimeout(timer);
-    timer = setTimeout(send, 150);
+    timer = setTimeout(() => {
+      timer = undefined;
+      send();
+    }, 150);
   }
   app.onChange(schedule);
 
@@ -185,7 +193,15 @@ export function preview(app: App, onResult: (answer: LibraryAnswer) => void): HT
         'button',
         {
           type: 'button',
-          onclick: () => frame.contentWindow?.postMessage({ type: 'open' }, '*'),
+          onclick: () => {
+            // A change still waiting for its render goes first, so the preferences show it.
+            if (timer !== undefined) {
+              clearTimeout(timer);
+              timer = undefined;
+              send();
+            }
+            frame.contentWindow?.postMessage({ type: 'open' }, '*');
+          },
         },
         'Open the preferences',
       ),

@@ -41,7 +41,7 @@ export function resultSection(app: App, address: () => string): Section & { refr
   const npm = readonlyBox('npm code', 14);
   const css = readonlyBox('Stylesheet lines', 6);
   const files = h('ul', { class: 'files' });
-  const markup = h('pre', { class: 'code', tabIndex: 0, 'aria-label': 'Markup examples for your tags' });
+  const markup = h('pre', { class: 'code' });
   const status = h('p', { class: 'status', role: 'status' });
   const link = h('input', { id: uid('f'), readOnly: true, class: 'code', spellcheck: false });
 

@@ -2,7 +2,13 @@
 // (init, its public API), which must take it, and the values it reads are checked.
 import { describe, expect, it } from 'vitest';
 import { toConfig, mergeTexts } from '../../../configurator/src/model/config';
-import { newDraft, renameCategory, moveCategory, type Draft } from '../../../configurator/src/model/draft';
+import {
+  newDraft,
+  renameCategory,
+  moveCategory,
+  usualMap,
+  type Draft,
+} from '../../../configurator/src/model/draft';
 import { presetById, patternText, PRESETS } from '../../../configurator/src/model/presets';
 import { EN } from '../../../src/config/texts';
 import { SHIPPED, verdict } from './support';
@@ -129,6 +135,15 @@ describe('toConfig', () => {
       security_storage: 'granted',
       urlPassthrough: true,
     });
+    expect(verdict(toConfig(draft, SHIPPED)).error).toBeNull();
+  });
+
+  it('writes the usual Consent Mode map out for editing so that the library takes it, categories it lacks denied', () => {
+    const draft = newDraft();
+    draft.gcm.on = true;
+    draft.gcm.map = usualMap(draft.categories.map((c) => c.id));
+    expect(draft.gcm.map.functionality_storage).toBe('');
+    expect(draft.gcm.map.security_storage).toBe('granted');
     expect(verdict(toConfig(draft, SHIPPED)).error).toBeNull();
   });
 
