@@ -179,7 +179,7 @@ ${snippet}
     );
     await page
       .getByRole('region', { name: 'Checks' })
-      .getByRole('button', { name: 'Go to Id (for your markup)' })
+      .getByRole('button', { name: 'Go to Analytics: Id' })
       .click();
     expect(await analyticsId.evaluate((el) => el === document.activeElement)).toBe(true);
   });
@@ -201,12 +201,12 @@ ${snippet}
     await page.getByText('Hotjar added to Analytics.').waitFor();
 
     // Marketing up twice: second, then first; at the top its Move up is disabled and focus stays in the card.
-    await tabTo(page, button(page, 'Move Marketing up'), true);
+    await tabTo(page, button(page, 'Move up Marketing'), true);
     await page.keyboard.press('Enter');
-    expect(await focused(page)).toBe('Move Marketing up');
+    expect(await focused(page)).toBe('Move up Marketing');
     await page.keyboard.press('Enter');
-    expect(await focused(page)).toBe('Move Marketing down');
-    const order = await page.locator('.card > h3').allTextContents();
+    expect(await focused(page)).toBe('Move down Marketing');
+    const order = await page.locator('.card-head > h3').allTextContents();
     expect(order).toEqual(['Marketing', 'Strictly necessary', 'Analytics']);
 
     // The theme with the arrow keys, as in any radio group.
@@ -296,16 +296,16 @@ ${snippet}
     await button(page, 'Import what I pasted').click();
     await page.getByText('Imported the pasted config: 2 categories, 1 services.').waitFor();
     await page.getByText('html: kept as imported.').waitFor();
-    expect(await page.locator('.card > h3').allTextContents()).toEqual(['Notwendig', 'Statistik']);
+    expect(await page.locator('.card-head > h3').allTextContents()).toEqual(['Notwendig', 'Statistik']);
     expect(await field(page, 'Script tag').inputValue()).toContain('"html": true');
 
     await field(page, 'Paste a config').fill('{ "categories": ');
     await button(page, 'Import what I pasted').click();
     await page.getByText(/Not imported\. This is not JSON/).waitFor();
-    expect(await page.locator('.card > h3').allTextContents()).toEqual(['Notwendig', 'Statistik']);
+    expect(await page.locator('.card-head > h3').allTextContents()).toEqual(['Notwendig', 'Statistik']);
 
     await button(page, 'Undo: the import').click();
-    expect(await page.locator('.card > h3').allTextContents()).toEqual([
+    expect(await page.locator('.card-head > h3').allTextContents()).toEqual([
       'Strictly necessary',
       'Analytics',
       'Marketing',

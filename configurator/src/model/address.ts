@@ -106,6 +106,30 @@ function colours(v: unknown): Colours {
   return { bg: colour(c.bg), fg: colour(c.fg), accent: colour(c.accent), btnFg: colour(c.btnFg) };
 }
 
+/** Per language, per category: `{ label?, description?, services?: { id: { label?, description? } } }`. */
+function labels(v: unknown): Draft['labels'] {
+  const out: Draft['labels'] = {};
+  const texts = (x: unknown) => {
+    const t = stringTree(x, 0);
+    return {
+      ...(t.label ? { label: t.label } : {}),
+      ...(t.description ? { description: t.description } : {}),
+    };
+  };
+  for (const [code, byCategory] of Object.entries(isObj(v) ? v : {})) {
+    if (code === '__proto__' || !isObj(byCategory)) continue;
+    out[code] = {};
+    for (const [id, t] of Object.entries(byCategory)) {
+      if (id === '__proto__' || !isObj(t)) continue;
+      const services: Record<string, { label?: string; description?: string }> = {};
+      for (const [sid, st] of Object.entries(isObj(t.services) ? t.services : {}))
+        if (sid !== '__proto__') services[sid] = texts(st);
+      out[code][id] = { ...texts(t), services };
+    }
+  }
+  return out;
+}
+
 /** A draft from untrusted data: each field of its type, or the default. */
 export function normalize(v: unknown): Draft {
   const d = newDraft();
@@ -127,7 +151,7 @@ export function normalize(v: unknown): Draft {
     languages: strings(v.languages),
     language: str(v.language, 'auto'),
     texts: stringTree(v.texts, 2),
-    labels: isObj(v.labels) ? (v.labels as Draft['labels']) : {},
+    labels: labels(v.labels),
     translationUrls: stringTree(v.translationUrls, 0),
     ui: {
       layout: oneOf(ui.layout, ['box', 'bar', 'cloud'] as const, 'box'),

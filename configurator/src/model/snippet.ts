@@ -204,3 +204,31 @@ export function npmSnippet(
   lines.push(`init(${js(body)});`);
   return `// npm install consent-gate\n${lines.join('\n')}\n`;
 }
+
+/** Presets that are iframes on the page (the rest are scripts). */
+const EMBEDS = new Set(['youtube', 'vimeo', 'google-maps']);
+
+/**
+ * How the owner's existing tag for a service looks once marked up: an iframe for an embed, Google's
+ * own two-part snippet for Google Analytics, a held-back external script otherwise.
+ */
+export function markupExample(
+  categoryId: string,
+  serviceId: string,
+  preset: string | undefined,
+  label: string,
+): string {
+  const gate = `data-category="${categoryId}" data-service="${serviceId}"`;
+  if (preset && EMBEDS.has(preset))
+    return `<iframe title="…" width="560" height="315" ${gate}\n        data-src="…the ${label} embed URL…"></iframe>`;
+  if (preset === 'google-analytics')
+    return [
+      `<script type="text/plain" ${gate}`,
+      '        data-src="https://www.googletagmanager.com/gtag/js?id=G-XXXX" async></script>',
+      `<script type="text/plain" ${gate}>`,
+      '  window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}',
+      "  gtag('js', new Date()); gtag('config', 'G-XXXX');",
+      '</script>',
+    ].join('\n');
+  return `<script type="text/plain" ${gate}\n        data-src="…the URL of ${label}’s script…" async></script>`;
+}

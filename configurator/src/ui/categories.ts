@@ -83,6 +83,7 @@ function serviceCard(
   );
   const label = textField({
     label: 'Name shown to visitors',
+    name: () => `${s.label || s.id}: Name`,
     path: () => `${at()}.label`,
     value: s.label,
     focus: `s${k}-label`,
@@ -94,6 +95,7 @@ function serviceCard(
   });
   const description = textField({
     label: 'Description',
+    name: () => `${s.label || s.id}: Description`,
     path: () => `${at()}.description`,
     value: s.description,
     multiline: true,
@@ -108,11 +110,12 @@ function serviceCard(
     ? h('p', { class: 'fact' }, 'Id in your markup: ', h('code', {}, `data-service="${s.id}"`))
     : textField({
         label: 'Id (for your markup)',
+        name: () => `${s.label || s.id}: Id`,
         path: at,
         value: s.id,
         code: true,
         focus: `s${k}-id`,
-        hint: 'Letters, digits, - and _, starting with a letter: data-service="…" in your tags.',
+        hint: 'For your tags, data-service="…": letters, digits, - and _, starting with a letter.',
         onInput: (v) => {
           s.id = v;
           app.changed();
@@ -120,6 +123,7 @@ function serviceCard(
       });
   const script = textField({
     label: 'Script URL (optional)',
+    name: () => `${s.label || s.id}: Script URL`,
     path: () => `${at()}.scripts`,
     type: 'url',
     code: true,
@@ -144,7 +148,11 @@ function serviceCard(
       'Cookies deleted when declined: ',
       list(preset.cookies.map(patternText)),
     );
-    const messages = register(() => `${at()}.cookies`, cookies, 'Cookies');
+    const messages = register(
+      () => `${at()}.cookies`,
+      cookies,
+      () => `${s.label || s.id}: Cookies`,
+    );
     cookies.tabIndex = -1;
     facts.push(
       cookies,
@@ -163,6 +171,7 @@ function serviceCard(
   } else {
     cookieField = textField({
       label: 'Cookies (one per line)',
+      name: () => `${s.label || s.id}: Cookies`,
       path: () => `${at()}.cookies`,
       value: s.cookies.join('\n'),
       multiline: true,
@@ -177,6 +186,7 @@ function serviceCard(
     if (app.draft.addons.autoblock)
       blockField = textField({
         label: 'Block patterns for auto-blocking (one per line)',
+        name: () => `${s.label || s.id}: Block patterns`,
         path: () => `${at()}.blocks`,
         value: s.blocks.join('\n'),
         multiline: true,
@@ -292,10 +302,11 @@ function categoryCard(app: App, c: DraftCategory, index: number): HTMLElement {
   const [nameField, idField, ...rest] = [
     textField({
       label: 'Name',
+      name: () => `${c.label || c.id}: Name`,
       path: () => `${at()}.label`,
       value: c.label,
       focus: `c${k}-label`,
-      hint: 'The name visitors see, and the name of its switch.',
+      hint: 'Visitors see it; it also names the switch.',
       onInput: (v) => {
         c.label = v;
         named.set(v || c.id);
@@ -304,11 +315,12 @@ function categoryCard(app: App, c: DraftCategory, index: number): HTMLElement {
     }),
     textField({
       label: 'Id (for your markup)',
+      name: () => `${c.label || c.id}: Id`,
       path: at,
       value: c.id,
       code: true,
       focus: `c${k}-id`,
-      hint: `Letters, digits, - and _, starting with a letter: data-category="…" in your tags. Changing it later asks nobody again, but your tags must say the new id.`,
+      hint: 'For your tags, data-category="…": letters, digits, - and _, starting with a letter.',
       onInput: (v) => {
         renameCategory(draft, draft.categories.indexOf(c), v);
         app.changed();
@@ -316,11 +328,11 @@ function categoryCard(app: App, c: DraftCategory, index: number): HTMLElement {
     }),
     textField({
       label: 'Description',
+      name: () => `${c.label || c.id}: Description`,
       path: () => `${at()}.description`,
       value: c.description,
       multiline: true,
       focus: `c${k}-description`,
-      hint: 'One or two sentences on what it is for.',
       onInput: (v) => {
         c.description = v;
         app.changed();
@@ -328,10 +340,11 @@ function categoryCard(app: App, c: DraftCategory, index: number): HTMLElement {
     }),
     checkField({
       label: 'Always on (strictly necessary)',
+      name: () => `${c.label || c.id}: Always on`,
       path: () => `${at()}.required`,
       checked: c.required,
       focus: `c${k}-required`,
-      hint: 'Its switch is shown on and cannot be turned off. Only for what the site cannot work without.',
+      hint: 'Shown on and locked. Only for what the site cannot work without.',
       onChange: (v) => {
         c.required = v;
         app.changed();
@@ -339,10 +352,11 @@ function categoryCard(app: App, c: DraftCategory, index: number): HTMLElement {
     }),
     checkField({
       label: 'Off under Global Privacy Control',
+      name: () => `${c.label || c.id}: Off under GPC`,
       path: () => `${at()}.gpc`,
       checked: c.gpc,
       focus: `c${k}-gpc`,
-      hint: 'When the browser sends a GPC signal, this category stays off unless the visitor switches it on. For selling or sharing data and targeted ads.',
+      hint: 'For selling or sharing data and targeted ads: off while the browser sends a GPC signal, unless the visitor turns it on.',
       onChange: (v) => {
         c.gpc = v;
         app.changed();
@@ -351,6 +365,7 @@ function categoryCard(app: App, c: DraftCategory, index: number): HTMLElement {
     draft.mode === 'opt-out'
       ? checkField({
           label: 'On before the visitor decides (opt-out)',
+          name: () => `${c.label || c.id}: On before the visitor decides`,
           path: () => `${at()}.default`,
           checked: c.optOutDefault,
           focus: `c${k}-default`,
@@ -375,7 +390,11 @@ function categoryCard(app: App, c: DraftCategory, index: number): HTMLElement {
     ),
     c.services.map((s) => serviceCard(app, c, s, named)),
   );
-  const servicesMessages = register(() => `${at()}.services`, heading, `Services in ${name}`);
+  const servicesMessages = register(
+    () => `${at()}.services`,
+    heading,
+    () => `Services in ${c.label || c.id}`,
+  );
   services.append(servicesMessages);
 
   const addOwn = h(
@@ -416,24 +435,41 @@ function categoryCard(app: App, c: DraftCategory, index: number): HTMLElement {
       `${c.label || c.id} moved ${by < 0 ? 'up' : 'down'}: now ${draft.categories.indexOf(c) + 1} of ${draft.categories.length}.`,
     );
   };
+  // Short to see ("Move up"), whole to hear ("Move up Marketing"): the category's name is in the
+  // group's name already, and in the button's for those who list buttons alone.
+  const hidden = () =>
+    h(
+      'span',
+      { class: 'vh' },
+      ' ',
+      named.text((n) => n),
+    );
   const tools = h(
     'div',
-    { class: 'row' },
+    { class: 'tools-row' },
     h(
       'button',
-      { type: 'button', class: 'quiet', disabled: index === 0, 'data-focus': `c${k}-up`, onclick: move(-1) },
-      named.text((n) => `Move ${n} up`),
+      {
+        type: 'button',
+        class: 'quiet small',
+        disabled: index === 0,
+        'data-focus': `c${k}-up`,
+        onclick: move(-1),
+      },
+      'Move up',
+      hidden(),
     ),
     h(
       'button',
-      { type: 'button', class: 'quiet', disabled: last, 'data-focus': `c${k}-down`, onclick: move(1) },
-      named.text((n) => `Move ${n} down`),
+      { type: 'button', class: 'quiet small', disabled: last, 'data-focus': `c${k}-down`, onclick: move(1) },
+      'Move down',
+      hidden(),
     ),
     h(
       'button',
       {
         type: 'button',
-        class: 'quiet',
+        class: 'quiet small',
         disabled: draft.categories.length === 1,
         'data-focus': `c${k}-remove`,
         onclick: () => {
@@ -443,18 +479,18 @@ function categoryCard(app: App, c: DraftCategory, index: number): HTMLElement {
           app.announce(`${c.label || c.id} removed.`, true);
         },
       },
-      named.text((n) => `Remove ${n}`),
+      'Remove',
+      hidden(),
     ),
   );
 
   return h(
     'div',
     { class: 'card', role: 'group', 'aria-labelledby': headingId },
-    heading,
+    h('div', { class: 'card-head' }, heading, tools),
     ...fields,
     services,
     h('div', { class: 'row' }, addOwn),
-    tools,
   );
 }
 

@@ -26,7 +26,7 @@ function goTo(field: Registered): HTMLElement {
         field.control.scrollIntoView({ block: 'center' });
       },
     },
-    `Go to ${field.name}`,
+    `Go to ${field.name()}`,
   );
 }
 
@@ -67,13 +67,13 @@ export function checks(app: App, verdict: HTMLElement, list: HTMLElement, count:
           ),
         );
       }
-      sentence = `The library refuses this config${field ? `: ${field.name}` : ''}. ${words}`;
+      sentence = `The library refuses this config${field ? `: ${field.name()}` : ''}. ${words}`;
       items.push(
         h(
           'li',
           { class: 'error' },
           h('strong', {}, 'Error from the library: '),
-          field ? `${field.name}. ` : '',
+          field ? `${field.name()}. ` : '',
           words,
           ' ',
           raw,

@@ -13,8 +13,8 @@ export interface Registered {
   control: HTMLElement;
   /** Where messages about it go. */
   messages: HTMLElement;
-  /** The field's name, for sentences in the checks list. */
-  name: string;
+  /** The field's name, for sentences in the checks list ("Analytics: Name"). */
+  name: () => string;
 }
 
 /** Every field on the page, by the config path it writes; rebuilt sections register again. */
@@ -30,14 +30,19 @@ export function liveFields(): Registered[] {
  * Registers `control` under `path` (`categories.analytics.label`), with a message slot that the
  * control is described by (after its hint, when it has one).
  */
-export function register(path: PathLike, control: HTMLElement, name: string, hintId?: string): HTMLElement {
+export function register(
+  path: PathLike,
+  control: HTMLElement,
+  name: string | (() => string),
+  hintId?: string,
+): HTMLElement {
   const messages = h('div', { class: 'msgs', id: uid('msg') });
   control.setAttribute('aria-describedby', [hintId, messages.id].filter(Boolean).join(' '));
   registry.push({
     path: () => pathSegments(typeof path === 'string' ? path : path()),
     control,
     messages,
-    name,
+    name: typeof name === 'string' ? () => name : name,
   });
   return messages;
 }
@@ -49,6 +54,8 @@ interface Common {
   label: string;
   /** The config path the field writes, for messages. */
   path?: PathLike;
+  /** Its name in the checks list, where the label alone is not enough ("Analytics: Name"). */
+  name?: () => string;
   hint?: string | Node;
   /** Stable across rebuilds, to keep focus: e.g. `cat-3-label`. */
   focus?: string;
@@ -60,13 +67,13 @@ function hintNode(hint: string | Node | undefined, id: string) {
 
 function wrap(
   control: HTMLElement,
-  { label, path, hint }: Common,
+  { label, path, hint, name }: Common,
   className = 'field',
   labelFirst = true,
 ): HTMLElement {
   const hintId = uid('hint');
   const lab = h('label', { for: control.id }, label);
-  const messages = path ? register(path, control, label, hint ? hintId : undefined) : null;
+  const messages = path ? register(path, control, name ?? label, hint ? hintId : undefined) : null;
   if (!path && hint) control.setAttribute('aria-describedby', hintId);
   const parts = labelFirst ? [lab, control] : [control, lab];
   return h('div', { class: className }, ...parts, hintNode(hint, hintId), messages);
@@ -96,7 +103,7 @@ export function textField(o: TextOptions): HTMLElement {
     ...focusKey(o.focus),
   };
   const control = o.multiline
-    ? h('textarea', { ...common, rows: 3 })
+    ? h('textarea', { ...common, rows: 4 })
     : h('input', { ...common, type: o.type ?? 'text' });
   return wrap(control, o);
 }

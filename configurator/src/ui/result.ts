@@ -4,7 +4,7 @@ import { h, uid } from './dom';
 import { textField } from './fields';
 import type { App, Section } from './app';
 import { configJson, toConfig } from '../model/config';
-import { customCss, folder, neededFiles, npmSnippet, scriptSnippet } from '../model/snippet';
+import { customCss, folder, markupExample, neededFiles, npmSnippet, scriptSnippet } from '../model/snippet';
 import { LABEL_TRANSLATIONS } from '../model/label-translations';
 import * as services from '../../../src/services/index';
 
@@ -62,11 +62,7 @@ export function resultSection(app: App, address: () => string): Section & { refr
     const examples: string[] = [];
     for (const c of draft.categories) {
       if (c.required) continue;
-      for (const s of c.services) {
-        examples.push(
-          `<script type="text/plain" data-category="${c.id}" data-service="${s.id}"\n        data-src="…the URL of ${s.label || s.id}’s script…" async></script>`,
-        );
-      }
+      for (const s of c.services) examples.push(markupExample(c.id, s.id, s.preset, s.label || s.id));
     }
     if (!examples.length) {
       const first = draft.categories.find((c) => !c.required);
@@ -74,10 +70,6 @@ export function resultSection(app: App, address: () => string): Section & { refr
         `<script type="text/plain" data-category="${first?.id ?? 'analytics'}">\n  /* a tag that may run only once ${first?.label ?? 'Analytics'} is accepted */\n</script>`,
       );
     }
-    if (draft.addons.embeds)
-      examples.push(
-        '<iframe title="…" width="560" height="315" data-category="marketing" data-service="youtube"\n        data-src="https://www.youtube-nocookie.com/embed/…"></iframe>',
-      );
     markup.textContent = examples.join('\n\n');
     link.value = address();
   }

@@ -65,3 +65,19 @@ describe('the draft in the address', () => {
     expect(bad.texts).toEqual({ en: { banner: { title: 'T' } } });
   });
 });
+
+describe('label texts from a link', () => {
+  it('keep only strings in their places', () => {
+    const d = normalize({
+      labels: {
+        de: {
+          analytics: { label: 'Statistik', description: 3, services: { ga: { label: 'GA', x: 1 }, y: 2 } },
+          bad: 1,
+        },
+      },
+    });
+    expect(d.labels).toEqual({
+      de: { analytics: { label: 'Statistik', services: { ga: { label: 'GA' } } } },
+    });
+  });
+});

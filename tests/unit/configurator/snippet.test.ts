@@ -4,6 +4,7 @@ import { toConfig } from '../../../configurator/src/model/config';
 import { newDraft } from '../../../configurator/src/model/draft';
 import {
   customCss,
+  markupExample,
   npmSnippet,
   safeFont,
   scriptSafeJson,
@@ -136,5 +137,21 @@ describe('npmSnippet', () => {
     // It parses as a module.
     const body = code.replace(/^(import|\/\/).*$/gm, '');
     expect(() => new Function('init', 'use', 'embeds', 'googleAnalytics', 'hotjar', body)).not.toThrow();
+  });
+});
+
+describe('markupExample', () => {
+  it('shows an embed as a held-back iframe, Google Analytics as Google’s snippet, others as a script', () => {
+    expect(markupExample('marketing', 'youtube', 'youtube', 'YouTube')).toMatch(
+      /^<iframe title="…" width="560" height="315" data-category="marketing" data-service="youtube"\n\s+data-src=/,
+    );
+    const ga = markupExample('analytics', 'google-analytics', 'google-analytics', 'Google Analytics');
+    expect(
+      ga.match(/<script type="text\/plain" data-category="analytics" data-service="google-analytics"/g),
+    ).toHaveLength(2);
+    expect(ga).toContain("gtag('config', 'G-XXXX')");
+    expect(markupExample('stats', 'chat', undefined, 'Chat')).toBe(
+      '<script type="text/plain" data-category="stats" data-service="chat"\n        data-src="…the URL of Chat’s script…" async></script>',
+    );
   });
 });
