@@ -123,7 +123,7 @@ function labels(v: unknown): Draft['labels'] {
       if (id === '__proto__' || !isObj(t)) continue;
       const services: Record<string, { label?: string; description?: string }> = {};
       for (const [sid, st] of Object.entries(isObj(t.services) ? t.services : {}))
-        if (sid !== '__proto__') services[sid] = texts(st);
+        if (sid !== '__proto__' && isObj(st)) services[sid] = texts(st);
       out[code][id] = { ...texts(t), services };
     }
   }
