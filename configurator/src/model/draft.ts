@@ -130,6 +130,17 @@ export interface LabelTexts {
   services?: Record<string, { label?: string; description?: string }>;
 }
 
+/** Names and descriptions of the four standard category ids, in English (the Consent Mode map's ids). */
+export const STANDARD: Record<string, [label: string, description: string]> = {
+  necessary: [
+    'Strictly necessary',
+    'Needed for the site to work, for example to remember the choice you make here.',
+  ],
+  preferences: ['Preferences', 'Features you use or choose: chat, maps, remembered settings.'],
+  analytics: ['Analytics', 'Tools that measure how the site is used, so that we can improve it.'],
+  marketing: ['Marketing', 'Advertising and the measurement of ads, also by other companies.'],
+};
+
 const emptyColours = (): Colours => ({ bg: '', fg: '', accent: '', btnFg: '' });
 
 export const DEFAULT_DAYS = 182;
@@ -189,17 +200,6 @@ export function newDraft(): Draft {
     filesAt: DEFAULT_FILES_AT,
     extra: {},
   };
-}
-
-/** An id for the config and the markup from a label: `"Live chat"` → `"live-chat"`. */
-export function slug(label: string, fallback: string): string {
-  const s = label
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^[^a-z]+|-+$/g, '');
-  return s || fallback;
 }
 
 /** `base`, or `base-2`, `base-3`… whichever `taken` does not hold yet. */

@@ -1,7 +1,7 @@
 // What the configurator warns about, with the reason: what regulators flag, what would not work.
 // Pure: a draft in, a list out. Each finding names the field it belongs to by the same path the
 // library's errors use (categories.analytics.label), so the page shows it next to that field.
-import { MAX_DAYS, DEFAULT_DAYS, type Draft } from './draft';
+import { MAX_DAYS, DEFAULT_DAYS, STANDARD, type Draft } from './draft';
 import { contrastProblems, type ThemeDefaults } from './contrast';
 import { presetById } from './presets';
 
@@ -145,6 +145,30 @@ export function findings(draft: Draft, themes: { light: ThemeDefaults; dark: The
           `“${s.label || s.id}” names no cookies.`,
           'When a visitor declines it, the library deletes the cookies listed here; without them, cookies the service already set stay.',
         );
+    }
+  }
+
+  // A banner in one other language with the categories' English names: the library shows those as written.
+  if (draft.language !== 'auto' && draft.language !== 'en') {
+    const english = new Set([...Object.values(STANDARD).map(([label]) => label), 'New category']);
+    for (const c of draft.categories) {
+      if (english.has(c.label))
+        add(
+          'note',
+          `categories.${c.id}.label`,
+          `“${c.label}” is an English name, and the banner is always in “${draft.language}”.`,
+          'Category and service names are shown as written, in every language: write them in the banner’s language.',
+        );
+      for (const s of c.services) {
+        const preset = presetById(s.preset);
+        if (preset && s.description === preset.description)
+          add(
+            'note',
+            `categories.${c.id}.services.${s.id}.description`,
+            `The description of ${s.label || s.id} is the preset’s, in English.`,
+            'Visitors read it under the service’s name: write it in the banner’s language.',
+          );
+      }
     }
   }
 

@@ -6,7 +6,7 @@ import type { App, Section } from './app';
 import {
   moveCategory,
   renameCategory,
-  slug,
+  STANDARD,
   unique,
   type DraftCategory,
   type DraftService,
@@ -19,17 +19,6 @@ let counter = 0;
 export const keyOf = (o: object) => {
   if (!keys.has(o)) keys.set(o, ++counter);
   return keys.get(o)!;
-};
-
-/** Labels and descriptions for the four standard ids, when a preset needs its category. */
-export const STANDARD: Record<string, [label: string, description: string]> = {
-  necessary: [
-    'Strictly necessary',
-    'Needed for the site to work, for example to remember the choice you make here.',
-  ],
-  preferences: ['Preferences', 'Features you use or choose: chat, maps, remembered settings.'],
-  analytics: ['Analytics', 'Tools that measure how the site is used, so that we can improve it.'],
-  marketing: ['Marketing', 'Advertising and the measurement of ads, also by other companies.'],
 };
 
 export function newCategory(id: string, label: string, description = ''): DraftCategory {
@@ -536,4 +525,3 @@ export function categoryForPreset(app: App, presetCategory: string): DraftCatego
   return c;
 }
 
-export { slug };

@@ -105,12 +105,13 @@ export function checks(app: App, verdict: HTMLElement, list: HTMLElement, count:
 
     for (const f of findings(app.draft, app.catalog.themes)) {
       const field = fieldFor(pathSegments(f.path), byPath);
-      const body = [h('strong', {}, `${LEVEL[f.level]}: `), f.text, f.reason ? ` ${f.reason}` : ''];
+      // Built twice: a node can be in one place only.
+      const body = () => [h('strong', {}, `${LEVEL[f.level]}: `), f.text, f.reason ? ` ${f.reason}` : ''];
       if (field) {
         if (f.level === 'error') field.control.setAttribute('aria-invalid', 'true');
-        field.messages.append(h('p', { class: `msg ${f.level}` }, ...body));
+        field.messages.append(h('p', { class: `msg ${f.level}` }, ...body()));
       }
-      items.push(h('li', { class: f.level }, ...body, field ? [' ', goTo(field)] : null));
+      items.push(h('li', { class: f.level }, ...body(), field ? [' ', goTo(field)] : null));
     }
     list.replaceChildren(...items);
     const problems = items.filter((i) => !i.classList.contains('note')).length;

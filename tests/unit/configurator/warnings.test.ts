@@ -123,3 +123,31 @@ describe('contrast', () => {
     expect(contrastProblems({ bg: '', fg: '#1f2328', accent: '', btnFg: '' }, THEMES.light)).toEqual([]);
   });
 });
+
+describe('a banner always in another language', () => {
+  it('notes the categories and preset descriptions still in English', () => {
+    const d = newDraft();
+    d.languages = ['de'];
+    d.language = 'de';
+    d.categories[1].services.push({
+      preset: 'hotjar',
+      id: 'hotjar',
+      label: 'Hotjar',
+      description: 'Heatmaps, session recordings and on-page surveys.',
+      cookies: [],
+      blocks: [],
+      scriptUrl: '',
+    });
+    d.categories[2].label = 'Werbung';
+    expect(at(d, 'note')).toEqual(
+      expect.arrayContaining([
+        'categories.necessary.label',
+        'categories.analytics.label',
+        'categories.analytics.services.hotjar.description',
+      ]),
+    );
+    expect(at(d, 'note')).not.toContain('categories.marketing.label');
+    d.language = 'auto';
+    expect(at(d, 'note')).not.toContain('categories.necessary.label');
+  });
+});
