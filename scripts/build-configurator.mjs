@@ -26,7 +26,9 @@ const LIB = [
 ];
 for (const file of [...LIB, 'i18n/de.json']) {
   if (!existsSync(at(`dist/${file}`))) {
-    console.error(`build-configurator: dist/${file} is missing; run \`npm run build\` (it builds the library first).`);
+    console.error(
+      `build-configurator: dist/${file} is missing; run \`npm run build\` (it builds the library first).`,
+    );
     process.exit(1);
   }
 }
@@ -45,7 +47,8 @@ function languages() {
 /** The custom properties of one rule of the library's stylesheet, e.g. `:where(:root)`. */
 function properties(css, selector) {
   const start = css.indexOf(`${selector} {`);
-  if (start < 0) throw new Error(`build-configurator: styles/consent-gate.css has no "${selector} {" rule any more`);
+  if (start < 0)
+    throw new Error(`build-configurator: styles/consent-gate.css has no "${selector} {" rule any more`);
   const body = css.slice(start, css.indexOf('}', start));
   return Object.fromEntries([...body.matchAll(/(--cg-[\w-]+):\s*([^;]+);/g)].map((m) => [m[1], m[2].trim()]));
 }
@@ -80,7 +83,10 @@ for (const [input, file] of [
     input: at(input),
     plugins: [
       virtual,
-      typescript({ tsconfig: at('configurator/tsconfig.json'), include: ['configurator/src/**/*.ts', 'src/**/*.ts'] }),
+      typescript({
+        tsconfig: at('configurator/tsconfig.json'),
+        include: ['configurator/src/**/*.ts', 'src/**/*.ts'],
+      }),
       terser({ ecma: 2021, format: { comments: false } }),
     ],
     onwarn(warning, warn) {
@@ -99,8 +105,16 @@ for (const file of ['index.html', 'preview.html', 'configurator.css', 'preview.c
 for (const file of LIB) copyFileSync(at(`dist/${file}`), `${out}lib/${file}`);
 
 const size = (files) => files.reduce((n, f) => n + statSync(`${out}${f}`).size, 0);
-const gz = (files) => files.reduce((n, f) => n + gzipSync(readFileSync(`${out}${f}`), { level: 9 }).length, 0);
-const own = ['index.html', 'configurator.js', 'configurator.css', 'preview.html', 'preview.js', 'preview.css'];
+const gz = (files) =>
+  files.reduce((n, f) => n + gzipSync(readFileSync(`${out}${f}`), { level: 9 }).length, 0);
+const own = [
+  'index.html',
+  'configurator.js',
+  'configurator.css',
+  'preview.html',
+  'preview.js',
+  'preview.css',
+];
 const fmt = (n) => `${(n / 1024).toFixed(1)} kB`;
 console.log(
   `build-configurator: dist/configurator/ (${Object.keys(data.LANGUAGES).length + 1} languages): ` +

@@ -32,7 +32,7 @@ const shot = async (target, name) => {
 };
 
 try {
-  const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1360, height: 1000 } });
   page.on('pageerror', (e) => console.error(e.message));
   await page.goto(`${server.url}configurator/`);
   const preview = page.getByRole('region', { name: 'Preview' });
@@ -48,8 +48,35 @@ try {
 
   // 2. German, always; 3. the dark theme.
   await page.getByRole('checkbox', { name: 'Deutsch (German)' }).check();
-  await page.getByRole('combobox', { name: 'Language the banner shows' }).selectOption({ label: 'Always Deutsch' });
+  await page
+    .getByRole('combobox', { name: 'Language the banner shows' })
+    .selectOption({ label: 'Always Deutsch' });
   await page.getByRole('radio', { name: 'Dark', exact: true }).check();
+  // As the page's note says: the categories' own names in the banner's language.
+  const rename = async (group, label, description) => {
+    const card = page.getByRole('group', { name: group, exact: true });
+    await card.getByRole('textbox', { name: 'Description', exact: true }).first().fill(description);
+    await card.getByRole('textbox', { name: 'Name', exact: true }).fill(label);
+  };
+  await rename(
+    'Strictly necessary',
+    'Unbedingt erforderlich',
+    'Nötig, damit die Website funktioniert, zum Beispiel um Ihre Auswahl hier zu speichern.',
+  );
+  await rename(
+    'Analytics',
+    'Statistik',
+    'Hilft uns zu verstehen, wie die Website genutzt wird, damit wir sie verbessern können.',
+  );
+  await rename(
+    'Marketing',
+    'Marketing',
+    'Werbung und die Messung von Anzeigen, auch durch andere Unternehmen.',
+  );
+  await page
+    .getByRole('group', { name: 'Google Analytics preset', exact: true })
+    .getByRole('textbox', { name: 'Description', exact: true })
+    .fill('Webanalyse von Google: zählt Besuche und misst, wie Seiten genutzt werden.');
   await frame.getByRole('dialog', { name: 'Wir verwenden Cookies' }).waitFor();
   await page.evaluate(() => scrollTo(0, 0));
   await shot(preview, 'preview-de-dark');

@@ -1,6 +1,7 @@
 // The configurator (dist/configurator/, served here under /dist/configurator/), used the way a site
 // owner uses it: by role and name, with the mouse and with the keyboard alone. The snippet it
 // gives is pasted into a blank page next to dist/ and must work there with the library alone.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -310,6 +311,29 @@ ${snippet}
       'Analytics',
       'Marketing',
     ]);
+  });
+
+  it('downloads the config as JSON, and the file imports back into the same draft', async () => {
+    const t = await browser.newPage(CONFIGURATOR);
+    const page = t.page;
+    await button(page, 'Add Hotjar').click();
+    await page.getByRole('radio', { name: 'Cloud', exact: true }).check();
+    const snippet = await field(page, 'Script tag').inputValue();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      button(page, 'Download config').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('consent-gate-config.json');
+    const file = await download.path();
+    const config = JSON.parse(readFileSync(file, 'utf8'));
+    expect(snippet).toContain(JSON.stringify(config, null, 2));
+
+    await button(page, 'Start over').click();
+    expect(await field(page, 'Script tag').inputValue()).not.toContain('hotjar');
+    await page.getByText('Import an existing config').click();
+    await page.getByLabel('Or choose a config file').setInputFiles(file);
+    await page.getByText(/^Imported .*: 3 categories, 1 services\.$/).waitFor();
+    expect(await field(page, 'Script tag').inputValue()).toBe(snippet);
   });
 
   it('previews a returning visit, a GPC signal and the phone width', async () => {

@@ -524,4 +524,3 @@ export function categoryForPreset(app: App, presetCategory: string): DraftCatego
   } else app.draft.categories.push(c);
   return c;
 }
-

@@ -20,6 +20,7 @@ export function preview(app: App, onResult: (answer: LibraryAnswer) => void): HT
   let phone = false;
   let gpc = false;
   let lang = 'en';
+  let shownFixed: string | undefined;
   let ready = false;
   let seq = 0;
   let embeds = app.draft.addons.embeds;
@@ -133,7 +134,11 @@ export function preview(app: App, onResult: (answer: LibraryAnswer) => void): HT
   });
   const fillLanguages = () => {
     const codes = ['en', ...app.draft.languages];
-    if (!codes.includes(lang)) lang = app.draft.language !== 'auto' ? app.draft.language : 'en';
+    const fixed = app.draft.language !== 'auto' ? app.draft.language : undefined;
+    // A config that always shows one language: the page's follows it, as it would on the site.
+    if (fixed && fixed !== shownFixed) lang = fixed;
+    shownFixed = fixed;
+    if (!codes.includes(lang)) lang = fixed ?? 'en';
     langSelect.replaceChildren(
       ...codes.map((c) => h('option', { value: c, selected: c === lang }, languageName(c).own)),
     );

@@ -44,6 +44,7 @@ export function resultSection(app: App, address: () => string): Section & { refr
   const markup = h('pre', { class: 'code' });
   const status = h('p', { class: 'status', role: 'status' });
   const link = h('input', { id: uid('f'), readOnly: true, class: 'code', spellcheck: false });
+  const footer = h('code', {});
 
   function update() {
     const { draft, catalog } = app;
@@ -71,6 +72,14 @@ export function resultSection(app: App, address: () => string): Section & { refr
       );
     }
     markup.textContent = examples.join('\n\n');
+    // In the banner's language when it is always one; the embeds' "Cookie preferences" text says it.
+    const code = draft.language === 'auto' ? 'en' : draft.language;
+    const texts = code === 'en' ? catalog.english : catalog.shipped[code];
+    const words =
+      draft.texts[code]?.embed?.preferences ||
+      (texts as any)?.embed?.preferences ||
+      catalog.english.embed.preferences;
+    footer.textContent = `<a href="#" data-cg-open="preferences">${words}</a>`;
     link.value = address();
   }
   app.onChange(update);
@@ -96,7 +105,6 @@ export function resultSection(app: App, address: () => string): Section & { refr
     build() {
       const { draft } = app;
       update();
-      const footer = (draft.texts[draft.language]?.embed?.preferences ?? '') || 'Cookie preferences';
       return h(
         'div',
         { tabIndex: -1 },
@@ -164,7 +172,7 @@ export function resultSection(app: App, address: () => string): Section & { refr
             'li',
             {},
             'Add a link in your footer, so that visitors can change their mind as easily as they decided: ',
-            h('code', {}, `<a href="#" data-cg-open="preferences">${footer}</a>`),
+            footer,
           ),
           h(
             'li',
