@@ -44,7 +44,7 @@ async function start() {
   const address = () => location.href.replace(/#.*$/, '') + hash;
   const result = resultSection(app, address);
 
-  const verdict = h('p', { class: 'verdict', role: 'status' });
+  const verdict = h('p', { class: 'verdict', role: 'status' }, 'The preview is starting…');
   const checkList = h('ul', { class: 'checks' });
   const checkCount = h('p', { class: 'hint', role: 'status' });
   const checker = checks(app, verdict, checkList, checkCount);

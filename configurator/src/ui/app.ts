@@ -80,6 +80,8 @@ export class App {
         this.undo = null;
         this.rebuild();
         this.announce(`Undone: ${what}.`);
+        // The button is gone with the message: focus stays with the message, not lost to the page.
+        el.focus();
       });
       el.append(' ', button);
     }
