@@ -116,9 +116,11 @@ export function checks(app: App, verdict: HTMLElement, list: HTMLElement, count:
     list.replaceChildren(...items);
     const problems = items.filter((i) => !i.classList.contains('note')).length;
     const notes = items.length - problems;
-    count.textContent = items.length
+    const summary = items.length
       ? `${problems} to look at, ${notes} ${notes === 1 ? 'note' : 'notes'}.`
       : 'Nothing to look at: this draft is ready.';
+    // A live region: said again only when it says something new.
+    if (count.textContent !== summary) count.textContent = summary;
   }
 
   app.onChange(update);
