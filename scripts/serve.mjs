@@ -1,7 +1,8 @@
 // A tiny static file server for the demo and the browser tests. Node built-ins only, on purpose:
 // the demo must run offline with nothing but `npm install` behind it.
 //
-//   node scripts/serve.mjs            serves examples/ at / and dist/ at /dist/ on $PORT (8080)
+//   node scripts/serve.mjs            serves examples/ at /, dist/ at /dist/ and the configurator at
+//                                     /configurator/ on $PORT (8080)
 //   import { startServer } from ...   used by tests/browser with its own mounts and port 0
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
@@ -13,6 +14,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const DEFAULT_MOUNTS = Object.freeze({
   '/dist/': path.join(ROOT, 'dist'),
+  // The configurator, as built by scripts/build-configurator.mjs (npm run build).
+  '/configurator/': path.join(ROOT, 'dist', 'configurator'),
   '/': path.join(ROOT, 'examples'),
 });
 
@@ -182,6 +185,7 @@ if (invokedPath && import.meta.url === pathToFileURL(invokedPath).href) {
   try {
     const server = await startServer({ port, host: process.env.HOST ?? '127.0.0.1' });
     console.log(`consent-gate demo: http://localhost:${server.port}/`);
+    console.log(`configurator:      http://localhost:${server.port}/configurator/`);
   } catch (error) {
     console.error(`serve.mjs: cannot listen on port ${port}: ${error.message}`);
     process.exit(1);
