@@ -47,6 +47,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
 
   const playwright = await loadPlaywright();
   const executable = chromiumPath(options.chromiumPath);
+  const browser = chromiumVersion(executable);
   const phrases = allPhrases();
 
   const queue = [...options.urls];
@@ -62,6 +63,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
     try {
       report = await auditPage(playwright, url, {
         executable,
+        version: browser,
         viewport,
         lang: options.lang,
         gpc,
@@ -113,7 +115,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
     version: toolVersion(),
     startedAt,
     seconds: Math.round((Date.now() - started) / 100) / 10,
-    browser: chromiumVersion(executable),
+    browser,
     options: {
       urls: options.urls,
       maxPages,

@@ -40,14 +40,17 @@ export function chromiumPath(explicit?: string): string {
   throw new AuditSetupError(`consent-gate audit needs Chromium: ${found.problem}; ${CHROMIUM_HOW_TO}.`);
 }
 
-/** `Chromium 156.0.…` as the binary says, or its path when it will not say. */
+/** `Chromium 156.0.8078.114` as the binary says (without "built on …"), or its path when it will not say. */
 export function chromiumVersion(executable: string): string {
   const run = spawnSync(executable, ['--version'], { encoding: 'utf8', timeout: 10_000 });
-  return run.stdout?.trim() || executable;
+  const said = /^(.*?\d+\.\d+\.\d+\.\d+)/.exec(run.stdout?.trim() ?? '');
+  return said ? said[1] : executable;
 }
 
 export interface BrowserSettings {
   executable: string;
+  /** `Chromium 156.0.…`: the user agent says Chrome/156.0.0.0, as a person's Chrome does. */
+  version: string;
   viewport: { width: number; height: number };
   lang?: string;
   gpc: boolean;
@@ -57,6 +60,12 @@ export interface Profile {
   context: BrowserContext;
   page: Page;
   close(): Promise<void>;
+}
+
+/** A desktop Chrome's user agent for that version, without "HeadlessChrome" (sites treat that one as a bot). */
+function userAgent(version: string): string | undefined {
+  const major = /(\d+)\.\d+\.\d+/.exec(version)?.[1];
+  return major && `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${major}.0.0.0 Safari/537.36`;
 }
 
 /** Chromium with a new, empty profile. */
@@ -72,7 +81,10 @@ export async function openProfile(playwright: Playwright, settings: BrowserSetti
   try {
     context = await playwright.chromium.launchPersistentContext(dir, {
       executablePath: settings.executable,
-      args: CHROMIUM_ARGS,
+      // navigator.webdriver false: some consent managers hide from automated browsers (vanilla-
+      // cookieconsent's hideFromBots, on by default), and the audit must see what a person sees.
+      args: [...CHROMIUM_ARGS, '--disable-blink-features=AutomationControlled'],
+      ...(userAgent(settings.version) ? { userAgent: userAgent(settings.version) } : {}),
       viewport: settings.viewport,
       ...(settings.lang ? { locale: settings.lang } : {}),
       ...(settings.gpc ? { extraHTTPHeaders: { 'Sec-GPC': '1' } } : {}),

@@ -41,7 +41,7 @@ function cookieFinding(kind: Finding['kind'], c: CookieRecord, page: string): Fi
   const what = c.class === 'unknown' ? 'an unknown cookie' : 'a tracking cookie';
   return {
     kind,
-    detail: `"${c.name}"${named(c.service)}, ${what} on ${c.domain}, was set ${WHEN[c.phase]}, ${cookieSource(c)}.`,
+    detail: `"${c.name}"${named(c.service)}, ${what} on ${c.domain}, was set ${WHEN[c.phase]}, ${cookieSource(c)}${c.deleted ? ' (and deleted again before the phase ended)' : ''}.`,
     page,
     phase: c.phase,
     cookie: { name: c.name, domain: c.domain, expires: c.expires, setBy: c.setBy },

@@ -14,6 +14,7 @@ export interface RawCookieWrite {
   setBy: 'script' | 'header';
   name: string;
   domain: string;
+  path?: string;
   deletes: boolean;
   api?: 'document.cookie' | 'cookieStore';
   script?: string;
@@ -111,7 +112,10 @@ export class VisitRecorder {
 
   private async watch(page: Page): Promise<void> {
     page.on('console', (message) => {
-      if (message.type() === 'error') this.errors.push({ phase: this.phase, text: message.text() });
+      // A failed load is in the requests already, with its status; the console only repeats it.
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+        this.errors.push({ phase: this.phase, text: message.text() });
+      }
     });
     page.on('pageerror', (error) => this.errors.push({ phase: this.phase, text: String(error.message ?? error) }));
     const session = await this.context.newCDPSession(page);
@@ -136,13 +140,21 @@ export class VisitRecorder {
     };
     if (data.api === 'document.cookie') {
       const write = parseCookieLine(data.line ?? '');
-      if (write) this.cookieWrites.push({ ...base, name: write.name, domain: write.domain ?? data.host, deletes: write.deletes });
+      if (write) {
+        this.cookieWrites.push({
+          ...base,
+          name: write.name,
+          domain: write.domain ?? data.host,
+          path: write.path,
+          deletes: write.deletes,
+        });
+      }
       return;
     }
     if (!data.name) return;
     const domain = (data.domain ?? data.host).replace(/^\./, '').toLowerCase();
     const deletes = typeof data.expires === 'number' && data.expires <= Date.now();
-    this.cookieWrites.push({ ...base, name: data.name, domain, deletes });
+    this.cookieWrites.push({ ...base, name: data.name, domain, path: data.path, deletes });
   }
 
   private onScriptStorage(data: PageStorageWrite): void {
@@ -211,6 +223,7 @@ export class VisitRecorder {
           setBy: 'header',
           name: write.name,
           domain: write.domain ?? host,
+          path: write.path,
           deletes: write.deletes,
           response: url,
           frame,

@@ -43,19 +43,35 @@ export function cookieRecords(raw: RawVisit, context: Context): Omit<CookieRecor
     const phase = snapshot.phase;
     const explained = new Set<string>();
     const seen = new Map<string, Omit<CookieRecord, 'page'>>();
-    for (const write of raw.cookieWrites.filter((w) => w.phase === phase && !w.deletes)) {
+    const writes = raw.cookieWrites.filter((w) => w.phase === phase);
+    writes.forEach((write, index) => {
+      if (write.deletes) return;
       const kept = snapshot.jar.find((c) => c.name === write.name && bare(c.domain) === write.domain);
-      // Not in the jar at the end of the phase: refused by the browser, or gone again.
-      if (!kept) continue;
-      const key = cookieKey(kept);
+      // Not in the jar at the end of the phase: deleted again (a write that deletes it follows), or
+      // never stored (the browser refused it: a domain it may not set, third-party cookies blocked).
+      const deletedLater = writes
+        .slice(index + 1)
+        .some((w) => w.deletes && w.name === write.name && w.domain === write.domain);
+      if (!kept && !deletedLater) return;
+      const cookie: Cookie = kept ?? {
+        name: write.name,
+        value: '',
+        domain: write.domain,
+        path: write.path ?? '/',
+        expires: -1,
+        httpOnly: false,
+        secure: false,
+        sameSite: 'Lax',
+      };
+      const key = cookieKey(cookie);
       explained.add(key);
       const known = seen.get(key);
       if (known) {
         known.writes++;
-        continue;
+        return;
       }
-      seen.set(key, { ...describe(kept, phase, write.t, context), ...source(write) });
-    }
+      seen.set(key, { ...describe(cookie, phase, write.t, context), ...source(write), ...(kept ? {} : { deleted: true }) });
+    });
     // In the jar, new or changed, and no write the audit saw: a worker, a frame it could not reach.
     for (const cookie of snapshot.jar) {
       const key = cookieKey(cookie);

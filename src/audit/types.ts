@@ -87,6 +87,11 @@ export interface CookieRecord {
   t: number;
   /** How many times it was written in this phase. */
   writes: number;
+  /**
+   * Deleted again before the phase ended (a consent manager cleaning up after a tracker, say): it
+   * was set all the same. Domain, path and expiry are then the ones the write asked for.
+   */
+  deleted?: boolean;
 }
 
 /** One request the page (or a frame, or a worker of it) made. */

@@ -7,7 +7,7 @@ import { findingsFor } from './findings';
 import { cookieRecords, requestRecords, storageRecords, type RawVisit } from './records';
 import { VisitRecorder } from './recorder';
 import { siteOf } from './site';
-import type { DeclinePath, PageReport, Phase, PhaseReport } from './types';
+import type { DeclinePath, DialogInfo, PageReport, Phase, PhaseReport } from './types';
 import type { Phrase } from './vocabulary';
 
 type Playwright = typeof import('playwright-core');
@@ -151,133 +151,164 @@ function collect(visit: Visit, pageUrl: string, settings: VisitSettings, phases:
   };
 }
 
-/** Audits one page. Throws PageError when it cannot be loaded. */
-export async function auditPage(playwright: Playwright, url: string, settings: VisitSettings): Promise<PageReport> {
-  const started = Date.now();
+interface DeclineOutcome {
+  collected: Collected;
+  finalUrl: string;
+  lang?: string;
+  links: string[];
+  dialog?: DialogInfo;
+  declinePath?: DeclinePath;
+  dialogAfterReload?: DialogInfo;
+  skipped: PageReport['skipped'];
+}
+
+/** The first visit: before any choice, after Decline all, after a reload. */
+async function declineVisit(playwright: Playwright, url: string, settings: VisitSettings): Promise<DeclineOutcome> {
   const timeout = 30_000 + settings.waitMs;
   const skipped: PageReport['skipped'] = {};
-  const returning = settings.cookies.length > 0;
-
-  // First visit: before any choice, after Decline all, after a reload.
-  const first = await open(playwright, url, settings);
-  let finalUrl = url;
-  let lang: string | undefined;
-  let dialog: FoundDialog | undefined;
-  let declinePath: DeclinePath | undefined;
-  let dialogAfterReload: FoundDialog | undefined;
-  let links: string[] = [];
-  let declined: Collected;
+  const visit = await open(playwright, url, settings);
   try {
-    const page = first.profile.page;
-    await phase(first, 'before-consent', settings, async () => {
+    const page = visit.profile.page;
+    await phase(visit, 'before-consent', settings, async () => {
       settings.progress('before-consent', 'loading');
       await load(page, url, timeout);
     });
-    finalUrl = page.url();
-    lang = (await page.evaluate(() => document.documentElement.lang).catch(() => '')) || undefined;
-    links = await sameSiteLinks(page);
+    const finalUrl = page.url();
+    const lang = (await page.evaluate(() => document.documentElement.lang).catch(() => '')) || undefined;
+    const links = await sameSiteLinks(page);
     settings.progress('before-consent', 'looking for the consent dialog');
-    dialog = await findDialog(page, lang ?? settings.lang, settings.phrases);
-    if (dialog) first.phases[0].dialog = dialog.info;
-
+    const dialog = await findDialog(page, lang ?? settings.lang, settings.phrases);
+    let declinePath: DeclinePath | undefined;
+    let dialogAfterReload: DialogInfo | undefined;
     if (dialog) {
-      const way = await decline(first, dialog, settings);
+      visit.phases[0].dialog = dialog.info;
+      const way = await decline(visit, dialog, settings);
       declinePath = way.path;
       if (declinePath) {
-        const button = declinePath.via === 'reject' ? 'reject' : 'save';
-        await phase(first, 'after-decline', settings, async () => {
-          settings.progress('after-decline', `clicking "${declinePath!.clicks[declinePath!.clicks.length - 1]}"`);
-          await clickButton(way.dialog, button);
+        const path = declinePath;
+        await phase(visit, 'after-decline', settings, async () => {
+          settings.progress('after-decline', `clicking "${path.clicks[path.clicks.length - 1]}"`);
+          await clickButton(way.dialog, path.via);
         });
         await release(way.dialog);
-        const still = await findDialog(page, lang, settings.phrases);
-        if (still) first.phases[first.phases.length - 1].dialog = still.info;
-        await release(still);
-        await phase(first, 'after-reload', settings, async () => {
+        visit.phases[1].dialog = await dialogInfo(page, lang, settings);
+        await phase(visit, 'after-reload', settings, async () => {
           settings.progress('after-reload', 'reloading');
           await load(page, url, timeout, true);
         });
-        dialogAfterReload = await findDialog(page, lang, settings.phrases);
-        if (dialogAfterReload) first.phases[first.phases.length - 1].dialog = dialogAfterReload.info;
-        await release(dialogAfterReload);
+        dialogAfterReload = await dialogInfo(page, lang, settings);
+        visit.phases[2].dialog = dialogAfterReload;
       } else {
         await release(way.dialog);
         skipped['after-decline'] = 'the consent dialog offers no way to reject';
         skipped['after-reload'] = skipped['after-decline'];
       }
     } else {
-      const why = returning
-        ? 'no consent dialog showed (expected for a returning visitor)'
+      const why = settings.cookies.length
+        ? 'no consent dialog showed (as expected for a returning visitor)'
         : 'no consent dialog was found';
       skipped['after-decline'] = why;
       skipped['after-reload'] = why;
     }
-    declined = collect(first, finalUrl, settings, ['before-consent', 'after-decline', 'after-reload']);
+    return {
+      collected: collect(visit, finalUrl, settings, ['before-consent', 'after-decline', 'after-reload']),
+      finalUrl,
+      lang,
+      links,
+      dialog: dialog?.info,
+      declinePath,
+      dialogAfterReload,
+      skipped,
+    };
   } finally {
-    await first.profile.close();
+    await visit.profile.close();
   }
+}
 
-  // Second visit, a new profile: Accept all.
-  let accepted: Collected | undefined;
-  if (dialog?.info.accept) {
-    const second = await open(playwright, url, settings);
-    try {
-      const page = second.profile.page;
-      second.recorder.begin('before-consent');
-      settings.progress('after-accept', 'loading in a new profile');
-      await load(page, url, timeout);
-      await second.recorder.settle(settings.idleMs, settings.waitMs);
-      await second.recorder.snapshot();
-      const again = await findDialog(page, lang ?? settings.lang, settings.phrases);
-      if (again?.info.accept) {
-        await phase(second, 'after-accept', settings, async () => {
-          settings.progress('after-accept', `clicking "${again.info.accept!.text}"`);
-          await clickButton(again, 'accept');
-        });
-        const still = await findDialog(page, lang, settings.phrases);
-        if (still) second.phases[second.phases.length - 1].dialog = still.info;
-        await release(still);
-      } else {
-        skipped['after-accept'] = 'the consent dialog did not show again in a new profile';
-      }
-      await release(again);
-      accepted = collect(second, finalUrl, settings, ['after-accept']);
-    } finally {
-      await second.profile.close();
+/** The dialog visible now, as data. */
+async function dialogInfo(page: Page, lang: string | undefined, settings: VisitSettings): Promise<DialogInfo | undefined> {
+  const found = await findDialog(page, lang, settings.phrases);
+  await release(found);
+  return found?.info;
+}
+
+/** The second visit, in a profile of its own: Accept all. Undefined (with the reason) when there is nothing to accept. */
+async function acceptVisit(
+  playwright: Playwright,
+  url: string,
+  settings: VisitSettings,
+): Promise<{ collected?: Collected; skipped?: string }> {
+  const visit = await open(playwright, url, settings);
+  try {
+    const page = visit.profile.page;
+    visit.recorder.begin('before-consent');
+    await load(page, url, 30_000 + settings.waitMs);
+    await visit.recorder.settle(settings.idleMs, settings.waitMs);
+    await visit.recorder.snapshot();
+    const lang = (await page.evaluate(() => document.documentElement.lang).catch(() => '')) || settings.lang;
+    const dialog = await findDialog(page, lang, settings.phrases);
+    if (!dialog?.info.accept) {
+      await release(dialog);
+      return { skipped: dialog ? 'the consent dialog offers no accept button' : 'no consent dialog was found' };
     }
-  } else {
-    skipped['after-accept'] = dialog ? 'the consent dialog offers no accept button' : skipped['after-decline'];
+    await phase(visit, 'after-accept', settings, async () => {
+      settings.progress('after-accept', `clicking "${dialog.info.accept!.text}"`);
+      await clickButton(dialog, 'accept');
+    });
+    await release(dialog);
+    visit.phases[0].dialog = await dialogInfo(page, lang, settings);
+    return { collected: collect(visit, page.url(), settings, ['after-accept']) };
+  } finally {
+    await visit.profile.close();
   }
+}
 
-  const cookies = [...declined.cookies, ...(accepted?.cookies ?? [])];
-  const requests = [...declined.requests, ...(accepted?.requests ?? [])];
-  const storage = [...declined.storage, ...(accepted?.storage ?? [])];
+/**
+ * Audits one page: the two visits run side by side, each in its own fresh profile (most of a visit
+ * is waiting for the network). Throws PageError when the page cannot be loaded.
+ */
+export async function auditPage(playwright: Playwright, url: string, settings: VisitSettings): Promise<PageReport> {
+  const started = Date.now();
+  const [first, second] = await Promise.allSettled([
+    declineVisit(playwright, url, settings),
+    acceptVisit(playwright, url, settings),
+  ]);
+  if (first.status === 'rejected') throw first.reason;
+  if (second.status === 'rejected') throw second.reason;
+  const declined = first.value;
+  const accepted = second.value;
+  const skipped = { ...declined.skipped };
+  if (accepted.skipped) skipped['after-accept'] = accepted.skipped;
+
+  const cookies = [...declined.collected.cookies, ...(accepted.collected?.cookies ?? [])];
+  const requests = [...declined.collected.requests, ...(accepted.collected?.requests ?? [])];
+  const storage = [...declined.collected.storage, ...(accepted.collected?.storage ?? [])];
   const findings = findingsFor({
-    url: finalUrl,
+    url: declined.finalUrl,
     cookies,
     requests,
     storage,
-    dialog: dialog?.info,
-    decline: declinePath,
-    dialogAfterReload: dialogAfterReload?.info,
-    returning,
+    dialog: declined.dialog,
+    decline: declined.declinePath,
+    dialogAfterReload: declined.dialogAfterReload,
+    returning: settings.cookies.length > 0,
     gpc: settings.gpc,
   });
   return {
     url,
-    finalUrl,
-    site: siteOf(finalUrl),
-    ...(lang ? { lang } : {}),
-    ...(dialog ? { dialog: dialog.info } : {}),
-    ...(declinePath ? { decline: declinePath } : {}),
-    ...(dialogAfterReload ? { dialogAfterReload: dialogAfterReload.info } : {}),
+    finalUrl: declined.finalUrl,
+    site: siteOf(declined.finalUrl),
+    ...(declined.lang ? { lang: declined.lang } : {}),
+    ...(declined.dialog ? { dialog: declined.dialog } : {}),
+    ...(declined.declinePath ? { decline: declined.declinePath } : {}),
+    ...(declined.dialogAfterReload ? { dialogAfterReload: declined.dialogAfterReload } : {}),
     skipped,
-    phases: [...declined.phases, ...(accepted?.phases ?? [])],
+    phases: [...declined.collected.phases, ...(accepted.collected?.phases ?? [])],
     findings,
     cookies,
     requests,
     storage,
-    links,
+    links: declined.links,
     seconds: Math.round((Date.now() - started) / 100) / 10,
   };
 }
