@@ -54,7 +54,11 @@ async function load(page: Page, url: string, timeout: number, reload = false): P
       ? await page.reload({ waitUntil: 'load', timeout })
       : await page.goto(url, { waitUntil: 'load', timeout });
   } catch (error) {
-    const message = String((error as Error).message).split('\n')[0].replace(/^page\.\w+: /, '');
+    // Playwright says "page.goto: net::ERR_… at <url>"; the URL is in the sentence already.
+    const message = String((error as Error).message)
+      .split('\n')[0]
+      .replace(/^page\.\w+: /, '')
+      .replace(/ at \S+$/, '');
     throw new PageError(`could not load ${url}: ${message}`);
   }
   if (response && response.status() >= 400) {
