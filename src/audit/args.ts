@@ -62,18 +62,32 @@ function namePattern(text: string): string | RegExp {
   return m ? new RegExp(m[1], m[2]) : text;
 }
 
-const TAKES_VALUE = new Set(['--json', '--html', '--max-pages', '--wait', '--idle', '--viewport', '--lang', '--cookie', '--necessary']);
+const TAKES_VALUE = new Set([
+  '--json',
+  '--html',
+  '--max-pages',
+  '--wait',
+  '--idle',
+  '--viewport',
+  '--lang',
+  '--cookie',
+  '--necessary',
+]);
 
 export function parseArgs(argv: string[]): Command {
   const [command, ...rest] = argv;
-  if (!command || command === '-h' || command === '--help' || command === 'help') return { kind: 'help', text: MAIN_USAGE };
+  if (!command || command === '-h' || command === '--help' || command === 'help')
+    return { kind: 'help', text: MAIN_USAGE };
   if (command === '-v' || command === '--version') return { kind: 'version' };
   if (command !== 'audit') return { kind: 'error', message: `unknown command "${command}"\n\n${MAIN_USAGE}` };
 
   const options: AuditOptions = { urls: [], cookies: [], necessary: [] };
   let json: string | undefined;
   let html: string | undefined;
-  const fail = (message: string): Command => ({ kind: 'error', message: `${message} (consent-gate audit --help lists the options)` });
+  const fail = (message: string): Command => ({
+    kind: 'error',
+    message: `${message} (consent-gate audit --help lists the options)`,
+  });
 
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -103,19 +117,23 @@ export function parseArgs(argv: string[]): Command {
     if (flag === '--json') json = value;
     else if (flag === '--html') html = value;
     else if (flag === '--lang') {
-      if (!/^[a-z]{2,3}(-[a-z\d]{2,8})*$/i.test(value)) return fail(`--lang must be a language code such as de or de-DE (got "${value}")`);
+      if (!/^[a-z]{2,3}(-[a-z\d]{2,8})*$/i.test(value))
+        return fail(`--lang must be a language code such as de or de-DE (got "${value}")`);
       options.lang = value;
     } else if (flag === '--max-pages') {
-      if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 100) return fail(`--max-pages must be a whole number from 1 to 100 (got "${value}")`);
+      if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 100)
+        return fail(`--max-pages must be a whole number from 1 to 100 (got "${value}")`);
       options.maxPages = Number(value);
     } else if (flag === '--wait' || flag === '--idle') {
       const seconds = Number(value);
-      if (!/^\d+(\.\d+)?$/.test(value) || seconds <= 0 || seconds > 300) return fail(`${flag} must be a number of seconds above 0, at most 300 (got "${value}")`);
+      if (!/^\d+(\.\d+)?$/.test(value) || seconds <= 0 || seconds > 300)
+        return fail(`${flag} must be a number of seconds above 0, at most 300 (got "${value}")`);
       if (flag === '--wait') options.waitMs = seconds * 1000;
       else options.idleMs = seconds * 1000;
     } else if (flag === '--viewport') {
       const m = /^(\d{3,4})x(\d{3,4})$/.exec(value);
-      if (!m) return fail(`--viewport must be WIDTHxHEIGHT in pixels, e.g. 1280x800 or 390x844 (got "${value}")`);
+      if (!m)
+        return fail(`--viewport must be WIDTHxHEIGHT in pixels, e.g. 1280x800 or 390x844 (got "${value}")`);
       options.viewport = { width: Number(m[1]), height: Number(m[2]) };
     } else if (flag === '--cookie') {
       const at = value.indexOf('=');

@@ -57,7 +57,15 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
     const url = queue.shift()!;
     const number = pages.length + 1;
     const progress = (phase: Phase, step: string, elapsed = 0, requests = 0) =>
-      options.onProgress?.({ url, page: number, pages: Math.min(maxPages, pages.length + 1 + queue.length), phase, step, elapsed, requests });
+      options.onProgress?.({
+        url,
+        page: number,
+        pages: Math.min(maxPages, pages.length + 1 + queue.length),
+        phase,
+        step,
+        elapsed,
+        requests,
+      });
     let report: PageReport;
     const pageStarted = Date.now();
     try {

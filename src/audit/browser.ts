@@ -27,7 +27,8 @@ export async function loadPlaywright(): Promise<Playwright> {
     return await import('playwright-core');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') throw new AuditSetupError(PLAYWRIGHT_HOW_TO);
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND')
+      throw new AuditSetupError(PLAYWRIGHT_HOW_TO);
     throw error;
   }
 }
@@ -65,7 +66,10 @@ export interface Profile {
 /** A desktop Chrome's user agent for that version, without "HeadlessChrome" (sites treat that one as a bot). */
 function userAgent(version: string): string | undefined {
   const major = /(\d+)\.\d+\.\d+/.exec(version)?.[1];
-  return major && `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${major}.0.0.0 Safari/537.36`;
+  return (
+    major &&
+    `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${major}.0.0.0 Safari/537.36`
+  );
 }
 
 /** Chromium with a new, empty profile. */
@@ -91,7 +95,9 @@ export async function openProfile(playwright: Playwright, settings: BrowserSetti
     });
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
-    throw new AuditSetupError(`Chromium (${settings.executable}) did not start: ${String((error as Error).message).split('\n')[0]}`);
+    throw new AuditSetupError(
+      `Chromium (${settings.executable}) did not start: ${String((error as Error).message).split('\n')[0]}`,
+    );
   }
   const page = context.pages()[0] ?? (await context.newPage());
   return {

@@ -35,7 +35,9 @@ function isExecutable(file: string): boolean {
 }
 
 /** Where Chromium is, or why there is none. An explicit CHROME_PATH that is wrong is not papered over. */
-export function findChromium(env: Record<string, string | undefined> = process.env): { path: string } | { problem: string } {
+export function findChromium(
+  env: Record<string, string | undefined> = process.env,
+): { path: string } | { problem: string } {
   const fromEnv = env.CHROME_PATH;
   if (fromEnv) {
     return isExecutable(fromEnv)
@@ -43,5 +45,7 @@ export function findChromium(env: Record<string, string | undefined> = process.e
       : { problem: `CHROME_PATH=${fromEnv} is not an executable file` };
   }
   const found = CHROMIUM_CANDIDATES.find(isExecutable);
-  return found ? { path: found } : { problem: `no Chromium found (looked in ${CHROMIUM_CANDIDATES.join(', ')})` };
+  return found
+    ? { path: found }
+    : { problem: `no Chromium found (looked in ${CHROMIUM_CANDIDATES.join(', ')})` };
 }

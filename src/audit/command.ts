@@ -12,7 +12,10 @@ import type { AuditReport, Progress } from './types';
 
 /** The JSON report: everything but the screenshots, which only the HTML report embeds. */
 export function jsonReport(report: AuditReport): string {
-  const pages = report.pages.map((p) => ({ ...p, phases: p.phases.map(({ screenshot: _s, ...rest }) => rest) }));
+  const pages = report.pages.map((p) => ({
+    ...p,
+    phases: p.phases.map(({ screenshot: _s, ...rest }) => rest),
+  }));
   return JSON.stringify({ ...report, pages }, null, 2) + '\n';
 }
 
@@ -26,7 +29,9 @@ function progressPrinter(stream: NodeJS.WriteStream): { show(p: Progress): void;
   let last = '';
   return {
     show(p) {
-      const counts = p.elapsed ? ` ${p.elapsed.toFixed(1)} s, ${p.requests} request${p.requests === 1 ? '' : 's'}` : '';
+      const counts = p.elapsed
+        ? ` ${p.elapsed.toFixed(1)} s, ${p.requests} request${p.requests === 1 ? '' : 's'}`
+        : '';
       const line = `[${p.page}/${p.pages}] ${p.url} · ${PHASE_TITLES[p.phase]}: ${p.step}${counts}`;
       if (stream.isTTY) {
         const width = stream.columns || 100;
@@ -37,7 +42,8 @@ function progressPrinter(stream: NodeJS.WriteStream): { show(p: Progress): void;
       }
     },
     done() {
-      if (stream.isTTY && last) stream.write(`\r${' '.repeat(Math.min(last.length, (stream.columns || 100) - 1))}\r`);
+      if (stream.isTTY && last)
+        stream.write(`\r${' '.repeat(Math.min(last.length, (stream.columns || 100) - 1))}\r`);
     },
   };
 }

@@ -74,7 +74,8 @@ export interface FinderResult {
 }
 
 export function findConsentUI(input: FinderInput): FinderResult {
-  const BUTTONS = 'button, [role="button"], a, input[type="button"], input[type="submit"], [onclick], [tabindex]';
+  const BUTTONS =
+    'button, [role="button"], a, input[type="button"], input[type="submit"], [onclick], [tabindex]';
   const LETTER = /[\p{L}\p{N}]/u;
   const NO_SPACES = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
 
@@ -95,7 +96,8 @@ export function findConsentUI(input: FinderInput): FinderResult {
   /** Every element of a subtree, open shadow roots included. */
   const everything = (root: ParentNode, selector: string): Element[] => {
     const out: Element[] = [...root.querySelectorAll(selector)];
-    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) out.push(...everything(el.shadowRoot, selector));
+    for (const el of root.querySelectorAll('*'))
+      if (el.shadowRoot) out.push(...everything(el.shadowRoot, selector));
     return out;
   };
 
@@ -103,7 +105,16 @@ export function findConsentUI(input: FinderInput): FinderResult {
     const box = el.getBoundingClientRect();
     if (box.width < 2 || box.height < 2) return false;
     const check = (el as any).checkVisibility;
-    if (check && !check.call(el, { checkOpacity: true, checkVisibilityCSS: true, opacityProperty: true, visibilityProperty: true })) return false;
+    if (
+      check &&
+      !check.call(el, {
+        checkOpacity: true,
+        checkVisibilityCSS: true,
+        opacityProperty: true,
+        visibilityProperty: true,
+      })
+    )
+      return false;
     const height = Math.max(innerHeight, document.documentElement.scrollHeight);
     return box.bottom > 0 && box.right > 0 && box.top < height && box.left < innerWidth;
   };
@@ -151,7 +162,11 @@ export function findConsentUI(input: FinderInput): FinderResult {
   };
 
   const containerOf = (button: Element): Element | null => {
-    for (let el = parentOf(button); el && el !== document.body && el !== document.documentElement; el = parentOf(el)) {
+    for (
+      let el = parentOf(button);
+      el && el !== document.body && el !== document.documentElement;
+      el = parentOf(el)
+    ) {
       if (isContainer(el)) return el;
     }
     return null;
@@ -167,7 +182,9 @@ export function findConsentUI(input: FinderInput): FinderResult {
       if (phrase) found.push({ el, name: textOf(el).replace(/\s+/g, ' ').trim(), phrase });
     }
     // A wrapper that holds a button of the same role is not the button.
-    return found.filter((c) => !found.some((o) => o !== c && o.phrase[1] === c.phrase[1] && c.el.contains(o.el)));
+    return found.filter(
+      (c) => !found.some((o) => o !== c && o.phrase[1] === c.phrase[1] && c.el.contains(o.el)),
+    );
   };
 
   const all = candidates(document);
@@ -176,14 +193,22 @@ export function findConsentUI(input: FinderInput): FinderResult {
     let box = containerOf(candidate.el);
     if (!box) {
       // No dialog markup and nothing fixed: the nearest block that also holds another choice.
-      for (let el = parentOf(candidate.el), up = 0; el && el !== document.body && up < 6; el = parentOf(el), up++) {
+      for (
+        let el = parentOf(candidate.el), up = 0;
+        el && el !== document.body && up < 6;
+        el = parentOf(el), up++
+      ) {
         if (all.some((o) => o !== candidate && el.contains(o.el))) {
           box = el;
           break;
         }
       }
     }
-    if (box && !boxes.has(box)) boxes.set(box, all.filter((c) => box!.contains(c.el)));
+    if (box && !boxes.has(box))
+      boxes.set(
+        box,
+        all.filter((c) => box!.contains(c.el)),
+      );
   }
 
   // The box with the most kinds of choice; then the smallest (the banner, not the page around it).
@@ -195,7 +220,11 @@ export function findConsentUI(input: FinderInput): FinderResult {
   };
   for (const entry of boxes) {
     if (!visible(entry[0])) continue;
-    if (!best || kinds(entry[1]) > kinds(best[1]) || (kinds(entry[1]) === kinds(best[1]) && area(entry[0]) < area(best[0]))) {
+    if (
+      !best ||
+      kinds(entry[1]) > kinds(best[1]) ||
+      (kinds(entry[1]) === kinds(best[1]) && area(entry[0]) < area(best[0]))
+    ) {
       best = entry;
     }
   }
@@ -209,7 +238,21 @@ export function findConsentUI(input: FinderInput): FinderResult {
     }
     return 'rgb(255, 255, 255)';
   };
-  const STYLE = ['backgroundColor', 'color', 'fontFamily', 'fontSize', 'fontWeight', 'borderTopWidth', 'borderTopStyle', 'borderTopColor', 'borderRadius', 'paddingTop', 'paddingLeft', 'textDecorationLine', 'opacity'];
+  const STYLE = [
+    'backgroundColor',
+    'color',
+    'fontFamily',
+    'fontSize',
+    'fontWeight',
+    'borderTopWidth',
+    'borderTopStyle',
+    'borderTopColor',
+    'borderRadius',
+    'paddingTop',
+    'paddingLeft',
+    'textDecorationLine',
+    'opacity',
+  ];
   const lookOf = (el: Element): ButtonLook => {
     const cs = getComputedStyle(el);
     const r = el.getBoundingClientRect();
@@ -236,7 +279,12 @@ export function findConsentUI(input: FinderInput): FinderResult {
   };
 
   const buttons: Partial<Record<ButtonRole, Element>> = {};
-  const info: Omit<DialogInfo, 'frame'> & { found: true } = { found: true, name: '', where: '', shadow: false };
+  const info: Omit<DialogInfo, 'frame'> & { found: true } = {
+    found: true,
+    name: '',
+    where: '',
+    shadow: false,
+  };
   const byRole = new Map<ButtonRole, Candidate>();
   for (const c of inside) {
     const role = c.phrase[1];
@@ -273,7 +321,9 @@ export function findConsentUI(input: FinderInput): FinderResult {
     (role ? `[role=${role}]` : '');
   info.shadow = box.getRootNode() instanceof ShadowRoot;
   for (const [name, sign] of input.signs) {
-    const there = sign.startsWith('window.') ? (window as any)[sign.slice(7)] !== undefined : !!document.querySelector(sign);
+    const there = sign.startsWith('window.')
+      ? (window as any)[sign.slice(7)] !== undefined
+      : !!document.querySelector(sign);
     if (there) {
       info.cmp = name;
       break;

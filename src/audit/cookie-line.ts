@@ -41,7 +41,12 @@ export function parseCookieLine(line: string, now: number = Date.now()): CookieW
 }
 
 /** Whether a cookie the browser holds (domain as Playwright reports it) is the one a write aimed at. */
-export function sameCookie(jarDomain: string, write: { name: string; domain?: string }, host: string, name: string): boolean {
+export function sameCookie(
+  jarDomain: string,
+  write: { name: string; domain?: string },
+  host: string,
+  name: string,
+): boolean {
   if (name !== write.name) return false;
   const aimed = (write.domain ?? host).toLowerCase();
   return jarDomain.replace(/^\./, '').toLowerCase() === aimed;

@@ -17,9 +17,7 @@ async function findIn(frame: Frame, phrases: Phrase[]): Promise<FoundDialog | un
     .evaluateHandle(findConsentUI, { phrases, containers: CMP_CONTAINERS, signs: CMP_SIGNS })
     .catch(() => undefined);
   if (!result) return undefined;
-  const info = await result
-    .evaluate((r) => r.info)
-    .catch(() => ({ found: false }) as const);
+  const info = await result.evaluate((r) => r.info).catch(() => ({ found: false }) as const);
   if (!info.found) {
     await result.dispose().catch(() => undefined);
     return undefined;
@@ -37,7 +35,11 @@ async function findIn(frame: Frame, phrases: Phrase[]): Promise<FoundDialog | un
  * The visible consent dialog, or undefined. The page's own language (and English) first; when that
  * finds nothing, every language: a page's `lang` is often wrong or missing.
  */
-export async function findDialog(page: Page, lang: string | undefined, phrases: Phrase[]): Promise<FoundDialog | undefined> {
+export async function findDialog(
+  page: Page,
+  lang: string | undefined,
+  phrases: Phrase[],
+): Promise<FoundDialog | undefined> {
   const passes = lang ? [phrasesFor(lang, phrases), phrases] : [phrases];
   for (const pass of passes) {
     for (const frame of page.frames()) {

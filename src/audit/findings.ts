@@ -7,7 +7,15 @@
 // not counted: a font or a CDN is not a tracker.
 import { compareButtons } from './prominence';
 import type { ServiceRef } from './presets';
-import type { CookieRecord, DeclinePath, DialogInfo, Finding, Phase, RequestRecord, StorageRecord } from './types';
+import type {
+  CookieRecord,
+  DeclinePath,
+  DialogInfo,
+  Finding,
+  Phase,
+  RequestRecord,
+  StorageRecord,
+} from './types';
 
 export interface PageEvidence {
   url: string;
@@ -52,7 +60,12 @@ function cookieFinding(kind: Finding['kind'], c: CookieRecord, page: string): Fi
 }
 
 /** Tracker requests grouped by service: one finding each, with the first request as the evidence. */
-function requestFindings(kind: Finding['kind'], requests: RequestRecord[], page: string, why: string): Finding[] {
+function requestFindings(
+  kind: Finding['kind'],
+  requests: RequestRecord[],
+  page: string,
+  why: string,
+): Finding[] {
   const groups = new Map<string, RequestRecord[]>();
   for (const r of requests) {
     const id = `${r.phase}|${r.service?.id}`;
@@ -91,14 +104,20 @@ const needsConsent = (c: CookieRecord) => c.class === 'tracker' || c.class === '
 export function findingsFor(page: PageEvidence): Finding[] {
   const out: Finding[] = [];
   const url = page.url;
-  const inPhase = <T extends { phase: Phase }>(list: T[], phases: Phase[]) => list.filter((x) => phases.includes(x.phase));
+  const inPhase = <T extends { phase: Phase }>(list: T[], phases: Phase[]) =>
+    list.filter((x) => phases.includes(x.phase));
 
   const before: Phase[] = ['before-consent'];
   const early = [
     ...inPhase(page.cookies, before)
       .filter(needsConsent)
       .map((c) => cookieFinding('cookie-before-consent', c, url)),
-    ...requestFindings('tracker-before-consent', inPhase(page.requests, before).filter((r) => r.tracker), url, ''),
+    ...requestFindings(
+      'tracker-before-consent',
+      inPhase(page.requests, before).filter((r) => r.tracker),
+      url,
+      '',
+    ),
     ...inPhase(page.storage, before)
       .filter((s) => s.class === 'tracker')
       .map((s) => storageFinding('storage-before-consent', s, url)),
@@ -150,7 +169,12 @@ export function findingsFor(page: PageEvidence): Finding[] {
 
   const after: Phase[] = ['after-decline', 'after-reload'];
   out.push(
-    ...requestFindings('reject-not-honoured', inPhase(page.requests, after).filter((r) => r.tracker), url, ''),
+    ...requestFindings(
+      'reject-not-honoured',
+      inPhase(page.requests, after).filter((r) => r.tracker),
+      url,
+      '',
+    ),
     ...inPhase(page.cookies, after)
       .filter(needsConsent)
       .map((c) => cookieFinding('reject-not-honoured', c, url)),

@@ -9,9 +9,12 @@ type RGBA = [number, number, number, number];
 
 /** `rgb(…)` / `rgba(…)`, comma or space separated, as getComputedStyle gives colours. */
 export function parseColour(colour: string): RGBA | undefined {
-  const m = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)$/.exec(colour.trim());
+  const m = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)$/.exec(
+    colour.trim(),
+  );
   if (!m) return undefined;
-  const alpha = m[4] === undefined ? 1 : m[4].endsWith('%') ? parseFloat(m[4]) / 100 : parseFloat(m[4]);
+  let alpha = 1;
+  if (m[4] !== undefined) alpha = m[4].endsWith('%') ? parseFloat(m[4]) / 100 : parseFloat(m[4]);
   return [Number(m[1]), Number(m[2]), Number(m[3]), alpha];
 }
 
@@ -74,7 +77,12 @@ export function compareButtons(accept: ButtonLook, reject: ButtonLook): Comparis
   }
   const rejectContrast = contrast(reject);
   const acceptContrast = contrast(accept);
-  if (rejectContrast !== undefined && acceptContrast !== undefined && rejectContrast < 3 && acceptContrast >= 4.5) {
+  if (
+    rejectContrast !== undefined &&
+    acceptContrast !== undefined &&
+    rejectContrast < 3 &&
+    acceptContrast >= 4.5
+  ) {
     reasons.push(`its text is hard to read (contrast ${rejectContrast}:1 against ${acceptContrast}:1)`);
   }
   if (reject.opacity < accept.opacity * 0.75) {

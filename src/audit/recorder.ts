@@ -117,7 +117,9 @@ export class VisitRecorder {
         this.errors.push({ phase: this.phase, text: message.text() });
       }
     });
-    page.on('pageerror', (error) => this.errors.push({ phase: this.phase, text: String(error.message ?? error) }));
+    page.on('pageerror', (error) =>
+      this.errors.push({ phase: this.phase, text: String(error.message ?? error) }),
+    );
     const session = await this.context.newCDPSession(page);
     session.on('Network.requestWillBeSent', (event: any) => {
       const who = initiatorUrl(event.initiator) ?? event.documentURL;
@@ -244,7 +246,11 @@ export class VisitRecorder {
    * Waits until no request has been in flight for `idleMs`, or `maxMs` since the phase began.
    * Returns whether the wait ran out first.
    */
-  async settle(idleMs: number, maxMs: number, tick?: (elapsed: number, requests: number) => void): Promise<boolean> {
+  async settle(
+    idleMs: number,
+    maxMs: number,
+    tick?: (elapsed: number, requests: number) => void,
+  ): Promise<boolean> {
     for (;;) {
       const now = Date.now();
       tick?.((now - this.phaseStarted) / 1000, this.phaseRequests);

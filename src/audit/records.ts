@@ -29,7 +29,8 @@ export interface Context {
 }
 
 const bare = (domain: string) => domain.replace(/^\./, '').toLowerCase();
-const cookieKey = (c: { name: string; domain: string; path: string }) => `${c.name}|${bare(c.domain)}|${c.path}`;
+const cookieKey = (c: { name: string; domain: string; path: string }) =>
+  `${c.name}|${bare(c.domain)}|${c.path}`;
 
 function expiry(cookie: Cookie): string | null {
   return cookie.expires > 0 ? new Date(cookie.expires * 1000).toISOString() : null;
@@ -70,7 +71,11 @@ export function cookieRecords(raw: RawVisit, context: Context): Omit<CookieRecor
         known.writes++;
         return;
       }
-      seen.set(key, { ...describe(cookie, phase, write.t, context), ...source(write), ...(kept ? {} : { deleted: true }) });
+      seen.set(key, {
+        ...describe(cookie, phase, write.t, context),
+        ...source(write),
+        ...(kept ? {} : { deleted: true }),
+      });
     });
     // In the jar, new or changed, and no write the audit saw: a worker, a frame it could not reach.
     for (const cookie of snapshot.jar) {
@@ -149,7 +154,11 @@ export function storageRecords(raw: RawVisit, context: Context): Omit<StorageRec
   for (const snapshot of raw.snapshots) {
     const phase = snapshot.phase;
     const seen = new Map<string, Omit<StorageRecord, 'page'>>();
-    const add = (s: { kind: 'localStorage' | 'sessionStorage'; origin: string; key: string }, t: number, script?: string) => {
+    const add = (
+      s: { kind: 'localStorage' | 'sessionStorage'; origin: string; key: string },
+      t: number,
+      script?: string,
+    ) => {
       if (seen.has(key(s))) return;
       const firstParty = !isThirdParty(s.origin, context.pageUrl);
       const { class: kind, service } = classifyCookie(s.key, firstParty, context.necessary);

@@ -7,7 +7,10 @@ import { PHASE_TITLES } from './report-text';
 import type { AuditReport, ButtonInfo, DialogInfo, Finding, PageReport, Phase } from './types';
 
 const escape = (value: unknown) =>
-  String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  String(value ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -52,7 +55,8 @@ function verdict(report: AuditReport): string {
   const n = report.findings.length;
   const errors = report.pages.filter((p) => p.error).length;
   let title = `No findings on ${pages === 1 ? 'this page' : `${pages} pages`}`;
-  let line = 'Nothing that needs consent was stored or called before the visitor chose, and Decline all was honoured.';
+  let line =
+    'Nothing that needs consent was stored or called before the visitor chose, and Decline all was honoured.';
   if (n) {
     title = `${n} finding${n === 1 ? '' : 's'} on ${pages === 1 ? 'this page' : `${pages} pages`}`;
     const kinds = [...new Set(report.findings.map((f) => EXPLAIN[f.kind].title))];
@@ -70,7 +74,10 @@ function verdict(report: AuditReport): string {
 
 function findingHtml(f: Finding, many: boolean): string {
   const evidence: string[] = [];
-  if (f.cookie) evidence.push(`cookie <code>${escape(f.cookie.name)}</code> on ${escape(f.cookie.domain)}, ${f.cookie.expires ? `expires ${escape(f.cookie.expires.slice(0, 10))}` : 'session'}, set by ${escape(f.cookie.setBy)}`);
+  if (f.cookie)
+    evidence.push(
+      `cookie <code>${escape(f.cookie.name)}</code> on ${escape(f.cookie.domain)}, ${f.cookie.expires ? `expires ${escape(f.cookie.expires.slice(0, 10))}` : 'session'}, set by ${escape(f.cookie.setBy)}`,
+    );
   if (f.url && !f.cookie) evidence.push(`<span class="url">${escape(f.url)}</span>`);
   if (f.initiator) evidence.push(`from <span class="url">${escape(f.initiator)}</span>`);
   return `<div class="finding"><p><span class="badge kind">${escape(f.kind)}</span> <strong>${escape(EXPLAIN[f.kind].title)}</strong> · ${escape(PHASE_TITLES[f.phase])}${many ? ` · <span class="url">${escape(f.page)}</span>` : ''}</p>
@@ -86,14 +93,18 @@ function buttonRow(label: string, b: ButtonInfo | undefined): string {
 function dialogHtml(page: PageReport): string {
   const d: DialogInfo | undefined = page.dialog;
   if (!d) {
-    const why = page.cookies.length || page.requests.some((r) => r.tracker) ? '' : ' Nothing that needs consent was seen either.';
+    const why =
+      page.cookies.length || page.requests.some((r) => r.tracker)
+        ? ''
+        : ' Nothing that needs consent was seen either.';
     return `<p>No consent dialog was found.${why}</p>`;
   }
-  const path = page.decline
-    ? page.decline.depth === 1
-      ? '<span class="ok">Reject is on the first layer.</span>'
-      : `<span class="bad">Reject takes ${page.decline.depth} clicks: ${page.decline.clicks.map((c) => `"${escape(c)}"`).join(' → ')}.</span>`
-    : '<span class="bad">There is no way to reject.</span>';
+  let path = '<span class="bad">There is no way to reject.</span>';
+  if (page.decline?.depth === 1) path = '<span class="ok">Reject is on the first layer.</span>';
+  else if (page.decline) {
+    const clicks = page.decline.clicks.map((c) => `"${escape(c)}"`).join(' → ');
+    path = `<span class="bad">Reject takes ${page.decline.depth} clicks: ${clicks}.</span>`;
+  }
   let look = '';
   if (d.accept && d.reject) {
     const { reasons, differences } = compareButtons(d.accept.look, d.reject.look);
@@ -110,11 +121,14 @@ ${buttonRow('Accept', d.accept)}${buttonRow('Reject', d.reject ?? page.decline?.
 
 function timeline(page: PageReport, phase: Phase): string {
   const report = page.phases.find((p) => p.phase === phase);
-  if (!report) return `<h3>${escape(PHASE_TITLES[phase])}</h3><p class="skipped">Not run: ${escape(page.skipped[phase] ?? 'the audit stopped before it')}.</p>`;
+  if (!report)
+    return `<h3>${escape(PHASE_TITLES[phase])}</h3><p class="skipped">Not run: ${escape(page.skipped[phase] ?? 'the audit stopped before it')}.</p>`;
   type Row = { t: number; html: string };
   const rows: Row[] = [];
   for (const c of page.cookies.filter((x) => x.phase === phase)) {
-    const by = c.setBy === 'script' ? (c.script ?? 'a script') : c.setBy === 'header' ? `Set-Cookie of ${c.response}` : 'unseen';
+    let by = 'unseen';
+    if (c.setBy === 'script') by = c.script ?? 'a script';
+    else if (c.setBy === 'header') by = `Set-Cookie of ${c.response}`;
     rows.push({
       t: c.t,
       html: `<td><span class="badge ${c.class}">cookie · ${c.class}</span></td><td><code>${escape(c.name)}</code> on ${escape(c.domain)}<br><small>${c.expires ? `expires ${escape(c.expires.slice(0, 10))}` : 'session'}${c.writes > 1 ? ` · written ${c.writes}×` : ''}</small></td><td class="url">${escape(by)}</td><td>${escape(c.service?.label ?? '')}</td>`,
@@ -147,10 +161,14 @@ function timeline(page: PageReport, phase: Phase): string {
   const notes = [
     `${seconds(report.t)} to ${seconds(report.t + report.duration)}`,
     `${own} request${own === 1 ? '' : 's'} to the site itself`,
-    report.timedOut ? '<span class="bad">the network never went quiet: later requests may be missing</span>' : '',
+    report.timedOut
+      ? '<span class="bad">the network never went quiet: later requests may be missing</span>'
+      : '',
     report.dialog ? `dialog visible: "${escape(report.dialog.name)}"` : 'no dialog visible',
   ].filter(Boolean);
-  const errors = report.errors.length ? `<p class="bad">Page errors: ${report.errors.map(escape).join(' · ')}</p>` : '';
+  const errors = report.errors.length
+    ? `<p class="bad">Page errors: ${report.errors.map(escape).join(' · ')}</p>`
+    : '';
   return `<h3>${escape(PHASE_TITLES[phase])}</h3><p class="meta">${notes.join(' · ')}</p><div class="phase">${shot}<div>${table}${errors}</div></div>`;
 }
 
@@ -170,13 +188,23 @@ function suggestionHtml(report: AuditReport): string {
     : '<p>No preset matched.</p>';
   const cookies = s.unknownCookies.length
     ? `<h3>Cookies to classify</h3><table><thead><tr><th>Cookie</th><th>Domain</th><th>Set by</th></tr></thead><tbody>${s.unknownCookies
-        .map((c) => `<tr><td><code>${escape(c.name)}</code></td><td>${escape(c.domain)}</td><td class="url">${escape(c.script ?? c.setBy)}</td></tr>`)
-        .join('')}</tbody></table><p class="fix">Add each to the <code>cookies</code> of the service it belongs to, or tell the audit it is strictly necessary with <code>--necessary NAME</code>.</p>`
+        .map(
+          (c) =>
+            `<tr><td><code>${escape(c.name)}</code></td><td>${escape(c.domain)}</td><td class="url">${escape(c.script ?? c.setBy)}</td></tr>`,
+        )
+        .join(
+          '',
+        )}</tbody></table><p class="fix">Add each to the <code>cookies</code> of the service it belongs to, or tell the audit it is strictly necessary with <code>--necessary NAME</code>.</p>`
     : '';
   const scripts = s.unknownScripts.length
     ? `<h3>Scripts and frames from other sites to classify</h3><table><thead><tr><th>URL</th><th>Site</th><th>Kind</th></tr></thead><tbody>${s.unknownScripts
-        .map((x) => `<tr><td class="url">${escape(x.url)}</td><td>${escape(x.site)}</td><td>${escape(x.type)}</td></tr>`)
-        .join('')}</tbody></table><p class="fix">Give each that sets cookies or tracks a service of its own (label, cookies, blocks) in the right category; a CDN or a font host needs none.</p>`
+        .map(
+          (x) =>
+            `<tr><td class="url">${escape(x.url)}</td><td>${escape(x.site)}</td><td>${escape(x.type)}</td></tr>`,
+        )
+        .join(
+          '',
+        )}</tbody></table><p class="fix">Give each that sets cookies or tracks a service of its own (label, cookies, blocks) in the right category; a CDN or a font host needs none.</p>`
     : '';
   return `<h2>Suggested consent-gate config</h2>${services}
 <pre>&lt;script type="application/json" id="consent-gate-config"&gt;

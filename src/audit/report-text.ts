@@ -17,7 +17,11 @@ function phaseLine(page: PageReport, phase: Phase): string {
   const requests = page.requests.filter((r) => r.phase === phase);
   const third = requests.filter((r) => r.thirdParty);
   const trackers = requests.filter((r) => r.tracker);
-  const services = [...new Set([...trackers, ...cookies].map((x: RequestRecord | CookieRecord) => x.service?.label).filter(Boolean))];
+  const services = [
+    ...new Set(
+      [...trackers, ...cookies].map((x: RequestRecord | CookieRecord) => x.service?.label).filter(Boolean),
+    ),
+  ];
   const kinds = (['tracker', 'unknown', 'consent', 'necessary'] as const)
     .map((k) => [k, cookies.filter((c) => c.class === k).length] as const)
     .filter(([, n]) => n)
@@ -31,12 +35,17 @@ function phaseLine(page: PageReport, phase: Phase): string {
 }
 
 function pageSummary(page: PageReport): string[] {
-  const lines = [`Page ${page.finalUrl}${page.finalUrl !== page.url ? ` (from ${page.url})` : ''} (${page.seconds} s)`];
+  const lines = [
+    `Page ${page.finalUrl}${page.finalUrl !== page.url ? ` (from ${page.url})` : ''} (${page.seconds} s)`,
+  ];
   if (page.error) return [...lines, `  could not be audited: ${page.error}`];
   const d = page.dialog;
   if (d) {
     const buttons = [d.accept, d.reject, d.settings].filter(Boolean).map((b) => `"${b!.text}"`);
-    const where = page.decline ? (page.decline.depth === 1 ? 'reject on the first layer' : `reject ${page.decline.depth} clicks away`) : 'no way to reject';
+    let where = 'no way to reject';
+    if (page.decline)
+      where =
+        page.decline.depth === 1 ? 'reject on the first layer' : `reject ${page.decline.depth} clicks away`;
     lines.push(`  Consent dialog: "${d.name}"${d.cmp ? ` (${d.cmp})` : ''}, ${buttons.join(', ')}; ${where}`);
   } else {
     lines.push('  Consent dialog: none found');
@@ -63,9 +72,15 @@ export function textReport(report: AuditReport, files: { json?: string; html?: s
   if (s.services.length || s.unknownCookies.length || s.unknownScripts.length) {
     const parts = [];
     if (s.services.length) parts.push(`presets ${s.services.map((x) => x.id).join(', ')}`);
-    if (s.unknownCookies.length) parts.push(`${plural(s.unknownCookies.length, 'cookie')} to classify (${s.unknownCookies.map((c) => c.name).join(', ')})`);
-    if (s.unknownScripts.length) parts.push(`${plural(s.unknownScripts.length, 'script')} from other sites to classify`);
-    lines.push(`Suggested config: ${parts.join('; ')}.${files.json || files.html ? '' : ' The config itself is in the --json and --html reports.'}`);
+    if (s.unknownCookies.length)
+      parts.push(
+        `${plural(s.unknownCookies.length, 'cookie')} to classify (${s.unknownCookies.map((c) => c.name).join(', ')})`,
+      );
+    if (s.unknownScripts.length)
+      parts.push(`${plural(s.unknownScripts.length, 'script')} from other sites to classify`);
+    lines.push(
+      `Suggested config: ${parts.join('; ')}.${files.json || files.html ? '' : ' The config itself is in the --json and --html reports.'}`,
+    );
   }
   const written = [files.json && `JSON ${files.json}`, files.html && `HTML ${files.html}`].filter(Boolean);
   if (written.length) lines.push(`Reports: ${written.join(', ')}`);
@@ -73,7 +88,8 @@ export function textReport(report: AuditReport, files: { json?: string; html?: s
   const errors = report.pages.filter((p) => p.error).length;
   let verdict = `PASS: no findings on ${pages}.`;
   if (report.findings.length) verdict = `FAIL: ${plural(report.findings.length, 'finding')} on ${pages}.`;
-  if (errors) verdict = `ERROR: ${plural(errors, 'page')} could not be audited${report.findings.length ? `; ${plural(report.findings.length, 'finding')} on the rest` : ''}.`;
+  if (errors)
+    verdict = `ERROR: ${plural(errors, 'page')} could not be audited${report.findings.length ? `; ${plural(report.findings.length, 'finding')} on the rest` : ''}.`;
   lines.push(verdict);
   return lines.join('\n') + '\n';
 }

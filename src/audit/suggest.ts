@@ -10,7 +10,10 @@ const CATEGORY_TEXTS: Record<string, { label: string; description: string }> = {
     label: 'Strictly necessary',
     description: 'Needed for the site to work, for example to remember the choice you make here.',
   },
-  preferences: { label: 'Preferences', description: 'Chat, maps and other features that remember your settings.' },
+  preferences: {
+    label: 'Preferences',
+    description: 'Chat, maps and other features that remember your settings.',
+  },
   analytics: { label: 'Analytics', description: 'Tools that measure how the site is used.' },
   marketing: { label: 'Marketing', description: 'Advertising and the measurement of advertising.' },
 };
@@ -29,7 +32,8 @@ export function suggestConfig(records: {
     if (!id) return;
     seen.set(id, (seen.get(id) ?? new Set()).add(what));
   };
-  for (const r of records.requests) if (r.service) note(r.service.id, new URL(r.url).host + new URL(r.url).pathname);
+  for (const r of records.requests)
+    if (r.service) note(r.service.id, new URL(r.url).host + new URL(r.url).pathname);
   for (const c of records.cookies) if (c.service) note(c.service.id, `cookie ${c.name}`);
   for (const s of records.storage) if (s.service) note(s.service.id, `${s.kind} ${s.key}`);
 
@@ -57,13 +61,19 @@ export function suggestConfig(records: {
     const key = `${c.name}|${c.domain}`;
     if (c.class !== 'unknown' || cookieSeen.has(key)) continue;
     cookieSeen.add(key);
-    unknownCookies.push({ name: c.name, domain: c.domain, setBy: c.setBy, ...(c.script ? { script: c.script } : {}) });
+    unknownCookies.push({
+      name: c.name,
+      domain: c.domain,
+      setBy: c.setBy,
+      ...(c.script ? { script: c.script } : {}),
+    });
   }
   const unknownScripts: Suggestion['unknownScripts'] = [];
   const scriptSeen = new Set<string>();
   for (const r of records.requests) {
     const url = r.url.split(/[?#]/)[0];
-    if (!r.thirdParty || r.service || !['script', 'document'].includes(r.type) || scriptSeen.has(url)) continue;
+    if (!r.thirdParty || r.service || !['script', 'document'].includes(r.type) || scriptSeen.has(url))
+      continue;
     scriptSeen.add(url);
     unknownScripts.push({ url, site: r.site, type: r.type === 'document' ? 'frame' : 'script' });
   }

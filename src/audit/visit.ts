@@ -67,7 +67,12 @@ async function load(page: Page, url: string, timeout: number, reload = false): P
 }
 
 /** Runs one phase: the action that starts it, the wait for the network, then the state and a screenshot. */
-async function phase(visit: Visit, name: Phase, settings: VisitSettings, action: () => Promise<void>): Promise<PhaseReport> {
+async function phase(
+  visit: Visit,
+  name: Phase,
+  settings: VisitSettings,
+  action: () => Promise<void>,
+): Promise<PhaseReport> {
   const { recorder, profile } = visit;
   recorder.begin(name);
   const t = recorder.now();
@@ -77,7 +82,9 @@ async function phase(visit: Visit, name: Phase, settings: VisitSettings, action:
     settings.progress(name, 'waiting for the network to go quiet', elapsed, requests),
   );
   await recorder.snapshot();
-  const shot = await profile.page.screenshot({ type: 'jpeg', quality: 70, timeout: 10_000 }).catch(() => undefined);
+  const shot = await profile.page
+    .screenshot({ type: 'jpeg', quality: 70, timeout: 10_000 })
+    .catch(() => undefined);
   const report: PhaseReport = {
     phase: name,
     t,
@@ -114,7 +121,8 @@ async function decline(
   dialog: FoundDialog,
   settings: VisitSettings,
 ): Promise<{ path?: DeclinePath; dialog: FoundDialog }> {
-  if (dialog.info.reject) return { path: { clicks: [dialog.info.reject.text], depth: 1, via: 'reject' }, dialog };
+  if (dialog.info.reject)
+    return { path: { clicks: [dialog.info.reject.text], depth: 1, via: 'reject' }, dialog };
   if (!dialog.info.settings) return { dialog };
   settings.progress('before-consent', `opening "${dialog.info.settings.text}"`);
   await clickButton(dialog, 'settings');
@@ -124,10 +132,16 @@ async function decline(
   const first = dialog.info.settings.text;
   await release(dialog);
   if (second.info.reject) {
-    return { path: { clicks: [first, second.info.reject.text], depth: 2, via: 'reject', secondLayer: second.info }, dialog: second };
+    return {
+      path: { clicks: [first, second.info.reject.text], depth: 2, via: 'reject', secondLayer: second.info },
+      dialog: second,
+    };
   }
   if (second.info.save) {
-    return { path: { clicks: [first, second.info.save.text], depth: 2, via: 'save', secondLayer: second.info }, dialog: second };
+    return {
+      path: { clicks: [first, second.info.save.text], depth: 2, via: 'save', secondLayer: second.info },
+      dialog: second,
+    };
   }
   return { dialog: second };
 }
@@ -167,7 +181,11 @@ interface DeclineOutcome {
 }
 
 /** The first visit: before any choice, after Decline all, after a reload. */
-async function declineVisit(playwright: Playwright, url: string, settings: VisitSettings): Promise<DeclineOutcome> {
+async function declineVisit(
+  playwright: Playwright,
+  url: string,
+  settings: VisitSettings,
+): Promise<DeclineOutcome> {
   const timeout = 30_000 + settings.waitMs;
   const skipped: PageReport['skipped'] = {};
   const visit = await open(playwright, url, settings);
@@ -230,7 +248,11 @@ async function declineVisit(playwright: Playwright, url: string, settings: Visit
 }
 
 /** The dialog visible now, as data. */
-async function dialogInfo(page: Page, lang: string | undefined, settings: VisitSettings): Promise<DialogInfo | undefined> {
+async function dialogInfo(
+  page: Page,
+  lang: string | undefined,
+  settings: VisitSettings,
+): Promise<DialogInfo | undefined> {
   const found = await findDialog(page, lang, settings.phrases);
   await release(found);
   return found?.info;
@@ -253,7 +275,9 @@ async function acceptVisit(
     const dialog = await findDialog(page, lang, settings.phrases);
     if (!dialog?.info.accept) {
       await release(dialog);
-      return { skipped: dialog ? 'the consent dialog offers no accept button' : 'no consent dialog was found' };
+      return {
+        skipped: dialog ? 'the consent dialog offers no accept button' : 'no consent dialog was found',
+      };
     }
     await phase(visit, 'after-accept', settings, async () => {
       settings.progress('after-accept', `clicking "${dialog.info.accept!.text}"`);
@@ -271,7 +295,11 @@ async function acceptVisit(
  * Audits one page: the two visits run side by side, each in its own fresh profile (most of a visit
  * is waiting for the network). Throws PageError when the page cannot be loaded.
  */
-export async function auditPage(playwright: Playwright, url: string, settings: VisitSettings): Promise<PageReport> {
+export async function auditPage(
+  playwright: Playwright,
+  url: string,
+  settings: VisitSettings,
+): Promise<PageReport> {
   const started = Date.now();
   const [first, second] = await Promise.allSettled([
     declineVisit(playwright, url, settings),

@@ -78,12 +78,42 @@ const MORE: Record<string, Partial<Record<ButtonRole, string[]>>> = {
       'show purposes',
       'let me choose',
     ],
-    save: ['save', 'save settings', 'save preferences', 'save my choices', 'confirm my choices', 'confirm choices', 'save and close'],
+    save: [
+      'save',
+      'save settings',
+      'save preferences',
+      'save my choices',
+      'confirm my choices',
+      'confirm choices',
+      'save and close',
+    ],
   },
   de: {
-    accept: ['akzeptieren', 'alle cookies akzeptieren', 'zustimmen', 'alle zulassen', 'alle erlauben', 'einverstanden', 'ich stimme zu'],
-    reject: ['ablehnen', 'alle ablehnen', 'nur notwendige', 'nur notwendige cookies', 'nur essenzielle cookies', 'nur erforderliche', 'verweigern'],
-    settings: ['einstellungen', 'cookie-einstellungen', 'anpassen', 'mehr optionen', 'individuelle einstellungen'],
+    accept: [
+      'akzeptieren',
+      'alle cookies akzeptieren',
+      'zustimmen',
+      'alle zulassen',
+      'alle erlauben',
+      'einverstanden',
+      'ich stimme zu',
+    ],
+    reject: [
+      'ablehnen',
+      'alle ablehnen',
+      'nur notwendige',
+      'nur notwendige cookies',
+      'nur essenzielle cookies',
+      'nur erforderliche',
+      'verweigern',
+    ],
+    settings: [
+      'einstellungen',
+      'cookie-einstellungen',
+      'anpassen',
+      'mehr optionen',
+      'individuelle einstellungen',
+    ],
     save: ['speichern', 'auswahl speichern', 'auswahl bestätigen', 'einstellungen speichern'],
   },
   fr: {
@@ -125,7 +155,9 @@ export function normalise(text: string): string {
 /** Where consent-gate's translations are: dist/i18n beside the built command, i18n/ in the source tree. */
 function translationsFolder(): string | undefined {
   const here = import.meta.url;
-  const candidates = ['./i18n/', '../../dist/i18n/', '../../i18n/'].map((rel) => fileURLToPath(new URL(rel, here)));
+  const candidates = ['./i18n/', '../../dist/i18n/', '../../i18n/'].map((rel) =>
+    fileURLToPath(new URL(rel, here)),
+  );
   return candidates.find((dir) => existsSync(`${dir}en.json`));
 }
 
@@ -142,7 +174,8 @@ export function shippedTexts(folder = translationsFolder()): Record<string, Reco
     }
     const banner = texts?.banner ?? {};
     const prefs = texts?.preferences ?? {};
-    const pick = (...values: unknown[]) => values.filter((v): v is string => typeof v === 'string' && !!v.trim());
+    const pick = (...values: unknown[]) =>
+      values.filter((v): v is string => typeof v === 'string' && !!v.trim());
     out[file.slice(0, -5).toLowerCase()] = {
       accept: pick(banner.acceptAll, prefs.acceptAll, prefs.accept),
       reject: pick(banner.rejectAll, prefs.rejectAll, prefs.decline),

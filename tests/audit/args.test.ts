@@ -52,8 +52,14 @@ describe('parseArgs', () => {
 
   it('answers --help and --version at either level', () => {
     expect(parseArgs([])).toMatchObject({ kind: 'help' });
-    expect(parseArgs(['--help'])).toMatchObject({ kind: 'help', text: expect.stringContaining('audit <url…>') });
-    expect(parseArgs(['audit', '-h'])).toMatchObject({ kind: 'help', text: expect.stringContaining('--max-pages') });
+    expect(parseArgs(['--help'])).toMatchObject({
+      kind: 'help',
+      text: expect.stringContaining('audit <url…>'),
+    });
+    expect(parseArgs(['audit', '-h'])).toMatchObject({
+      kind: 'help',
+      text: expect.stringContaining('--max-pages'),
+    });
     expect(parseArgs(['--version'])).toEqual({ kind: 'version' });
   });
 

@@ -42,7 +42,18 @@ describe('consent-gate (no browser needed)', () => {
     const audit = await run(['audit', '--help']);
     expect(audit.code).toBe(0);
     expect(audit.stdout).toMatch(/^Usage: consent-gate audit <url>/);
-    for (const flag of ['--json', '--html', '--max-pages', '--wait', '--idle', '--viewport', '--lang', '--cookie', '--necessary', '--gpc']) {
+    for (const flag of [
+      '--json',
+      '--html',
+      '--max-pages',
+      '--wait',
+      '--idle',
+      '--viewport',
+      '--lang',
+      '--cookie',
+      '--necessary',
+      '--gpc',
+    ]) {
       expect(audit.stdout).toContain(flag);
     }
   });
@@ -76,7 +87,9 @@ describe('consent-gate (no browser needed)', () => {
     try {
       copyFileSync(CLI, path.join(dir, 'consent-gate.cli.mjs'));
       cpSync(path.join(ROOT, 'dist/i18n'), path.join(dir, 'i18n'), { recursive: true });
-      const result = await run(['audit', 'https://example.com'], { cli: path.join(dir, 'consent-gate.cli.mjs') });
+      const result = await run(['audit', 'https://example.com'], {
+        cli: path.join(dir, 'consent-gate.cli.mjs'),
+      });
       expect(result.code).toBe(2);
       expect(result.stderr).toContain('npm install --save-dev playwright-core');
       expect(result.stderr).toMatch(/downloads no browser/);
@@ -86,7 +99,9 @@ describe('consent-gate (no browser needed)', () => {
   });
 
   it('says how to get a Chromium when CHROME_PATH points nowhere, and exits 2', async () => {
-    const result = await run(['audit', 'https://example.com'], { env: { CHROME_PATH: '/nonexistent/chrome' } });
+    const result = await run(['audit', 'https://example.com'], {
+      env: { CHROME_PATH: '/nonexistent/chrome' },
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/CHROME_PATH=\/nonexistent\/chrome is not an executable file/);
     expect(result.stderr).toMatch(/apt-get install chromium/);
@@ -115,14 +130,25 @@ describeBrowser('consent-gate audit (Chromium)', () => {
     });
     const result = await run(['audit', `http://127.0.0.1:${port}/`, '--idle', '0.2', '--wait', '1']);
     expect(result.code).toBe(2);
-    expect(result.stdout).toContain(`could not load http://127.0.0.1:${port}/: net::ERR_CONNECTION_REFUSED\n`);
+    expect(result.stdout).toContain(
+      `could not load http://127.0.0.1:${port}/: net::ERR_CONNECTION_REFUSED\n`,
+    );
     expect(result.stdout).toMatch(/^ERROR: 1 page could not be audited/m);
   });
 
   it('exits 1 on findings, and writes the JSON and HTML reports', async () => {
     const json = path.join(out, 'leak.json');
     const html = path.join(out, 'reports', 'leak.html');
-    const result = await run(['audit', `${fixtures.site}/leak/`, '--idle', '1', '--json', json, '--html', html]);
+    const result = await run([
+      'audit',
+      `${fixtures.site}/leak/`,
+      '--idle',
+      '1',
+      '--json',
+      json,
+      '--html',
+      html,
+    ]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^FAIL: \d+ findings on 1 page\.$/m);
     expect(result.stdout).toMatch(/tracker-before-consent\s+Meta Pixel was called before any choice/);
@@ -135,7 +161,13 @@ describeBrowser('consent-gate audit (Chromium)', () => {
       expect.arrayContaining(['cookie-before-consent', 'tracker-before-consent', 'reject-not-honoured']),
     );
     for (const finding of report.findings) {
-      expect(finding).toEqual(expect.objectContaining({ kind: expect.any(String), detail: expect.any(String), phase: expect.any(String) }));
+      expect(finding).toEqual(
+        expect.objectContaining({
+          kind: expect.any(String),
+          detail: expect.any(String),
+          phase: expect.any(String),
+        }),
+      );
     }
     expect(report.cookies.length).toBeGreaterThan(0);
     expect(report.requests.length).toBeGreaterThan(0);
@@ -143,7 +175,9 @@ describeBrowser('consent-gate audit (Chromium)', () => {
     expect(JSON.stringify(report)).not.toContain('"screenshot"');
 
     const page = readFileSync(html, 'utf8');
-    expect(page).toMatch(/<section class="verdict fail" aria-label="Verdict"><strong>\d+ findings on this page<\/strong>/);
+    expect(page).toMatch(
+      /<section class="verdict fail" aria-label="Verdict"><strong>\d+ findings on this page<\/strong>/,
+    );
     expect(page.match(/<img [^>]*src="data:image\/jpeg;base64,/g)).toHaveLength(4);
     expect(page).toContain('Suggested consent-gate config');
     // Self-contained and inert: no script, nothing loaded from anywhere.

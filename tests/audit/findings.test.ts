@@ -30,10 +30,36 @@ function cookie(name: string, phase: Phase, over: Partial<CookieRecord> = {}): C
 }
 
 function request(url: string, phase: Phase, over: Partial<RequestRecord> = {}): RequestRecord {
-  return { page: PAGE, url, method: 'GET', type: 'script', site: 'x', thirdParty: true, tracker: false, phase, t: 10, ...over };
+  return {
+    page: PAGE,
+    url,
+    method: 'GET',
+    type: 'script',
+    site: 'x',
+    thirdParty: true,
+    tracker: false,
+    phase,
+    t: 10,
+    ...over,
+  };
 }
 
-const look = { width: 100, height: 40, fontSize: 15, fontWeight: 600, color: 'rgb(255, 255, 255)', background: 'rgb(0, 0, 0)', backdrop: 'rgb(0, 0, 0)', surroundings: 'rgb(255, 255, 255)', borderWidth: 0, borderStyle: 'none', borderColor: 'rgb(0, 0, 0)', textDecoration: 'none', opacity: 1, style: {} };
+const look = {
+  width: 100,
+  height: 40,
+  fontSize: 15,
+  fontWeight: 600,
+  color: 'rgb(255, 255, 255)',
+  background: 'rgb(0, 0, 0)',
+  backdrop: 'rgb(0, 0, 0)',
+  surroundings: 'rgb(255, 255, 255)',
+  borderWidth: 0,
+  borderStyle: 'none',
+  borderColor: 'rgb(0, 0, 0)',
+  textDecoration: 'none',
+  opacity: 1,
+  style: {},
+};
 const accept: ButtonInfo = { text: 'Accept all', look };
 const reject: ButtonInfo = { text: 'Decline all', look };
 const dialog = { name: 'We use cookies', where: 'div[role=dialog]', shadow: false, accept, reject };
@@ -53,10 +79,16 @@ const evidence = (over: Partial<PageEvidence>): PageEvidence => ({
 describe('findingsFor', () => {
   it('finds nothing on a page that waits for the choice', () => {
     const page = evidence({
-      cookies: [cookie('cg_consent', 'after-decline', { class: 'consent' }), cookie('_ga', 'after-accept', { class: 'tracker', service: GA })],
+      cookies: [
+        cookie('cg_consent', 'after-decline', { class: 'consent' }),
+        cookie('_ga', 'after-accept', { class: 'tracker', service: GA }),
+      ],
       requests: [
         request('https://fonts.example/css', 'before-consent'),
-        request('https://www.googletagmanager.com/gtag/js?id=G-1', 'after-accept', { tracker: true, service: GA }),
+        request('https://www.googletagmanager.com/gtag/js?id=G-1', 'after-accept', {
+          tracker: true,
+          service: GA,
+        }),
       ],
     });
     expect(findingsFor(page)).toEqual([]);
@@ -82,7 +114,10 @@ describe('findingsFor', () => {
     const page = evidence({
       requests: [
         request(gtag, 'before-consent', { tracker: true, service: GA, initiator: PAGE }),
-        request('https://www.google-analytics.com/g/collect', 'before-consent', { tracker: true, service: GA }),
+        request('https://www.google-analytics.com/g/collect', 'before-consent', {
+          tracker: true,
+          service: GA,
+        }),
         request(gtag, 'after-reload', { tracker: true, service: GA }),
       ],
     });
@@ -91,26 +126,61 @@ describe('findingsFor', () => {
       ['tracker-before-consent', 'before-consent', 2, gtag],
       ['reject-not-honoured', 'after-reload', 1, gtag],
     ]);
-    expect(found[0].detail).toBe(`Google Analytics was called before any choice: ${gtag} (2 requests), from ${PAGE}.`);
+    expect(found[0].detail).toBe(
+      `Google Analytics was called before any choice: ${gtag} (2 requests), from ${PAGE}.`,
+    );
   });
 
   it('asks for a dialog only where something needs one, and not of a returning visitor', () => {
-    const tracking = { cookies: [cookie('_ga', 'before-consent', { class: 'tracker' as const, service: GA })], dialog: undefined, decline: undefined };
-    expect(findingsFor(evidence(tracking)).map((f) => f.kind)).toEqual(['cookie-before-consent', 'no-consent-dialog']);
-    expect(findingsFor(evidence({ ...tracking, returning: true })).map((f) => f.kind)).toEqual(['cookie-before-consent']);
+    const tracking = {
+      cookies: [cookie('_ga', 'before-consent', { class: 'tracker' as const, service: GA })],
+      dialog: undefined,
+      decline: undefined,
+    };
+    expect(findingsFor(evidence(tracking)).map((f) => f.kind)).toEqual([
+      'cookie-before-consent',
+      'no-consent-dialog',
+    ]);
+    expect(findingsFor(evidence({ ...tracking, returning: true })).map((f) => f.kind)).toEqual([
+      'cookie-before-consent',
+    ]);
     expect(findingsFor(evidence({ dialog: undefined, decline: undefined }))).toEqual([]);
   });
 
   it('finds a dialog without reject, and a reject one layer down', () => {
-    const only = findingsFor(evidence({ dialog: { ...dialog, reject: undefined, settings: { text: 'Options', look } }, decline: undefined }));
-    expect(only).toEqual([expect.objectContaining({ kind: 'no-reject-on-first-layer', detail: 'The consent dialog has no way to reject, neither on the first layer nor behind "Options".' })]);
-    const deeper = findingsFor(evidence({ dialog: { ...dialog, reject: undefined }, decline: { clicks: ['Settings', 'Reject all'], depth: 2, via: 'reject' } }));
-    expect(deeper[0].detail).toBe('Rejecting takes 2 clicks ("Settings", then "Reject all"); accepting takes one ("Accept all").');
+    const only = findingsFor(
+      evidence({
+        dialog: { ...dialog, reject: undefined, settings: { text: 'Options', look } },
+        decline: undefined,
+      }),
+    );
+    expect(only).toEqual([
+      expect.objectContaining({
+        kind: 'no-reject-on-first-layer',
+        detail: 'The consent dialog has no way to reject, neither on the first layer nor behind "Options".',
+      }),
+    ]);
+    const deeper = findingsFor(
+      evidence({
+        dialog: { ...dialog, reject: undefined },
+        decline: { clicks: ['Settings', 'Reject all'], depth: 2, via: 'reject' },
+      }),
+    );
+    expect(deeper[0].detail).toBe(
+      'Rejecting takes 2 clicks ("Settings", then "Reject all"); accepting takes one ("Accept all").',
+    );
   });
 
   it('finds cookies and trackers after Decline all, and the dialog back after the reload', () => {
     const page = evidence({
-      cookies: [cookie('_fbp', 'after-decline', { class: 'tracker', service: META, api: 'cookieStore', script: 'https://connect.facebook.net/en_US/fbevents.js' })],
+      cookies: [
+        cookie('_fbp', 'after-decline', {
+          class: 'tracker',
+          service: META,
+          api: 'cookieStore',
+          script: 'https://connect.facebook.net/en_US/fbevents.js',
+        }),
+      ],
       dialogAfterReload: dialog,
     });
     expect(findingsFor(page).map((f) => [f.kind, f.phase])).toEqual([
@@ -123,11 +193,19 @@ describe('findingsFor', () => {
     const page = evidence({
       gpc: true,
       requests: [
-        request('https://connect.facebook.net/en_US/fbevents.js', 'after-accept', { tracker: true, service: META }),
-        request('https://www.googletagmanager.com/gtag/js?id=G-1', 'after-accept', { tracker: true, service: GA }),
+        request('https://connect.facebook.net/en_US/fbevents.js', 'after-accept', {
+          tracker: true,
+          service: META,
+        }),
+        request('https://www.googletagmanager.com/gtag/js?id=G-1', 'after-accept', {
+          tracker: true,
+          service: GA,
+        }),
       ],
     });
-    expect(findingsFor(page).map((f) => [f.kind, f.service?.id])).toEqual([['gpc-not-honoured', 'meta-pixel']]);
+    expect(findingsFor(page).map((f) => [f.kind, f.service?.id])).toEqual([
+      ['gpc-not-honoured', 'meta-pixel'],
+    ]);
     expect(findingsFor({ ...page, gpc: false })).toEqual([]);
   });
 });
@@ -135,9 +213,16 @@ describe('findingsFor', () => {
 describe('suggestConfig', () => {
   it('writes a config the library’s validator takes, with the presets seen and the rest to classify', () => {
     const suggestion = suggestConfig({
-      cookies: [cookie('_ga', 'after-accept', { class: 'tracker', service: GA }), cookie('sid', 'before-consent'), cookie('sid', 'after-reload')],
+      cookies: [
+        cookie('_ga', 'after-accept', { class: 'tracker', service: GA }),
+        cookie('sid', 'before-consent'),
+        cookie('sid', 'after-reload'),
+      ],
       requests: [
-        request('https://connect.facebook.net/en_US/fbevents.js', 'after-accept', { tracker: true, service: META }),
+        request('https://connect.facebook.net/en_US/fbevents.js', 'after-accept', {
+          tracker: true,
+          service: META,
+        }),
         request('https://widgets.example/chat.js?v=2', 'before-consent', { site: 'widgets.example' }),
         request('https://fonts.example/a.woff2', 'before-consent', { type: 'font' }),
       ],
@@ -154,12 +239,16 @@ describe('suggestConfig', () => {
       ['google-analytics', 'analytics'],
     ]);
     expect(suggestion.unknownCookies).toEqual([{ name: 'sid', domain: 'shop.example', setBy: 'script' }]);
-    expect(suggestion.unknownScripts).toEqual([{ url: 'https://widgets.example/chat.js', site: 'widgets.example', type: 'script' }]);
+    expect(suggestion.unknownScripts).toEqual([
+      { url: 'https://widgets.example/chat.js', site: 'widgets.example', type: 'script' },
+    ]);
   });
 
   it('is a valid config with nothing seen: the necessary category alone', () => {
     const suggestion = suggestConfig({ cookies: [], requests: [], storage: [] });
-    expect(suggestion.config).toEqual({ categories: { necessary: expect.objectContaining({ required: true }) } });
+    expect(suggestion.config).toEqual({
+      categories: { necessary: expect.objectContaining({ required: true }) },
+    });
     expect(() => validate(suggestion.config)).not.toThrow();
   });
 });

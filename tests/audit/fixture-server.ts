@@ -27,7 +27,10 @@ const PAGE_HEADERS: Record<string, Record<string, string>> = {
 const YEAR = 365 * 24 * 3600;
 
 /** What the tracker servers answer, by the end of the path (the real vendor's host stays in the path). */
-function trackerAnswer(url: URL, origin: string): { type: string; body: string; headers?: Record<string, string> } | undefined {
+function trackerAnswer(
+  url: URL,
+  origin: string,
+): { type: string; body: string; headers?: Record<string, string> } | undefined {
   const p = url.pathname;
   if (p.endsWith('/gtag/js')) {
     const id = url.searchParams.get('id') ?? 'G-TEST';
@@ -59,7 +62,9 @@ function trackerAnswer(url: URL, origin: string): { type: string; body: string; 
     return {
       type: 'image/gif',
       body: '',
-      headers: { 'Set-Cookie': `fr=0Ab1Cd2Ef3.${Date.now()}; Max-Age=${90 * 24 * 3600}; Path=/; SameSite=None; Secure; HttpOnly` },
+      headers: {
+        'Set-Cookie': `fr=0Ab1Cd2Ef3.${Date.now()}; Max-Age=${90 * 24 * 3600}; Path=/; SameSite=None; Secure; HttpOnly`,
+      },
     };
   }
   if (/\/hotjar-\d+\.js$/.test(p)) {
@@ -74,13 +79,17 @@ function trackerAnswer(url: URL, origin: string): { type: string; body: string; 
 `,
     };
   }
-  if (p.endsWith('/css2')) return { type: 'text/css', body: 'body { font-family: Inter, system-ui, sans-serif; }\n' };
+  if (p.endsWith('/css2'))
+    return { type: 'text/css', body: 'body { font-family: Inter, system-ui, sans-serif; }\n' };
   if (p.endsWith('/widget.js')) return { type: 'text/javascript', body: 'window.__chatWidget = true;\n' };
   if (p.includes('/g/collect')) return { type: 'text/plain', body: '' };
   return undefined;
 }
 
-function listen(host: string, handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>): Promise<Server> {
+function listen(
+  host: string,
+  handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = createServer((req, res) => {
       handler(req, res).catch(() => {

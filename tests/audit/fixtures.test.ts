@@ -23,7 +23,9 @@ const kinds = (report: AuditReport) => [...new Set(report.findings.map((f) => f.
 
 /** Exactly these kinds of finding, and no others. */
 function expectKinds(report: AuditReport, expected: FindingKind[]): void {
-  expect(kinds(report), report.findings.map((f) => `${f.kind}: ${f.detail}`).join('\n')).toEqual([...expected].sort());
+  expect(kinds(report), report.findings.map((f) => `${f.kind}: ${f.detail}`).join('\n')).toEqual(
+    [...expected].sort(),
+  );
   expect(KINDS).toEqual(expect.arrayContaining(expected));
 }
 
@@ -33,7 +35,9 @@ function expectNoPageErrors(report: AuditReport): void {
 }
 
 const trackers = (report: AuditReport, phase: Phase) =>
-  [...new Set(report.requests.filter((r) => r.phase === phase && r.tracker).map((r) => r.service!.id))].sort();
+  [
+    ...new Set(report.requests.filter((r) => r.phase === phase && r.tracker).map((r) => r.service!.id)),
+  ].sort();
 
 describeBrowser('consent-gate audit on the fixture sites', () => {
   let fixtures: Fixtures;
@@ -54,9 +58,19 @@ describeBrowser('consent-gate audit on the fixture sites', () => {
     expect(report.verdict).toBe('pass');
     expectNoPageErrors(report);
     const page = report.pages[0];
-    expect(page.dialog).toMatchObject({ name: 'We use cookies', cmp: 'consent-gate', lang: 'en', shadow: false });
+    expect(page.dialog).toMatchObject({
+      name: 'We use cookies',
+      cmp: 'consent-gate',
+      lang: 'en',
+      shadow: false,
+    });
     expect(page.decline).toEqual({ clicks: ['Decline all'], depth: 1, via: 'reject' });
-    expect(page.phases.map((p) => p.phase)).toEqual(['before-consent', 'after-decline', 'after-reload', 'after-accept']);
+    expect(page.phases.map((p) => p.phase)).toEqual([
+      'before-consent',
+      'after-decline',
+      'after-reload',
+      'after-accept',
+    ]);
     expect(page.phases.every((p) => p.screenshot && p.screenshot.length > 1000)).toBe(true);
     // The dialog is there before the choice, gone after it, and stays away after the reload.
     expect(page.phases.map((p) => !!p.dialog)).toEqual([true, false, false, false]);
@@ -70,12 +84,19 @@ describeBrowser('consent-gate audit on the fixture sites', () => {
 
     // After Decline all: the consent record, written by the library.
     expect(report.cookies.filter((c) => c.phase === 'after-decline')).toEqual([
-      expect.objectContaining({ name: 'cg_consent', class: 'consent', setBy: 'script', script: `${fixtures.site}/dist/consent-gate.min.js` }),
+      expect.objectContaining({
+        name: 'cg_consent',
+        class: 'consent',
+        setBy: 'script',
+        script: `${fixtures.site}/dist/consent-gate.min.js`,
+      }),
     ]);
 
     // After Accept all: both services, their cookies by script (document.cookie, CookieStore) and by header.
     expect(trackers(report, 'after-accept')).toEqual(['google-analytics', 'meta-pixel']);
-    const accepted = Object.fromEntries(report.cookies.filter((c) => c.phase === 'after-accept').map((c) => [c.name, c]));
+    const accepted = Object.fromEntries(
+      report.cookies.filter((c) => c.phase === 'after-accept').map((c) => [c.name, c]),
+    );
     expect(accepted._ga).toMatchObject({
       domain: '127.0.0.1',
       firstParty: true,
@@ -89,7 +110,11 @@ describeBrowser('consent-gate audit on the fixture sites', () => {
     const days = (Date.parse(accepted._ga.expires!) - Date.now()) / (24 * 3600 * 1000);
     expect(days).toBeGreaterThan(399);
     expect(days).toBeLessThanOrEqual(400);
-    expect(accepted._fbp).toMatchObject({ api: 'cookieStore', setBy: 'script', service: { id: 'meta-pixel' } });
+    expect(accepted._fbp).toMatchObject({
+      api: 'cookieStore',
+      setBy: 'script',
+      service: { id: 'meta-pixel' },
+    });
     expect(accepted.fr).toMatchObject({
       domain: '127.0.0.2',
       firstParty: false,
@@ -122,7 +147,12 @@ describeBrowser('consent-gate audit on the fixture sites', () => {
     const early = report.findings.filter((f) => f.kind === 'cookie-before-consent');
     expect(early.map((f) => [f.cookie!.name, f.cookie!.domain, f.cookie!.setBy, f.initiator])).toEqual([
       ['_fbp', '127.0.0.1', 'script', `${fixtures.trackerA}/connect.facebook.net/en_US/fbevents.js`],
-      ['fr', '127.0.0.2', 'header', `${fixtures.trackerA}/www.facebook.com/tr/?id=1234567890&ev=PageView&noscript=1`],
+      [
+        'fr',
+        '127.0.0.2',
+        'header',
+        `${fixtures.trackerA}/www.facebook.com/tr/?id=1234567890&ev=PageView&noscript=1`,
+      ],
     ]);
     // Decline all itself loads nothing new; the reload brings the pixel back.
     const after = report.findings.filter((f) => f.kind === 'reject-not-honoured');
@@ -145,7 +175,9 @@ describeBrowser('consent-gate audit on the fixture sites', () => {
       'after-accept': 'no consent dialog was found',
     });
     const cookies = report.findings.filter((f) => f.kind === 'cookie-before-consent').map((f) => f.cookie!);
-    expect(cookies).toContainEqual(expect.objectContaining({ name: 'visitor_id', setBy: 'header', domain: '127.0.0.1' }));
+    expect(cookies).toContainEqual(
+      expect.objectContaining({ name: 'visitor_id', setBy: 'header', domain: '127.0.0.1' }),
+    );
     expect(cookies).toContainEqual(expect.objectContaining({ name: '_ga', setBy: 'script' }));
     // The chat widget no preset knows: a request to another site, listed to classify, not a tracker.
     const widget = report.requests.find((r) => r.url.includes('widget.js'))!;
@@ -154,17 +186,26 @@ describeBrowser('consent-gate audit on the fixture sites', () => {
     expect(report.suggestion.unknownScripts).toEqual([
       { url: `${fixtures.trackerB}/cdn.chatvendor.example/widget.js`, site: '127.0.0.3', type: 'script' },
     ]);
-    expect(report.suggestion.unknownCookies).toEqual([{ name: 'visitor_id', domain: '127.0.0.1', setBy: 'header' }]);
+    expect(report.suggestion.unknownCookies).toEqual([
+      { name: 'visitor_id', domain: '127.0.0.1', setBy: 'header' },
+    ]);
   });
 
   it('finds a Decline all that loads the tracker anyway, in a banner inside a shadow root', async () => {
     const report = await audit('/decline-ignored/');
     expectKinds(report, ['reject-not-honoured']);
     expectNoPageErrors(report);
-    expect(report.pages[0].dialog).toMatchObject({ name: 'Cookies on Northside Books', shadow: true, where: 'section.banner[role=dialog]' });
+    expect(report.pages[0].dialog).toMatchObject({
+      name: 'Cookies on Northside Books',
+      shadow: true,
+      where: 'section.banner[role=dialog]',
+    });
     const after = report.findings.filter((f) => f.kind === 'reject-not-honoured');
     expect([...new Set(after.map((f) => f.phase))].sort()).toEqual(['after-decline', 'after-reload']);
-    expect(after.filter((f) => f.url).map((f) => f.service?.id)).toEqual(['google-analytics', 'google-analytics']);
+    expect(after.filter((f) => f.url).map((f) => f.service?.id)).toEqual([
+      'google-analytics',
+      'google-analytics',
+    ]);
     expect(after.filter((f) => f.cookie).map((f) => f.cookie!.name)).toContain('_ga');
   });
 
@@ -192,17 +233,28 @@ describeBrowser('consent-gate audit on the fixture sites', () => {
 
   it('waits for a tag fired late by a tag loader, and finds it with its loader as initiator', async () => {
     const report = await audit('/late/');
-    expectKinds(report, ['cookie-before-consent', 'tracker-before-consent', 'storage-before-consent', 'reject-not-honoured']);
+    expectKinds(report, [
+      'cookie-before-consent',
+      'tracker-before-consent',
+      'storage-before-consent',
+      'reject-not-honoured',
+    ]);
     expectNoPageErrors(report);
     const tracker = report.findings.find((f) => f.kind === 'tracker-before-consent')!;
     expect(tracker).toMatchObject({ service: { id: 'hotjar' }, initiator: `${fixtures.site}/late/tags.js` });
     const storage = report.findings.find((f) => f.kind === 'storage-before-consent')!;
-    expect(storage.storage).toEqual({ kind: 'localStorage', origin: fixtures.site, key: '_hjSession_3712345' });
+    expect(storage.storage).toEqual({
+      kind: 'localStorage',
+      origin: fixtures.site,
+      key: '_hjSession_3712345',
+    });
     expect(storage.initiator).toBe(`${fixtures.trackerB}/static.hotjar.com/c/hotjar-3712345.js?sv=6`);
 
     // With a wait shorter than the tag's delay, the first phase ends before it fires: the wait is what finds it.
     const hurried = await audit('/late/', { idleMs: 100, waitMs: 300 });
-    expect(hurried.requests.some((r) => r.phase === 'before-consent' && r.service?.id === 'hotjar')).toBe(false);
+    expect(hurried.requests.some((r) => r.phase === 'before-consent' && r.service?.id === 'hotjar')).toBe(
+      false,
+    );
   });
 
   it('finds the dialog in the page’s language (German) and finds nothing wrong', async () => {
@@ -271,7 +323,10 @@ describeBrowser('consent-gate audit on the fixture sites', () => {
 
   it('crawls same-site links with maxPages, and nowhere else', async () => {
     const report = await audit('/clean/', { maxPages: 3 });
-    expect(report.pages.map((p) => p.url)).toEqual([`${fixtures.site}/clean/`, `${fixtures.site}/clean/about.html`]);
+    expect(report.pages.map((p) => p.url)).toEqual([
+      `${fixtures.site}/clean/`,
+      `${fixtures.site}/clean/about.html`,
+    ]);
     expectKinds(report, []);
   });
 

@@ -62,7 +62,10 @@ describe('presets', () => {
 
 describe('classifyCookie', () => {
   it('calls preset cookies trackers, consent records consent, the rest unknown', () => {
-    expect(classifyCookie('_fbp', true)).toEqual({ class: 'tracker', service: expect.objectContaining({ id: 'meta-pixel' }) });
+    expect(classifyCookie('_fbp', true)).toEqual({
+      class: 'tracker',
+      service: expect.objectContaining({ id: 'meta-pixel' }),
+    });
     expect(classifyCookie('cg_consent', true).class).toBe('consent');
     expect(classifyCookie('cc_cookie', true).class).toBe('consent');
     expect(classifyCookie('OptanonAlertBoxClosed', true).class).toBe('consent');
@@ -73,7 +76,10 @@ describe('classifyCookie', () => {
   it('takes what the owner declares necessary, by name or pattern, over everything else', () => {
     expect(classifyCookie('PHPSESSID', true, ['PHPSESSID']).class).toBe('necessary');
     expect(classifyCookie('__Host-csrf', true, [/^__Host-/]).class).toBe('necessary');
-    expect(classifyCookie('_ga', true, ['_ga'])).toMatchObject({ class: 'necessary', service: { id: 'google-analytics' } });
+    expect(classifyCookie('_ga', true, ['_ga'])).toMatchObject({
+      class: 'necessary',
+      service: { id: 'google-analytics' },
+    });
   });
 
   it('recognises consent records by name only, not everything with "cookie" in it', () => {
@@ -95,7 +101,9 @@ describe('parseCookieLine', () => {
     expect(parseCookieLine('a=; expires=Thu, 01 Jan 1970 00:00:00 GMT', now)?.deletes).toBe(true);
     expect(parseCookieLine('a=1; Max-Age=0', now)?.deletes).toBe(true);
     // Max-Age wins over Expires.
-    expect(parseCookieLine('a=1; Max-Age=60; Expires=Thu, 01 Jan 1970 00:00:00 GMT', now)?.deletes).toBe(false);
+    expect(parseCookieLine('a=1; Max-Age=60; Expires=Thu, 01 Jan 1970 00:00:00 GMT', now)?.deletes).toBe(
+      false,
+    );
     expect(parseCookieLine('no-equals-sign', now)).toBeNull();
     expect(parseCookieLine('=value', now)).toBeNull();
   });

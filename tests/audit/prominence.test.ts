@@ -33,7 +33,10 @@ describe('compareButtons', () => {
       backdrop: 'rgb(255, 255, 255)',
       style: { backgroundColor: 'rgb(255, 255, 255)', color: 'rgb(35, 57, 91)' },
     });
-    expect(compareButtons(button(), outlined)).toEqual({ reasons: [], differences: ['backgroundColor', 'color'] });
+    expect(compareButtons(button(), outlined)).toEqual({
+      reasons: [],
+      differences: ['backgroundColor', 'color'],
+    });
   });
 
   it('objects to a reject half the size, with smaller text, as plain text, hard to read, or faded', () => {

@@ -41,7 +41,16 @@ function report(): AuditReport {
     startedAt: '2026-11-24T12:00:00.000Z',
     seconds: 9.5,
     browser: 'Chromium 156.0.8078.114',
-    options: { urls: [PAGE], maxPages: 1, waitMs: 15000, idleMs: 2500, viewport: { width: 1280, height: 800 }, cookies: [], gpc: false, necessary: [] },
+    options: {
+      urls: [PAGE],
+      maxPages: 1,
+      waitMs: 15000,
+      idleMs: 2500,
+      viewport: { width: 1280, height: 800 },
+      cookies: [],
+      gpc: false,
+      necessary: [],
+    },
     verdict: 'fail',
     findings: [finding],
     cookies: [cookie],
@@ -53,8 +62,21 @@ function report(): AuditReport {
         finalUrl: PAGE,
         site: 'shop.example',
         dialog: { name: `Cookies ${hostile}`, where: 'div[role=dialog]', shadow: false },
-        skipped: { 'after-decline': 'the consent dialog offers no way to reject', 'after-reload': 'the consent dialog offers no way to reject', 'after-accept': 'x' },
-        phases: [{ phase: 'before-consent', t: 0, duration: 3000, timedOut: true, screenshot: 'AAAA', errors: ['TypeError: <b>boom</b>'] }],
+        skipped: {
+          'after-decline': 'the consent dialog offers no way to reject',
+          'after-reload': 'the consent dialog offers no way to reject',
+          'after-accept': 'x',
+        },
+        phases: [
+          {
+            phase: 'before-consent',
+            t: 0,
+            duration: 3000,
+            timedOut: true,
+            screenshot: 'AAAA',
+            errors: ['TypeError: <b>boom</b>'],
+          },
+        ],
         findings: [finding],
         cookies: [cookie],
         requests: [],
@@ -74,7 +96,9 @@ describe('the HTML report', () => {
     expect(html).not.toContain('<script>alert(2)');
     expect(html).not.toContain('<b>boom</b>');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">`);
+    expect(html).toContain(
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">`,
+    );
   });
 
   it('starts with the verdict, and says what each finding means and what to do', () => {
@@ -101,7 +125,18 @@ describe('the JSON report', () => {
   it('has everything but the screenshots', () => {
     const json = JSON.parse(jsonReport(report()));
     expect(json.pages[0].phases[0]).not.toHaveProperty('screenshot');
-    expect(json.findings[0]).toMatchObject({ kind: 'cookie-before-consent', phase: 'before-consent', cookie: { name: hostile } });
-    expect(json.suggestion.unknownCookies).toEqual([{ name: hostile, domain: 'shop.example', setBy: 'script', script: 'https://shop.example/"><script>alert(2)</script>' }]);
+    expect(json.findings[0]).toMatchObject({
+      kind: 'cookie-before-consent',
+      phase: 'before-consent',
+      cookie: { name: hostile },
+    });
+    expect(json.suggestion.unknownCookies).toEqual([
+      {
+        name: hostile,
+        domain: 'shop.example',
+        setBy: 'script',
+        script: 'https://shop.example/"><script>alert(2)</script>',
+      },
+    ]);
   });
 });

@@ -6,7 +6,11 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { describe, it } from 'vitest';
 // One finder and one set of flags for the tests and the audit command (src/audit/chromium.ts).
-import { CHROMIUM_ARGS as LAUNCH_ARGS, CHROMIUM_HOW_TO as HOW_TO, findChromium } from '../../src/audit/chromium';
+import {
+  CHROMIUM_ARGS as LAUNCH_ARGS,
+  CHROMIUM_HOW_TO as HOW_TO,
+  findChromium,
+} from '../../src/audit/chromium';
 
 const isCI = /^(1|true|yes)$/i.test(process.env.CI ?? '');
 
