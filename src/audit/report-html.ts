@@ -18,7 +18,7 @@ const STYLE = `
 :root { color-scheme: light; --fail: #b3261e; --pass: #1b6b34; --warn: #8a5300; --line: #d9dce1; --muted: #5b6370; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2127; background: #f6f7f9; }
-main { max-width: 1100px; margin: 0 auto; padding: 24px 20px 48px; }
+main { max-width: 1240px; margin: 0 auto; padding: 24px 20px 48px; }
 h1 { font-size: 22px; margin: 0 0 4px; }
 h2 { font-size: 19px; margin: 36px 0 10px; padding-top: 8px; border-top: 1px solid var(--line); }
 h3 { font-size: 16px; margin: 24px 0 8px; }
@@ -38,9 +38,12 @@ td.url, .url { word-break: break-all; font-family: ui-monospace, SFMono-Regular,
 .badge.consent, .badge.necessary { background: #e3f3e7; color: var(--pass); }
 .badge.request { background: #e8eefc; color: #28439b; }
 .finding { background: #fff; border: 1px solid var(--line); border-left: 4px solid var(--fail); border-radius: 8px; padding: 10px 14px; margin: 8px 0; }
-.finding p { margin: 4px 0; }
+.finding p { margin: 4px 0; } .finding ul { margin: 6px 0; padding-left: 20px; } .finding li { margin: 4px 0; } .finding li small { color: var(--muted); }
 .fix { color: var(--muted); font-size: 13.5px; }
-.phase { display: grid; grid-template-columns: 340px 1fr; gap: 18px; align-items: start; margin: 12px 0 24px; }
+.phase { display: grid; grid-template-columns: 320px 1fr; gap: 18px; align-items: start; margin: 12px 0 24px; }
+.shot summary { list-style: none; cursor: zoom-in; } .shot summary::-webkit-details-marker { display: none; }
+.shot small { color: var(--muted); } .shot[open] { grid-column: 1 / -1; } .shot[open] summary { cursor: zoom-out; }
+td.at { white-space: nowrap; }
 .phase img { width: 100%; border: 1px solid var(--line); border-radius: 6px; background: #fff; }
 .phase .none { color: var(--muted); }
 .skipped { color: var(--muted); font-style: italic; }
@@ -72,16 +75,18 @@ function verdict(report: AuditReport): string {
   return `<section class="verdict ${report.verdict}" aria-label="Verdict"><strong>${escape(title)}</strong>${escape(line)}</section>`;
 }
 
-function findingHtml(f: Finding, many: boolean): string {
-  const evidence: string[] = [];
-  if (f.cookie)
-    evidence.push(
-      `cookie <code>${escape(f.cookie.name)}</code> on ${escape(f.cookie.domain)}, ${f.cookie.expires ? `expires ${escape(f.cookie.expires.slice(0, 10))}` : 'session'}, set by ${escape(f.cookie.setBy)}`,
-    );
-  if (f.url && !f.cookie) evidence.push(`<span class="url">${escape(f.url)}</span>`);
-  if (f.initiator) evidence.push(`from <span class="url">${escape(f.initiator)}</span>`);
-  return `<div class="finding"><p><span class="badge kind">${escape(f.kind)}</span> <strong>${escape(EXPLAIN[f.kind].title)}</strong> · ${escape(PHASE_TITLES[f.phase])}${many ? ` · <span class="url">${escape(f.page)}</span>` : ''}</p>
-<p>${escape(f.detail)}</p>${evidence.length ? `<p class="fix">${evidence.join(' · ')}</p>` : ''}<p class="fix">What to do: ${escape(EXPLAIN[f.kind].fix)}</p></div>`;
+/** The findings of one kind: what it is and what to do, once, then each finding with its phase. */
+function findingGroup(kind: Finding['kind'], findings: Finding[], many: boolean): string {
+  const items = findings.map((f) => {
+    // The detail says when; the notes add what it does not.
+    const notes: string[] = [];
+    if (f.cookie)
+      notes.push(f.cookie.expires ? `expires ${escape(f.cookie.expires.slice(0, 10))}` : 'session cookie');
+    if (many) notes.push(`<span class="url">${escape(f.page)}</span>`);
+    return `<li>${escape(f.detail)}${notes.length ? ` <small>(${notes.join(' · ')})</small>` : ''}</li>`;
+  });
+  return `<div class="finding"><p><span class="badge kind">${escape(kind)}</span> <strong>${escape(EXPLAIN[kind].title)}</strong> · ${findings.length}</p>
+<ul>${items.join('')}</ul><p class="fix"><strong>What to do:</strong> ${escape(EXPLAIN[kind].fix)}</p></div>`;
 }
 
 function buttonRow(label: string, b: ButtonInfo | undefined): string {
@@ -125,13 +130,15 @@ function timeline(page: PageReport, phase: Phase): string {
     return `<h3>${escape(PHASE_TITLES[phase])}</h3><p class="skipped">Not run: ${escape(page.skipped[phase] ?? 'the audit stopped before it')}.</p>`;
   type Row = { t: number; html: string };
   const rows: Row[] = [];
+  // The page's own URL as initiator (its markup, an inline script) reads better as words.
+  const who = (url = '') => (url === page.finalUrl ? '<em>the page</em>' : escape(url));
   for (const c of page.cookies.filter((x) => x.phase === phase)) {
     let by = 'unseen';
     if (c.setBy === 'script') by = c.script ?? 'a script';
     else if (c.setBy === 'header') by = `Set-Cookie of ${c.response}`;
     rows.push({
       t: c.t,
-      html: `<td><span class="badge ${c.class}">cookie · ${c.class}</span></td><td><code>${escape(c.name)}</code> on ${escape(c.domain)}<br><small>${c.expires ? `expires ${escape(c.expires.slice(0, 10))}` : 'session'}${c.writes > 1 ? ` · written ${c.writes}×` : ''}</small></td><td class="url">${escape(by)}</td><td>${escape(c.service?.label ?? '')}</td>`,
+      html: `<td><span class="badge ${c.class}">cookie · ${c.class}</span></td><td><code>${escape(c.name)}</code> on ${escape(c.domain)}<br><small>${c.expires ? `expires ${escape(c.expires.slice(0, 10))}` : 'session'}${c.writes > 1 ? ` · written ${c.writes}×` : ''}${c.deleted ? ' · deleted again' : ''}</small></td><td class="url">${who(by)}</td><td>${escape(c.service?.label ?? '')}</td>`,
     });
   }
   const requests = page.requests.filter((r) => r.phase === phase);
@@ -139,24 +146,25 @@ function timeline(page: PageReport, phase: Phase): string {
     const kind = r.tracker ? 'tracker' : 'unknown';
     rows.push({
       t: r.t,
-      html: `<td><span class="badge ${r.tracker ? 'tracker' : 'request'}">${escape(r.type)} · ${kind === 'tracker' ? 'tracker' : 'other site'}</span></td><td class="url">${escape(r.url)}${r.failure ? ` <small>(${escape(r.failure)})</small>` : ''}</td><td class="url">${escape(r.initiator ?? '')}</td><td>${escape(r.service?.label ?? r.site)}</td>`,
+      html: `<td><span class="badge ${r.tracker ? 'tracker' : 'request'}">${escape(r.type)} · ${kind === 'tracker' ? 'tracker' : 'other site'}</span></td><td class="url">${escape(r.url)}${r.failure ? ` <small>(${escape(r.failure)})</small>` : ''}</td><td class="url">${who(r.initiator)}</td><td>${escape(r.service?.label ?? r.site)}</td>`,
     });
   }
   for (const s of page.storage.filter((x) => x.phase === phase)) {
     rows.push({
       t: s.t,
-      html: `<td><span class="badge ${s.class}">${escape(s.kind)}</span></td><td><code>${escape(s.key)}</code> of ${escape(s.origin)}</td><td class="url">${escape(s.script ?? '')}</td><td>${escape(s.service?.label ?? '')}</td>`,
+      html: `<td><span class="badge ${s.class}">${escape(s.kind)}</span></td><td><code>${escape(s.key)}</code> of ${escape(s.origin)}</td><td class="url">${who(s.script)}</td><td>${escape(s.service?.label ?? '')}</td>`,
     });
   }
   rows.sort((a, b) => a.t - b.t);
   const own = requests.length - requests.filter((x) => x.thirdParty || x.tracker).length;
   const table = rows.length
     ? `<table><thead><tr><th>At</th><th>What</th><th>Name or URL</th><th>Set or called by</th><th>Service</th></tr></thead><tbody>${rows
-        .map((row) => `<tr><td>${seconds(row.t)}</td>${row.html}</tr>`)
+        .map((row) => `<tr><td class="at">${seconds(row.t)}</td>${row.html}</tr>`)
         .join('')}</tbody></table>`
     : '<p class="none">No cookies, no requests to other sites, no storage.</p>';
+  // A thumbnail that opens to the full width on a click: <details>, no script.
   const shot = report.screenshot
-    ? `<img alt="The page ${escape(PHASE_TITLES[phase].toLowerCase())}" src="data:image/jpeg;base64,${report.screenshot}">`
+    ? `<details class="shot"><summary><img alt="The page ${escape(PHASE_TITLES[phase].toLowerCase())}" src="data:image/jpeg;base64,${report.screenshot}"><small>Screenshot at the end of the phase (click to zoom in or out).</small></summary></details>`
     : '<p class="none">No screenshot.</p>';
   const notes = [
     `${seconds(report.t)} to ${seconds(report.t + report.duration)}`,
@@ -215,8 +223,10 @@ ${escape(json)}
 export function htmlReport(report: AuditReport): string {
   const many = report.pages.length > 1;
   const first = report.pages[0]?.finalUrl ?? report.options.urls[0];
+  const byKind = new Map<Finding['kind'], Finding[]>();
+  for (const f of report.findings) byKind.set(f.kind, [...(byKind.get(f.kind) ?? []), f]);
   const findings = report.findings.length
-    ? `<h2>Findings</h2>${report.findings.map((f) => findingHtml(f, many)).join('\n')}`
+    ? `<h2>Findings</h2>${[...byKind].map(([kind, list]) => findingGroup(kind, list, many)).join('\n')}`
     : '';
   const o = report.options;
   const settings = [

@@ -42,7 +42,13 @@ export function suggestConfig(records: {
   for (const [id, what] of seen) {
     const preset = presetById(id);
     if (!preset) continue;
-    const category = (categories[preset.category] ??= { ...CATEGORY_TEXTS[preset.category], services: {} });
+    // Advertising is what Global Privacy Control asks to leave off: consent-gate declines a gpc category under it.
+    const gpc = preset.category === 'marketing' ? { gpc: true } : {};
+    const category = (categories[preset.category] ??= {
+      ...CATEGORY_TEXTS[preset.category],
+      ...gpc,
+      services: {},
+    });
     category.services ??= {};
     category.services[id] = {
       label: preset.label,

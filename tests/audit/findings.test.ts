@@ -234,6 +234,8 @@ describe('suggestConfig', () => {
     expect(warn).not.toHaveBeenCalled();
     expect(settings.categories.analytics.services['google-analytics'].cookies).toContainEqual(/^_ga_/);
     expect(settings.categories.marketing.services['meta-pixel'].blocks[0]).toBeInstanceOf(RegExp);
+    expect(settings.categories.marketing.gpc).toBe(true);
+    expect(settings.categories.analytics.gpc).toBeUndefined();
     expect(suggestion.services.map((s) => [s.id, s.category])).toEqual([
       ['meta-pixel', 'marketing'],
       ['google-analytics', 'analytics'],
