@@ -101,6 +101,12 @@ export function findConsentUI(input: FinderInput): FinderResult {
     return out;
   };
 
+  /** Whether `el` is inside `box`, shadow roots crossed (Node.contains stops at them). */
+  const within = (box: Element, el: Element) => {
+    for (let e: Element | null = el; e; e = parentOf(e)) if (e === box) return true;
+    return false;
+  };
+
   const visible = (el: Element) => {
     const box = el.getBoundingClientRect();
     if (box.width < 2 || box.height < 2) return false;
@@ -183,31 +189,30 @@ export function findConsentUI(input: FinderInput): FinderResult {
     }
     // A wrapper that holds a button of the same role is not the button.
     return found.filter(
-      (c) => !found.some((o) => o !== c && o.phrase[1] === c.phrase[1] && c.el.contains(o.el)),
+      (c) => !found.some((o) => o !== c && o.phrase[1] === c.phrase[1] && within(c.el, o.el)),
     );
   };
 
   const all = candidates(document);
+
+  /** No dialog markup and nothing fixed: the nearest block (six levels up at most) that also holds another choice. */
+  const nearestBlock = (candidate: Candidate): Element | null => {
+    let el = parentOf(candidate.el);
+    for (let up = 0; el && el !== document.body && up < 6; up++) {
+      const block = el;
+      if (all.some((o) => o !== candidate && within(block, o.el))) return block;
+      el = parentOf(el);
+    }
+    return null;
+  };
+
   const boxes = new Map<Element, Candidate[]>();
   for (const candidate of all.filter((c) => c.phrase[1] === 'accept' || c.phrase[1] === 'reject')) {
-    let box = containerOf(candidate.el);
-    if (!box) {
-      // No dialog markup and nothing fixed: the nearest block that also holds another choice.
-      for (
-        let el = parentOf(candidate.el), up = 0;
-        el && el !== document.body && up < 6;
-        el = parentOf(el), up++
-      ) {
-        if (all.some((o) => o !== candidate && el.contains(o.el))) {
-          box = el;
-          break;
-        }
-      }
-    }
+    const box = containerOf(candidate.el) ?? nearestBlock(candidate);
     if (box && !boxes.has(box))
       boxes.set(
         box,
-        all.filter((c) => box!.contains(c.el)),
+        all.filter((c) => within(box, c.el)),
       );
   }
 
@@ -218,8 +223,8 @@ export function findConsentUI(input: FinderInput): FinderResult {
     const r = el.getBoundingClientRect();
     return r.width * r.height;
   };
+  // Every button in a box is visible (candidates are); the box itself may be a 0×0 shadow host.
   for (const entry of boxes) {
-    if (!visible(entry[0])) continue;
     if (
       !best ||
       kinds(entry[1]) > kinds(best[1]) ||
@@ -319,7 +324,8 @@ export function findConsentUI(input: FinderInput): FinderResult {
       .map((c) => `.${c}`)
       .join('') +
     (role ? `[role=${role}]` : '');
-  info.shadow = box.getRootNode() instanceof ShadowRoot;
+  // In a shadow root: the dialog, or the buttons of a dialog whose box is the shadow host.
+  info.shadow = [box, ...inside.map((c) => c.el)].some((el) => el.getRootNode() instanceof ShadowRoot);
   for (const [name, sign] of input.signs) {
     const there = sign.startsWith('window.')
       ? (window as any)[sign.slice(7)] !== undefined

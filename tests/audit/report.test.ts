@@ -106,7 +106,7 @@ describe('the HTML report', () => {
     expect(html.indexOf('class="verdict fail"')).toBeLessThan(html.indexOf('<h2>Findings</h2>'));
     expect(html).toContain('<strong>1 finding on this page</strong>');
     expect(html).toContain('Cookie set before any choice');
-    expect(html).toMatch(/What to do: Hold the script/);
+    expect(html).toMatch(/What to do:<\/strong> Hold the script/);
     expect(html).toContain('the network never went quiet');
     expect(html).toContain('Not run: the consent dialog offers no way to reject.');
   });
