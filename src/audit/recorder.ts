@@ -80,6 +80,8 @@ export class VisitRecorder {
   private lastActivity = Date.now();
   private phaseStarted = Date.now();
   private phaseRequests = 0;
+  /** A phase has begun and has no snapshot yet. */
+  private open = false;
 
   private constructor(readonly context: BrowserContext) {}
 
@@ -234,8 +236,13 @@ export class VisitRecorder {
     }
   }
 
-  /** Starts a phase: what happens from now on belongs to it. */
-  begin(phase: Phase): void {
+  /**
+   * Starts a phase: what happens from now on belongs to it. The phase before it ends here, not when
+   * its wait ended: until the next click or reload, the page is still in it.
+   */
+  async begin(phase: Phase): Promise<void> {
+    await this.end();
+    this.open = true;
     this.phase = phase;
     this.phaseStarted = Date.now();
     this.phaseRequests = 0;
@@ -260,8 +267,15 @@ export class VisitRecorder {
     }
   }
 
-  /** Ends a phase: the cookie jar and every frame's storage keys as they are now. */
-  async snapshot(): Promise<Snapshot> {
+  /** Ends the phase under way, if one is: its snapshot. */
+  async end(): Promise<void> {
+    if (!this.open) return;
+    this.open = false;
+    await this.snapshot();
+  }
+
+  /** The cookie jar and every frame's storage keys as they are now, as the current phase's end. */
+  private async snapshot(): Promise<Snapshot> {
     await Promise.all([...this.pending]);
     const jar = await this.context.cookies();
     const storage: Snapshot['storage'] = [];

@@ -47,12 +47,18 @@ async function open(playwright: Playwright, url: string, settings: VisitSettings
   }
 }
 
-async function load(page: Page, url: string, timeout: number, reload = false): Promise<void> {
+/**
+ * Loads (or reloads) the page: an error when the document does not come, or comes with an error
+ * status. The load event is awaited up to `waitMs` only: a stream or an image that never ends holds
+ * it back for ever, and what matters comes before.
+ */
+async function load(page: Page, url: string, waitMs: number, reload = false): Promise<void> {
+  const timeout = 30_000 + waitMs;
   let response;
   try {
     response = reload
-      ? await page.reload({ waitUntil: 'load', timeout })
-      : await page.goto(url, { waitUntil: 'load', timeout });
+      ? await page.reload({ waitUntil: 'domcontentloaded', timeout })
+      : await page.goto(url, { waitUntil: 'domcontentloaded', timeout });
   } catch (error) {
     // Playwright says "page.goto: net::ERR_… at <url>"; the URL is in the sentence already.
     const message = String((error as Error).message)
@@ -64,6 +70,7 @@ async function load(page: Page, url: string, timeout: number, reload = false): P
   if (response && response.status() >= 400) {
     throw new PageError(`${url} answered HTTP ${response.status()} ${response.statusText()}`.trim());
   }
+  await page.waitForLoadState('load', { timeout: waitMs }).catch(() => undefined);
 }
 
 /** Runs one phase: the action that starts it, the wait for the network, then the state and a screenshot. */
@@ -74,14 +81,13 @@ async function phase(
   action: () => Promise<void>,
 ): Promise<PhaseReport> {
   const { recorder, profile } = visit;
-  recorder.begin(name);
+  await recorder.begin(name);
   const t = recorder.now();
   await action();
   settings.progress(name, 'waiting for the network to go quiet');
   const timedOut = await recorder.settle(settings.idleMs, settings.waitMs, (elapsed, requests) =>
     settings.progress(name, 'waiting for the network to go quiet', elapsed, requests),
   );
-  await recorder.snapshot();
   const shot = await profile.page
     .screenshot({ type: 'jpeg', quality: 70, timeout: 10_000 })
     .catch(() => undefined);
@@ -186,14 +192,13 @@ async function declineVisit(
   url: string,
   settings: VisitSettings,
 ): Promise<DeclineOutcome> {
-  const timeout = 30_000 + settings.waitMs;
   const skipped: PageReport['skipped'] = {};
   const visit = await open(playwright, url, settings);
   try {
     const page = visit.profile.page;
     await phase(visit, 'before-consent', settings, async () => {
       settings.progress('before-consent', 'loading');
-      await load(page, url, timeout);
+      await load(page, url, settings.waitMs);
     });
     const finalUrl = page.url();
     const lang = (await page.evaluate(() => document.documentElement.lang).catch(() => '')) || undefined;
@@ -216,7 +221,7 @@ async function declineVisit(
         visit.phases[1].dialog = await dialogInfo(page, lang, settings);
         await phase(visit, 'after-reload', settings, async () => {
           settings.progress('after-reload', 'reloading');
-          await load(page, url, timeout, true);
+          await load(page, url, settings.waitMs, true);
         });
         dialogAfterReload = await dialogInfo(page, lang, settings);
         visit.phases[2].dialog = dialogAfterReload;
@@ -232,6 +237,7 @@ async function declineVisit(
       skipped['after-decline'] = why;
       skipped['after-reload'] = why;
     }
+    await visit.recorder.end();
     return {
       collected: collect(visit, finalUrl, settings, ['before-consent', 'after-decline', 'after-reload']),
       finalUrl,
@@ -267,10 +273,9 @@ async function acceptVisit(
   const visit = await open(playwright, url, settings);
   try {
     const page = visit.profile.page;
-    visit.recorder.begin('before-consent');
-    await load(page, url, 30_000 + settings.waitMs);
+    await visit.recorder.begin('before-consent');
+    await load(page, url, settings.waitMs);
     await visit.recorder.settle(settings.idleMs, settings.waitMs);
-    await visit.recorder.snapshot();
     const lang = (await page.evaluate(() => document.documentElement.lang).catch(() => '')) || settings.lang;
     const dialog = await findDialog(page, lang, settings.phrases);
     if (!dialog?.info.accept) {
@@ -285,6 +290,7 @@ async function acceptVisit(
     });
     await release(dialog);
     visit.phases[0].dialog = await dialogInfo(page, lang, settings);
+    await visit.recorder.end();
     return { collected: collect(visit, page.url(), settings, ['after-accept']) };
   } finally {
     await visit.profile.close();

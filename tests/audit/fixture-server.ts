@@ -121,6 +121,11 @@ export async function startFixtures(): Promise<Fixtures> {
   const tracker = (host: string) =>
     listen(host, async (req, res) => {
       const url = new URL(req.url ?? '/', `http://${host}`);
+      // A stream that never ends (until close() drops the connection).
+      if (url.pathname.endsWith('/live')) {
+        res.writeHead(200, { 'Content-Type': 'image/gif' });
+        return;
+      }
       const answer = trackerAnswer(url, `http://${req.headers.host}`);
       if (!answer) {
         res.writeHead(404).end();

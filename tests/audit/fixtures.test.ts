@@ -254,11 +254,10 @@ describeBrowser('consent-gate audit on the fixture sites', () => {
     });
     expect(storage.initiator).toBe(`${fixtures.trackerB}/static.hotjar.com/c/hotjar-3712345.js?sv=6`);
 
-    // With a wait shorter than the tag's delay, the first phase ends before it fires: the wait is what finds it.
-    const hurried = await audit('/late/', { idleMs: 100, waitMs: 300 });
-    expect(hurried.requests.some((r) => r.phase === 'before-consent' && r.service?.id === 'hotjar')).toBe(
-      false,
-    );
+    // It came well after the page had loaded and the network had gone quiet: the wait found it.
+    const page = report.requests.find((r) => r.phase === 'before-consent' && r.type === 'document')!;
+    const hotjar = report.requests.find((r) => r.phase === 'before-consent' && r.service?.id === 'hotjar')!;
+    expect(hotjar.t - page.t).toBeGreaterThanOrEqual(800);
   });
 
   it('finds the dialog in the page’s language (German) and finds nothing wrong', async () => {
@@ -332,6 +331,15 @@ describeBrowser('consent-gate audit on the fixture sites', () => {
       `${fixtures.site}/clean/about.html`,
     ]);
     expectKinds(report, []);
+  });
+
+  it('ends a phase at the --wait bound when the network never goes quiet, and says so', async () => {
+    const report = await audit('/never-quiet/', { waitMs: 2_000 });
+    expectKinds(report, []);
+    const [first] = report.pages[0].phases;
+    expect(first.timedOut).toBe(true);
+    expect(first.duration).toBeGreaterThanOrEqual(2_000);
+    expect(first.duration).toBeLessThan(6_000);
   });
 
   it('reports a page it cannot load as an error, not as a pass', async () => {
