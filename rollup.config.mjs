@@ -89,4 +89,12 @@ export default [
     plugins: [resolve({ browser: true }), ts(), min()],
   },
   ...addons,
+  // `consent-gate audit` (package.json "bin"): Node, tldts bundled (the Public Suffix List, offline),
+  // playwright-core left to the site's own install (an optional peer dependency).
+  {
+    input: 'src/audit/cli.ts',
+    external: ['playwright-core', /^node:/],
+    output: { file: 'dist/consent-gate.cli.mjs', format: 'es', banner: '#!/usr/bin/env node' },
+    plugins: [resolve(), ts({ tsconfig: './tsconfig.audit.json' })],
+  },
 ];

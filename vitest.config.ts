@@ -51,6 +51,19 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          // consent-gate audit: pure parts, the command, and the fixture sites audited in Chromium.
+          name: 'audit',
+          include: ['tests/audit/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['tests/quiet.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 60_000,
+          // One audit at a time (each runs two Chromium profiles): the machine has two cores.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -1,53 +1,20 @@
 // Finds and launches the system Chromium for the browser tests. Never a downloaded browser: the suite
 // must run offline, and playwright-core ships no browser of its own.
-import { accessSync, closeSync, constants, openSync, readdirSync, rmSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { describe, it } from 'vitest';
-
-const CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-];
-
-const LAUNCH_ARGS = [
-  '--headless=new',
-  '--no-sandbox', // containers and CI runners rarely allow Chromium's sandbox
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+// One finder and one set of flags for the tests and the audit command (src/audit/chromium.ts).
+import {
+  CHROMIUM_ARGS as LAUNCH_ARGS,
+  CHROMIUM_HOW_TO as HOW_TO,
+  findChromium,
+} from '../../src/audit/chromium';
 
 const isCI = /^(1|true|yes)$/i.test(process.env.CI ?? '');
 
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Where Chromium is, or why there is none. An explicit CHROME_PATH that is wrong is not papered over. */
-function findChromium(): { path: string } | { problem: string } {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) {
-    return isExecutable(fromEnv)
-      ? { path: fromEnv }
-      : { problem: `CHROME_PATH=${fromEnv} is not an executable file` };
-  }
-  const found = CANDIDATES.find(isExecutable);
-  return found ? { path: found } : { problem: `no Chromium found (looked in ${CANDIDATES.join(', ')})` };
-}
-
 const found = findChromium();
-const HOW_TO = 'install one with `apt-get install chromium` or point CHROME_PATH at a Chrome/Chromium binary';
 
 export const chromiumPath = 'path' in found ? found.path : undefined;
 

@@ -25,6 +25,8 @@ describe('the published package', () => {
       'consent-log/package.json',
       ...['cjs', 'd.cts', 'd.ts', 'min.js', 'mjs'].map((x) => `dist/consent-gate.autoblock.${x}`),
       'dist/consent-gate.cjs',
+      // The consent-gate command (package.json "bin"): the site audit.
+      'dist/consent-gate.cli.mjs',
       ...['cjs', 'd.cts', 'd.ts', 'min.js', 'mjs'].map((x) => `dist/consent-gate.consent-log.${x}`),
       'dist/consent-gate.css',
       'dist/consent-gate.css.d.cts',
