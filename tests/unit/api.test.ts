@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { screen } from '@testing-library/dom';
+import { screen, within, fireEvent } from '@testing-library/dom';
 import * as cg from '../../src/index';
 import { validate } from '../../src/config/validate';
 import { readConsent } from '../../src/storage/cookies';
@@ -74,6 +74,12 @@ describe('events', () => {
     cg.acceptAll();
     expect(storedConsent()).not.toBeNull();
     expect(err).toHaveBeenCalledWith('consent-gate: a callback threw', expect.any(Error));
+  });
+
+  it('an unsubscribe function still works after destroy()', () => {
+    const off = cg.on('change', () => {});
+    cg.destroy();
+    expect(off).not.toThrow();
   });
 });
 
@@ -159,6 +165,73 @@ describe('API', () => {
   });
 });
 
+describe('update()', () => {
+  it('update() never reads a non-boolean as consent', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    cg.init(demoConfig());
+    cg.update({ analytics: 'no' as never, marketing: null as never });
+    expect(cg.isAccepted('analytics')).toBe(false);
+    expect(cg.isAccepted('marketing')).toBe(false);
+    expect(warn.mock.calls.map((c) => c[0]).join('\n')).toMatch(
+      /update\(\): "analytics" is not a category of the config or not true, false or a map: nothing changed/,
+    );
+    // Inside a map too: only true and false; anything else stops the whole call.
+    cg.update({ analytics: { hotjar: 'yes' as never } });
+    expect(cg.isAccepted('analytics')).toBe(false);
+    expect(storedConsent()).toBeNull();
+    expect(warn.mock.calls.map((c) => c[0]).join('\n')).toMatch(
+      /update\(\): analytics\.hotjar is not true or false: nothing changed/,
+    );
+    cg.update({ analytics: { hotjar: false } });
+    expect(storedConsent().services.analytics).toEqual({ 'google-analytics': false, hotjar: false });
+  });
+
+  it('an update() with a wrong entry stores nothing, announces nothing and leaves the banner up', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const seen: string[] = [];
+    for (const type of ['consent', 'change', 'banner:hide']) cg.on(type as never, () => seen.push(type));
+    cg.init(demoConfig());
+    // (Each warning is given once per page: three different ones.)
+    for (const bad of [{ nope: true }, { marketing: 'yes' }, { analytics: true, other: false }])
+      cg.update(bad as never);
+    expect(warn).toHaveBeenCalledTimes(3);
+    expect(
+      warn.mock.calls.every((c) =>
+        / is not a category of the config or not true, false or a map: nothing changed$/.test(c[0]),
+      ),
+    ).toBe(true);
+    expect(storedConsent()).toBeNull();
+    expect(cg.getConsent()).toBeNull();
+    expect(seen).toEqual([]);
+    expect(screen.getByRole('dialog', { name: 'We use cookies' })).toBeTruthy();
+  });
+
+  it('update() names a service id the category does not list (a typo shows), and still takes it', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    cg.init(demoConfig());
+    cg.update({ analytics: { google_analytics: true } });
+    expect(warn.mock.calls.map((c) => c[0])).toEqual([
+      'consent-gate: update(): "google_analytics" is not in categories.analytics.services',
+    ]);
+    // Taken as a service of the markup alone would be: its category on, the listed ones declined.
+    expect(cg.isAccepted('analytics', 'google_analytics')).toBe(true);
+    expect(cg.isAccepted('analytics', 'google-analytics')).toBe(false);
+    warn.mockClear();
+    cg.update({ analytics: { 'google-analytics': true }, marketing: false });
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('update() with something other than an object decides nothing and warns', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    cg.init(demoConfig());
+    for (const bad of [true, 1, 'analytics', () => 0, null]) (cg.update as (x: unknown) => void)(bad);
+    expect(cg.getConsent()).toBeNull();
+    expect(cg.isAccepted('analytics')).toBe(false);
+    expect(warn).toHaveBeenCalledWith('consent-gate: update() takes an object');
+    screen.getByRole('dialog', { name: 'We use cookies' });
+  });
+});
+
 describe('the cookie jar', () => {
   it('of duplicate consent cookies (host and parent domain) takes the newest valid one, in either order', () => {
     const s = validate(demoConfig());
@@ -216,5 +289,36 @@ describe('the cookie jar', () => {
     cg.reset();
     expect(cg.getConsent()).toBeNull();
     expect(screen.getByRole('dialog', { name: 'We use cookies' })).toBeTruthy();
+  });
+});
+
+// Last in the file: the decision it makes may not be stored, and the warning that says so is given once per page.
+describe('keys on Object.prototype', () => {
+  it('keys another script put on Object.prototype are no category, service or choice', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.ads = { required: true };
+    proto.marketing = true;
+    // js-cookie copies inherited keys into the cookie's attributes, so the decision may not be stored
+    // (a warning says so): it still holds for the page, and must grant nothing.
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      cg.init(demoConfig());
+      expect(cg.isAccepted('ads')).toBe(false);
+      const consent = vi.fn();
+      cg.on('consent', consent);
+      // Saved from the preferences unchanged: marketing stays off.
+      cg.showPreferences();
+      fireEvent.click(
+        within(screen.getByRole('dialog', { name: 'Cookie preferences' })).getByRole('button', {
+          name: 'Save',
+        }),
+      );
+      expect(cg.getConsent()!.categories).toEqual({ necessary: true, analytics: false, marketing: false });
+      expect(() => cg.update({ analytics: false })).not.toThrow();
+      expect(consent).toHaveBeenCalledTimes(2);
+    } finally {
+      delete proto.ads;
+      delete proto.marketing;
+    }
   });
 });

@@ -256,4 +256,22 @@ describe('config validation', () => {
     validate({ ...demoConfig(), categoriez: {} });
     expect(warn).toHaveBeenCalledWith('consent-gate: unknown option "categoriez" ignored');
   });
+
+  it('a cookie lifetime given as a string is a config error', () => {
+    expect(() => validate(demoConfig({ cookie: { expiresAfterDays: '30' as never } }))).toThrow(
+      'cookie.expiresAfterDays must be a number of days from 1 to 395 (got "30")',
+    );
+    expect(() => validate(demoConfig({ cookie: { sameSite: 1 as never } }))).toThrow(
+      'cookie.sameSite must be one of: Lax, Strict, None (got number)',
+    );
+  });
+
+  it('warns about a misspelt option even when it is part of a known one', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    validate({ ...demoConfig(), text: {}, lang: 'de' });
+    expect(warn.mock.calls.map((c) => c[0])).toEqual([
+      'consent-gate: unknown option "text" ignored',
+      'consent-gate: unknown option "lang" ignored',
+    ]);
+  });
 });

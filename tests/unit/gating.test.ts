@@ -2,12 +2,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 // Inline scripts here run in jsdom's own global, reached from the test through document.defaultView.
 import * as cg from '../../src/index';
 import { decisionJSON, demoConfig, freshPage, setConsentCookie } from './helpers';
+import type { Config } from '../../src/types';
 
 freshPage();
 
 // jsdom does not execute scripts; these tests check what is inserted, when and in which order.
 // The real-browser suite checks that they run.
 const flush = () => new Promise((r) => setTimeout(r, 0));
+const jsdomGlobal = () => document.defaultView as unknown as { n: number };
 const ran = () => (document.defaultView as unknown as { ran: string[] }).ran;
 beforeEach(() => {
   (document.defaultView as unknown as { ran: string[] }).ran = [];
@@ -223,6 +225,21 @@ describe('gated markup', () => {
     await flush();
     expect(live()[0].nonce).toBe('abc123');
   });
+
+  it('while the page is parsed, a gated script that nothing follows yet waits (its text may be incomplete)', async () => {
+    setConsentCookie(decisionJSON());
+    const state = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    jsdomGlobal().n = 0;
+    document.body.innerHTML =
+      '<script type="text/plain" data-category="analytics">document.defaultView.n++</script>';
+    cg.init(demoConfig());
+    await flush();
+    expect(jsdomGlobal().n).toBe(0);
+    document.body.append(document.createElement('p'));
+    await flush();
+    expect(jsdomGlobal().n).toBe(1);
+    state.mockRestore();
+  });
 });
 
 describe('configured scripts and services', () => {
@@ -304,5 +321,53 @@ describe('configured scripts and services', () => {
     expect(() => cg.register('analytics', 'x', { label: 'X', scripts: [{ src: 1 as never }] })).toThrow(
       'register("analytics", "x").scripts[0].src must be a string (got number)',
     );
+  });
+
+  // Scripts run once per page (the test file), so each test gives its scripts a tag of its own.
+  const withRequiredService = (onAccept = vi.fn(), tag = ''): Config => ({
+    categories: {
+      necessary: {
+        label: 'N',
+        required: true,
+        services: {
+          lb: { label: 'Load balancer', scripts: [{ inline: 'document.defaultView.n++' + tag }], onAccept },
+        },
+      },
+      analytics: {
+        label: 'A',
+        services: { ga: { label: 'GA', scripts: [{ inline: 'document.defaultView.n += 100' + tag }] } },
+      },
+    },
+  });
+
+  it('runs required services (scripts and onAccept) at once, before any decision, and only once', async () => {
+    jsdomGlobal().n = 0;
+    const onAccept = vi.fn();
+    cg.init(withRequiredService(onAccept));
+    await flush();
+    expect(jsdomGlobal().n).toBe(1);
+    expect(onAccept).toHaveBeenCalledOnce();
+    cg.rejectAll();
+    await flush();
+    expect(jsdomGlobal().n).toBe(1);
+    expect(onAccept).toHaveBeenCalledOnce();
+  });
+
+  it('destroy() then init() does not run configured scripts a second time', async () => {
+    jsdomGlobal().n = 0;
+    cg.init(withRequiredService(vi.fn(), ';'));
+    cg.acceptAll();
+    cg.destroy();
+    cg.init(withRequiredService(vi.fn(), ';'));
+    await flush();
+    expect(jsdomGlobal().n).toBe(101);
+  });
+
+  it('register() accepts ids that are Object.prototype names', async () => {
+    setConsentCookie(decisionJSON());
+    cg.init(demoConfig());
+    const onAccept = vi.fn();
+    cg.register('analytics', 'constructor', { label: 'C', onAccept });
+    expect(onAccept).toHaveBeenCalledOnce();
   });
 });

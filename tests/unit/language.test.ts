@@ -155,4 +155,15 @@ describe('language', () => {
       /^consent-gate: translations\.de lacks banner\.description, .*preferences\.title.*; English is shown$/,
     );
   });
+
+  it('starts where navigator.languages is missing', () => {
+    const d = Object.getOwnPropertyDescriptor(Navigator.prototype, 'languages')!;
+    Object.defineProperty(Navigator.prototype, 'languages', { get: () => undefined, configurable: true });
+    try {
+      cg.init(demoConfig());
+      screen.getByRole('dialog', { name: 'We use cookies' });
+    } finally {
+      Object.defineProperty(Navigator.prototype, 'languages', d);
+    }
+  });
 });

@@ -61,6 +61,18 @@ describe('banner', () => {
     expect(document.querySelector('img')).toBeNull();
     screen.getByRole('dialog', { name: '<img src=x onerror="window.pwned=1">' });
   });
+
+  it("the banner's Preferences button works under a page that stops click propagation", () => {
+    const stop = (e: Event) => e.stopPropagation();
+    document.body.addEventListener('click', stop);
+    try {
+      cg.init(demoConfig());
+      fireEvent.click(screen.getByRole('button', { name: 'Preferences' }));
+      screen.getByRole('dialog', { name: 'Cookie preferences' });
+    } finally {
+      document.body.removeEventListener('click', stop);
+    }
+  });
 });
 
 describe('preferences', () => {
@@ -194,6 +206,21 @@ describe('preferences', () => {
     click(within(prefs()).getByRole('button', { name: 'Accept all' }));
     expect(spy).toHaveBeenCalledOnce();
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('Escape closes the preferences even after a click moved focus to the page body', () => {
+    cg.init(demoConfig());
+    cg.showPreferences();
+    (document.activeElement as HTMLElement).blur();
+    expect(document.activeElement).toBe(document.body);
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(screen.queryByRole('dialog', { name: 'Cookie preferences' })).toBeNull();
+  });
+
+  it('shows a translation-less service label in the preferences and the radio group works by name', () => {
+    cg.init(demoConfig());
+    cg.showPreferences();
+    within(screen.getByRole('radiogroup', { name: 'Hotjar' })).getByRole('radio', { name: 'Decline' });
   });
 });
 
