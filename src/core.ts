@@ -1,9 +1,10 @@
 // The running library: one decision per page, and the path every decision takes —
 // stored, then applied (scripts released, cookies of declined services deleted), then announced.
 // The imports' order is the bundle's order (nothing done on load depends on it): this one gzips smallest.
-import { validate, toService, isObj, type Service, type Settings } from './config/validate';
+import { validate, toService, type Service, type Settings } from './config/validate';
+import { hasOwn, isObject } from './util';
 import { ConsentGateConfigError } from './config/error';
-import { accepted, diff, own, patch, record, unchanged, type Choices } from './consent/model';
+import { accepted, diff, patch, record, unchanged, type Choices } from './consent/model';
 import { consentMode } from './integrations/consent-mode';
 import { pickLanguage, textsFor, loadTexts } from './config/language';
 import { readConsent, writeConsent, removeConsent, deleteCookies } from './storage/cookies';
@@ -270,17 +271,17 @@ export const update: (choices: ConsentPatch) => void = /*#__PURE__*/ need(
   'update',
   (state, choices: ConsentPatch) => {
     // Only a map of categories decides: update(true) from a script tag must not accept everything.
-    if (!isObj(choices)) return warn('update() takes an object');
+    if (!isObject(choices)) return warn('update() takes an object');
     // A site owner's mistake must not be stored as the visitor's decision: nothing of such a call is.
     for (const [cat, v] of Object.entries(choices)) {
-      if (!state.s.ids.includes(cat) || (v !== !!v && !isObj(v)))
+      if (!state.s.ids.includes(cat) || (v !== !!v && !isObject(v)))
         return warn(
           `update(): "${cat}" is not a category of the config or not true, false or a map: nothing changed`,
         );
       for (const [sid, x] of Object.entries(v)) {
         if (x !== !!x) return warn(`update(): ${cat}.${sid} is not true or false: nothing changed`);
         // An unlisted service is taken (it may be in the markup only), but a typo must not pass unseen.
-        own(state.s.categories[cat].services, sid) ||
+        hasOwn(state.s.categories[cat].services, sid) ||
           warn(`update(): "${sid}" is not in categories.${cat}.services`);
       }
     }
@@ -312,7 +313,7 @@ export function register(category: string, serviceId: string, def: ServiceDef): 
   if (fail) throw new ConsentGateConfigError(`${path}: ${fail}`);
   const { s } = st!;
   const services = s.categories[category].services;
-  if (own(services, serviceId)) return warn(path + ': already registered: ignored');
+  if (hasOwn(services, serviceId)) return warn(path + ': already registered: ignored');
   const svc = (services[serviceId] = toService(def, path));
   if (accepted(s, st!.consent, category, serviceId)) service(s, category, serviceId, svc, null, 1);
 }

@@ -1,5 +1,6 @@
 import { ConsentGateConfigError } from './error';
 import { EN } from './texts';
+import { isObject } from '../util';
 import type {
   CategoryDef,
   Config,
@@ -72,8 +73,6 @@ const GCM_DEFAULT: ConsentModeMap = {
   security_storage: 'granted',
 };
 
-export const isObj = (v: unknown): v is Obj => !!v && typeof v == 'object' && !Array.isArray(v);
-
 function fail(path: string, expected: string, got: unknown): never {
   throw new ConsentGateConfigError(
     `${path} must be ${expected}` +
@@ -109,7 +108,7 @@ const list =
 function shape(v: unknown, path: string, specs: Record<string, Spec>, each?: Spec): any {
   // Absent: absent (the config itself must be there).
   if (v === undefined && path) return v;
-  const o: Obj = { ...(isObj(v) ? v : fail(path || 'the config', 'an object', v)) };
+  const o: Obj = { ...(isObject(v) ? v : fail(path || 'the config', 'an object', v)) };
   for (const k of Object.keys({ ...specs, ...o })) {
     const spec = specs.hasOwnProperty(k) ? specs[k] : each;
     if (spec) o[k] = check(o[k], (path && path + '.') + k, spec, k);

@@ -1,7 +1,8 @@
 // Held-back markup: <script type="text/plain" data-category>, iframe/img/video with data-src, and a
 // <video data-category> whose <source> children carry data-src.
 import { run, trusted } from './scripts';
-import { accepted, own, type Choices } from '../consent/model';
+import { accepted, type Choices } from '../consent/model';
+import { hasOwn } from '../util';
 import { warn } from '../log';
 import type { Settings } from '../config/validate';
 
@@ -29,9 +30,9 @@ export function releaseMarkup(state: { s: Settings; consent: Choices | null }): 
       const neg = d.category![0] == '!';
       const cat = d.category!.slice(+neg);
       // An unknown category is never accepted, nor declined: nothing to release, now or later.
-      if (!own(s.categories, cat))
+      if (!hasOwn(s.categories, cat))
         return warn(`data-category="${cat}" is not a category of the config: it stays blocked`);
-      if (svc && !own(s.categories[cat].services, svc))
+      if (svc && !hasOwn(s.categories[cat].services, svc))
         warn(`data-service="${svc}" is not in categories.${cat}.services: list it so that visitors see it`);
       const ok = () => {
         const c = state.consent;
