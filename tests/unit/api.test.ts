@@ -76,6 +76,39 @@ describe('events', () => {
     expect(err).toHaveBeenCalledWith('consent-gate: a callback threw', expect.any(Error));
   });
 
+  it('on() with a handler that is no function, or an event that does not exist, says so at once', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const err = vi.spyOn(console, 'error');
+    const off = cg.on('consent', 5 as never);
+    cg.on('consnet' as never, () => {});
+    expect(warn.mock.calls.map((c) => c[0])).toEqual([
+      'consent-gate: on("consent", …): the handler must be a function (got number)',
+      'consent-gate: on("consnet"): no such event; the events are consent, change, banner:show, banner:hide, preferences:show, preferences:hide',
+    ]);
+    expect(off).not.toThrow();
+    // Nothing registered: nothing fails later.
+    cg.init(demoConfig());
+    cg.acceptAll();
+    expect(err).not.toHaveBeenCalled();
+  });
+
+  it('the consent-gate:change window event carries the changes, as on("change") does', () => {
+    const fromOn = vi.fn();
+    const fromWindow: unknown[] = [];
+    const listener = (e: Event) => fromWindow.push((e as Event & { changes: unknown }).changes);
+    addEventListener('consent-gate:change', listener);
+    try {
+      cg.on('change', fromOn);
+      cg.init(demoConfig());
+      cg.rejectAll();
+      cg.update({ analytics: { hotjar: true } });
+      expect(fromWindow).toEqual([fromOn.mock.calls[0][1], fromOn.mock.calls[1][1]]);
+      expect(fromWindow[1]).toEqual({ categories: ['analytics'], services: { analytics: ['hotjar'] } });
+    } finally {
+      removeEventListener('consent-gate:change', listener);
+    }
+  });
+
   it('an unsubscribe function still works after destroy()', () => {
     const off = cg.on('change', () => {});
     cg.destroy();

@@ -135,6 +135,12 @@ describe('config validation', () => {
         JSON.parse('{"categories":{"a":{"label":"A","services":{"ga":{"label":"GA","cookies":["/(/"]}}}}}'),
       ),
     ).toContain('categories.a.services.ga.cookies[0] must be a string, a RegExp or "/regex/" (got "/(/")');
+    // Only a string is read as "/regex/": an array that stringifies to one is no pattern.
+    expect(
+      bad({
+        categories: { a: { label: 'A', services: { ga: { label: 'GA', cookies: [['/^_ga/']] as never } } } },
+      }),
+    ).toContain('categories.a.services.ga.cookies[0] must be a string, a RegExp or "/regex/" (got an array)');
   });
 
   it('validates Google Consent Mode maps against the categories', () => {

@@ -190,6 +190,24 @@ describe('gated markup', () => {
     expect(ran()).toEqual(['x']);
   });
 
+  it('a held-back script taken out of the page before its turn does not run, until the page puts it back', async () => {
+    setConsentCookie(decisionJSON());
+    document.body.innerHTML = `
+      <script type="text/plain" data-category="analytics">document.defaultView.ran.push('first')</script>
+      <script type="text/plain" data-category="analytics" id="second">document.defaultView.ran.push('second')</script>
+      <p>The end</p>`;
+    cg.init(demoConfig());
+    // Queued at init, run in order from the next microtask: removed before its turn.
+    const second = document.getElementById('second')!;
+    second.remove();
+    await flush();
+    expect(ran()).toEqual(['first']);
+    expect(document.head.querySelector('script')).toBeNull();
+    document.body.append(second);
+    await flush();
+    expect(ran()).toEqual(['first', 'second']);
+  });
+
   it('picks up gated markup added after init', async () => {
     setConsentCookie(decisionJSON());
     cg.init(demoConfig());
