@@ -30,11 +30,16 @@ export function readConsent(settings: Settings): Consent | null {
   return newest;
 }
 
-/** Stores a decision with a fresh expiry. False when no valid decision reads back (cookies off, or refused). */
+/**
+ * Stores a decision with a fresh expiry. True only when this very decision reads back as the one in
+ * force: a browser that refuses the cookie (cookies off, a full jar, a domain or SameSite it rejects)
+ * may still hold an older valid copy, which the next page load would read.
+ */
 export function writeConsent(settings: Settings, consent: Consent): boolean {
   const { name, path, domain, sameSite, expiresAfterDays } = settings.cookie;
+  const value = JSON.stringify(consent);
   return !!guard(() => {
-    Cookies.set(name, JSON.stringify(consent), {
+    Cookies.set(name, value, {
       path,
       domain,
       sameSite,
@@ -42,7 +47,8 @@ export function writeConsent(settings: Settings, consent: Consent): boolean {
       secure: location.protocol == 'https:' || sameSite == 'None',
       expires: expiresAfterDays,
     });
-    return readConsent(settings);
+    // What reads back is parsed from what was written, so it serializes the same, key for key.
+    return JSON.stringify(readConsent(settings)) == value;
   });
 }
 
