@@ -25,6 +25,8 @@ type Name = 'banner' | 'preferences';
 /** What is shown: per name, the function that hides it again. */
 const shown: { [n in Name]?: () => void } = {};
 let status: HTMLElement | undefined;
+/** Ends what waits for <body> (a UI shown from <head>) when the UI is removed. */
+let waiting = new AbortController();
 
 /**
  * WCAG 2.4.11: a control focused in the page must not end up hidden behind the non-modal banner.
@@ -103,7 +105,8 @@ function show(host: Host, name: Name) {
     }
   };
   // The library may load in <head>.
-  document.body ? attach() : addEventListener('DOMContentLoaded', attach);
+  if (document.body) attach();
+  else addEventListener('DOMContentLoaded', attach, { once: true, signal: waiting.signal });
   host.emit((name + ':show') as EventName);
 }
 
@@ -133,6 +136,9 @@ export function refresh(host: Host): void {
 export const removeUI: (host: Host) => void = () => {
   hidePreferences();
   hideBanner();
-  // remove() returns undefined.
-  status = status?.remove() as undefined;
+  // Shown from <head> and removed before <body> came: nothing is added when it comes.
+  waiting.abort();
+  waiting = new AbortController();
+  status?.remove();
+  status = undefined;
 };
