@@ -7,12 +7,11 @@
  */
 export function modal(dialog: HTMLElement, onEscape: false | (() => void)): () => void {
   const opener = document.activeElement as HTMLElement | null;
-  // What is inert already stays so when this closes. The status region stays out: an inert live
-  // region is not heard, and a decision is announced before the dialog closes.
+  // What is inert already is left alone, and stays so when this closes. The status region stays out:
+  // an inert live region is not heard, and a decision is announced before the dialog closes.
   const made = [...document.body.children].filter(
     (el) => el != dialog && !el.matches('[inert],[role=status]'),
   );
-  const inert = () => made.map((el) => el.toggleAttribute('inert'));
   // In both dialogs the first and the last control are a button or a link (inputs sit between),
   // and there are more than one.
   const [first, ...rest] = dialog.querySelectorAll<HTMLElement>('button,[href]');
@@ -26,13 +25,14 @@ export function modal(dialog: HTMLElement, onEscape: false | (() => void)): () =
       (e.shiftKey ? last : first).focus();
     }
   };
-  inert();
+  for (const el of made) el.setAttribute('inert', '');
   // On the window: a click on the dialog's text moves focus to <body>, and Escape must still work.
   addEventListener('keydown', keys, true);
   first.focus();
   return () => {
     removeEventListener('keydown', keys, true);
-    inert();
+    // Back to what it was, whatever page code set meanwhile: a toggle would invert its change.
+    for (const el of made) el.removeAttribute('inert');
     // A detached opener takes no focus.
     opener?.focus();
   };
