@@ -15,7 +15,7 @@ export interface ScriptJob {
   type?: string;
   /** The config's nonce; without it, the library's own script tag's, then the held-back element's. */
   nonce?: string;
-  /** The held-back element to replace; without it the script goes to <head>. */
+  /** The held-back element to replace; without it the script goes to <head>. Taken out of the page before its turn: the script does not run. */
   replace?: HTMLElement;
   /**
    * Asked again when the script's turn comes: the visitor may have declined while the scripts
@@ -62,7 +62,7 @@ function inject(job: ScriptJob): Promise<unknown> | false | void {
   // Dynamic scripts are async by default; order is kept by waiting for load instead.
   if (src == null) el.text = trusted(job.inline!);
   else el.async = async!;
-  if (replace?.parentNode) replace.replaceWith(el);
+  if (replace) replace.replaceWith(el);
   else document.head.append(el);
   // An external script loads (or fails) in a later task: listening after inserting it is in time.
   // Listeners, not el.onload: that property is the handler of an onload attribute the original had.
@@ -74,12 +74,13 @@ function inject(job: ScriptJob): Promise<unknown> | false | void {
 /**
  * Queues a script behind the ones before it, once: `key` (the held-back element, or a configured
  * script's identity) goes into `queued`, and out again when the script is skipped at its turn, so
- * that a later acceptance can queue it again.
+ * that a later acceptance can queue it again. So does a held-back element taken out of the page
+ * meanwhile: put back, it is released again.
  */
 export function run<K>(job: ScriptJob, queued: { add(k: K): unknown; delete(k: K): boolean }, key: K): void {
   queued.add(key);
   // A failing script must not hold back the ones after it.
   tail = tail
-    .then(() => (job.ok() ? inject(job) : queued.delete(key)))
+    .then(() => (job.ok() && (!job.replace || job.replace.isConnected) ? inject(job) : queued.delete(key)))
     .catch((e) => error('a gated script could not run', e));
 }
