@@ -138,7 +138,8 @@ const known =
 /** Exact strings, RegExps, and `"/re/flags"` strings (as JSON configs write patterns) made RegExps. */
 const patterns = list((c, path) => {
   try {
-    const m = /^\/(.+)\/([a-z]*)$/.exec(c);
+    // Strings only: an array like ['/x/'] stringifies to a pattern, but is none.
+    const m = typeof c == S ? /^\/(.+)\/([a-z]*)$/.exec(c) : null;
     // Neither a RegExp nor a plain name: m is null, and the TypeError lands below too.
     return c instanceof RegExp || (typeof c == S && !m) ? c : RegExp(m![1], m![2]);
   } catch {}
