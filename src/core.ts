@@ -204,12 +204,13 @@ export function init(config: Config): void {
 function language(state: State, code: string, then: () => void): Promise<void> | void {
   const { s } = state;
   const lang = (state.want = pickLanguage(s, code));
-  const show = (t: Texts) => {
+  const show = (t: Texts | null) => {
     if (st != state) return;
     // A later setLanguage() came while this one loaded: its language, not this one, and `then` all the same.
     if (lang != state.want) return language(state, state.want, then);
-    state.lang = lang;
-    state.texts = t;
+    // A translation that could not be loaded: English, and the next showing tries again.
+    state.lang = t ? lang : 'en';
+    state.texts = t || textsFor(s, 'en');
     then();
   };
   if (lang == state.lang) return then();

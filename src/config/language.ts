@@ -20,22 +20,25 @@ export function pickLanguage(s: Settings, code = s.language): string {
 
 export { dir } from './dir';
 
-const fetched: Record<string, Promise<Texts | void>> = {};
+/** Translation files being fetched or fetched, by URL; one that failed is taken out, to be tried again. */
+const fetched: Record<string, Promise<Texts | null>> = {};
 
 /**
  * The texts of a language whose translation the config gives as a URL: its file fetched (once per
- * page: callers that come while it loads share the request) and checked. A translation that cannot
- * be had falls back to English with one console.error; missing keys fall back to English with one
- * warning.
+ * page: callers that come while it loads share the request) and checked; missing keys fall back to
+ * English with one warning. Null, with a console.error, when it cannot be had: the next call tries again.
  */
-export async function loadTexts(s: Settings, lang: string): Promise<Texts> {
+export async function loadTexts(s: Settings, lang: string): Promise<Texts | null> {
   const url = s.translations![lang] as string;
-  const got = (fetched[url] ||= fetch(url)
+  fetched[url] ||= fetch(url)
     .then((r) => r.json())
-    .then((j) => checkTexts(j, 'translations.' + lang) as Texts)
-    .catch((e) => error(`translations.${lang}: ${url} could not be loaded; English is shown`, e)));
-  // Nothing got: the URL stands, which textsFor counts as no translation (English).
-  return textsFor(s, lang, await got);
+    .then((j) => textsFor(s, lang, checkTexts(j, 'translations.' + lang)))
+    .catch((e) => {
+      delete fetched[url];
+      error(`translations.${lang}: ${url} could not be loaded; English is shown`, e);
+      return null;
+    });
+  return fetched[url];
 }
 
 /** English defaults, then the config's own texts, then the language's translation (an object; a URL counts as none). */
