@@ -171,6 +171,12 @@ describe('language', () => {
     warn.mockClear();
     for (const code of ['de-AT', 'en-GB', 'auto', 'EN']) await cg.setLanguage(code);
     expect(warn).not.toHaveBeenCalled();
+    // The config's own language option too.
+    cg.destroy();
+    cg.init(demoConfig({ language: 'fr', translations: { de } }));
+    expect(warn.mock.calls.map((c) => c[0])).toEqual([
+      'consent-gate: language: the config has no translation for "fr"; English is shown',
+    ]);
   });
 
   it('a missing key falls back to English and warns once', async () => {
