@@ -6,14 +6,14 @@ import { hasOwn, isObject } from './util';
 import { ConsentGateConfigError } from './config/error';
 import { accepted, diff, patch, record, unchanged, type Choices } from './consent/model';
 import { consentMode } from './integrations/consent-mode';
-import { pickLanguage, textsFor, loadTexts } from './config/language';
+import { hasLanguage, pickLanguage, textsFor, loadTexts } from './config/language';
 import { readConsent, writeConsent, removeConsent, deleteCookies } from './storage/cookies';
 import { run } from './gating/scripts';
 import { emit, on, safe, clearHandlers } from './events';
 import { error, warn } from './log';
 import * as ui from './ui/controller';
 import { releaseMarkup } from './gating/markup';
-import type { Addon, Config, Consent, ConsentPatch, ServiceDef, Texts } from './types';
+import type { Addon, Changes, Config, Consent, ConsentPatch, ServiceDef, Texts } from './types';
 
 interface State extends ui.Host {
   consent: Consent | null;
@@ -129,10 +129,11 @@ function tell(
   name: 'consent' | 'change',
   cb: ((...a: any[]) => void) | undefined,
   c: Consent | null,
-  ...more: unknown[]
+  changes?: Changes,
 ) {
-  emit(name, copy(c), ...more);
-  safe(cb, copy(c), ...more);
+  emit(name, copy(c), changes);
+  if (changes) safe(cb, copy(c), changes);
+  else safe(cb, copy(c));
 }
 
 /**
@@ -145,6 +146,8 @@ export function init(config: Config): void {
   // Without a DOM (Node, server rendering) there is nothing to gate or show.
   if (!globalThis.document) return;
   s.gpc = (navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+  if (!hasLanguage(s, s.language))
+    warn(`language: the config has no translation for "${s.language}"; English is shown`);
   // Before any gated script can run: Google tags must see the default first.
   consentMode(s, null, 'default');
   const state: State = (st = {
@@ -346,9 +349,11 @@ export function destroy(): void {
   st = null;
 }
 
-const lang = /*#__PURE__*/ need('setLanguage', (state, code: string) =>
-  language(state, code, () => ui.refresh(state)),
-);
+const lang = /*#__PURE__*/ need('setLanguage', (state, code: string) => {
+  if (!hasLanguage(state.s, code))
+    warn(`setLanguage("${code}"): the config has no translation for "${code}"; English is shown`);
+  return language(state, code, () => ui.refresh(state));
+});
 
 /**
  * Switches the visible texts to another language of the config (a region falls back to its

@@ -245,6 +245,16 @@ export interface EventArgs {
 export type EventName = keyof EventArgs;
 
 /**
+ * What `window` receives for each event: a `CustomEvent` named `consent-gate:<event>` with the consent
+ * (or null) in `detail`. `consent-gate:change` also carries `changes`, as `on('change')` handlers get them:
+ * `addEventListener('consent-gate:change', (e) => console.log((e as ConsentGateEvent).changes))`.
+ */
+export interface ConsentGateEvent extends CustomEvent<Consent | null> {
+  /** On `consent-gate:change` only: what the decision changed. */
+  readonly changes?: Changes;
+}
+
+/**
  * What an add-on (`consent-gate/embeds`, `consent-gate/autoblock`, `consent-gate/consent-log`) gets
  * from the running library. `categories` is the validated config's, live: services added by
  * `register()` show up in it.

@@ -18,6 +18,10 @@ export function pickLanguage(s: Settings, code = s.language): string {
   return 'en';
 }
 
+/** Whether the config has texts for `code` (English always; 'auto' or none finds its own). */
+export const hasLanguage = (s: Settings, code: string | undefined): boolean =>
+  !code || code == 'auto' || /^en\b/i.test(code) || pickLanguage(s, code) != 'en';
+
 export { dir } from './dir';
 
 /** Translation files being fetched or fetched, by URL; one that failed is taken out, to be tried again. */
