@@ -1,7 +1,7 @@
 // The running library: one decision per page, and the path every decision takes —
 // stored, then applied (scripts released, cookies of declined services deleted), then announced.
 // The imports' order is the bundle's order (nothing done on load depends on it): this one gzips smallest.
-import { validate, toService, type Service, type Settings } from './config/validate';
+import { validate, toService, isId, ID_RULE, type Service, type Settings } from './config/validate';
 import { hasOwn, isObject } from './util';
 import { ConsentGateConfigError } from './config/error';
 import { accepted, diff, patch, record, unchanged, type Choices } from './consent/model';
@@ -312,8 +312,7 @@ export function register(category: string, serviceId: string, def: ServiceDef): 
     ? 'needs init() first'
     : !st.s.ids.includes(category)
       ? `"${category}" is not a category of the config`
-      : !/^[a-z][\w-]*$/i.test(serviceId) &&
-        'the service id must be letters, digits, - and _, starting with a letter';
+      : !isId(serviceId) && 'the service id must be ' + ID_RULE;
   if (fail) throw new ConsentGateConfigError(`${path}: ${fail}`);
   const { s } = st!;
   const services = s.categories[category].services;

@@ -1,7 +1,7 @@
 // Which language to show, and the texts for it: English built in, others inline or fetched.
 import { EN } from './texts';
 import { error, warn } from '../log';
-import { texts as checkTexts, type Settings } from './validate';
+import { checkTexts, type Settings } from './validate';
 import type { Texts } from '../types';
 
 /**
