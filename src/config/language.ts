@@ -1,8 +1,9 @@
-// Which language to show, and the texts for it: English built in, others inline or fetched.
+// Which language to show, and the texts for it: English built in, others inline or fetched (translations.ts).
 import { EN } from './texts';
-import { error, warn } from '../log';
-import { checkTexts, type Settings } from './validate';
-import type { Texts } from '../types';
+import { warn } from '../log';
+import type { Settings } from './validate';
+import { isObject } from '../util';
+import type { Texts, TextsInput } from '../types';
 
 /**
  * For `'auto'`: the page's <html lang>, then the browser's languages; the first one the config
@@ -24,36 +25,25 @@ export const hasLanguage = (s: Settings, code: string | undefined): boolean =>
 
 export { dir } from './dir';
 
-/** Translation files being fetched or fetched, by URL; one that failed is taken out, to be tried again. */
-const fetched: Record<string, Promise<Texts | null>> = {};
-
 /**
- * The texts of a language whose translation the config gives as a URL: its file fetched (once per
- * page: callers that come while it loads share the request) and checked; missing keys fall back to
- * English with one warning. Null, with a console.error, when it cannot be had: the next call tries again.
+ * English defaults, then the config's own texts, then the language's translation: the config's (an
+ * object), or the one fetched from its URL (translations.ts passes it); a URL alone counts as none.
+ * The keys a translation lacks fall back to English, with one warning.
  */
-export async function loadTexts(s: Settings, lang: string): Promise<Texts | null> {
-  const url = s.translations![lang] as string;
-  fetched[url] ||= fetch(url)
-    .then((r) => r.json())
-    .then((j) => textsFor(s, lang, checkTexts(j, 'translations.' + lang)))
-    .catch((e) => {
-      delete fetched[url];
-      error(`translations.${lang}: ${url} could not be loaded; English is shown`, e);
-      return null;
-    });
-  return fetched[url];
-}
-
-/** English defaults, then the config's own texts, then the language's translation (an object; a URL counts as none). */
-export function textsFor(s: Settings, lang: string, t: unknown = s.translations?.[lang]): Texts {
-  const out: any = {};
+export function textsFor(
+  settings: Settings,
+  lang: string,
+  translation: unknown = settings.translations?.[lang],
+): Texts {
+  const given = isObject(translation) ? (translation as TextsInput) : undefined;
+  const texts: Record<string, Record<string, string>> = {};
   const missing: string[] = [];
-  for (const part in EN) {
-    const over = (t as any)?.[part];
-    for (const k in (out[part] = { ...EN[part as keyof Texts], ...s.texts?.[part as keyof Texts], ...over }))
-      if (typeof t == 'object' && over?.[k] == null) missing.push(part + '.' + k);
+  for (const part of Object.keys(EN) as (keyof Texts)[]) {
+    const translated: Record<string, string | undefined> = { ...given?.[part] };
+    texts[part] = { ...EN[part], ...settings.texts?.[part], ...translated };
+    if (!given) continue;
+    for (const key of Object.keys(texts[part])) if (translated[key] == null) missing.push(part + '.' + key);
   }
-  if (missing[0]) warn(`translations.${lang} lacks ${missing.join(', ')}; English is shown`);
-  return out;
+  if (missing.length) warn(`translations.${lang} lacks ${missing.join(', ')}; English is shown`);
+  return texts as unknown as Texts;
 }
