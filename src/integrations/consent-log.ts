@@ -34,6 +34,9 @@ export function sendLog(url: string, data: object): void {
   const body = JSON.stringify(data);
   try {
     if (navigator.sendBeacon(url, body)) return;
-  } catch {}
+  } catch {
+    // Missing, or it refused the URL: fetch instead.
+  }
+  // Nothing to do when the log is unreachable: the decision stands without it.
   fetch(url, { method: 'POST', body, keepalive: true, mode: 'no-cors' }).catch(() => {});
 }
