@@ -91,7 +91,9 @@ function chromiumPath() {
     try {
       accessSync(file, constants.X_OK);
       return file;
-    } catch {}
+    } catch {
+      // Not there, or not executable: the next candidate.
+    }
   }
   die(
     `no Chromium (looked at ${candidates.join(', ')}); install one with \`apt-get install chromium\` or set CHROME_PATH`,
@@ -411,7 +413,12 @@ if (args.serve) {
   for (const name of [...Object.keys(LIBRARIES), BASELINE, BASELINE_TAG])
     console.log(`${name}: ${server.url}p/${name}.html`);
   for (const signal of ['SIGINT', 'SIGTERM'])
-    process.on(signal, () => server.close().then(() => (cleanup(), process.exit(0))));
+    process.on(signal, () =>
+      server.close().then(() => {
+        cleanup();
+        process.exit(0);
+      }),
+    );
 } else {
   const server = await startServer({ port: 0, mounts, headers });
   const browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS });

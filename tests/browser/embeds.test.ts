@@ -158,7 +158,10 @@ describeBrowser('embeds add-on', () => {
     // The translation comes late: meanwhile the iframe is covered all the same, in the texts at hand.
     let release!: () => void;
     const late = new Promise<void>((r) => (release = r));
-    await t.page.route('**/dist/i18n/de.json', async (route) => (await late, route.continue()));
+    await t.page.route('**/dist/i18n/de.json', async (route) => {
+      await late;
+      await route.continue();
+    });
     await t.page.reload();
     const video = group(t, 'Product tour');
     await video.waitFor();
