@@ -3,7 +3,8 @@
 //
 // What lives how long:
 // - For the whole page, across destroy() and init(): the add-ons given to use(), the configured
-//   scripts that already ran (none runs twice in a page) (below); the gated elements already released and the queue of scripts
+//   scripts that already ran (none runs twice in a page), the subscribers of subscribe() and the
+//   snapshot they last got (below); the gated elements already released and the queue of scripts
 //   (gating/), the translation files fetched (config/translations.ts), the warnings already given (log.ts).
 // - From on() until destroy(): event handlers (events.ts).
 // - From init() to destroy(): one Session: the settings, the decision in force, the language and texts
@@ -22,10 +23,10 @@ import { emit, on, safe, clearHandlers } from './events';
 import { error, warn } from './log';
 import { hasOwn, isBoolean, isObject } from './util';
 import * as ui from './ui/controller';
-import type { Addon, Changes, Config, Consent, ConsentPatch, ServiceDef } from './types';
+import type { Addon, Changes, Config, Consent, ConsentPatch, ConsentSnapshot, ServiceDef } from './types';
 
 interface Session extends ui.Host {
-  /** The decision in force, or null before one. */
+  /** The decision in force, frozen (getConsentSnapshot() hands it out), or null before one. */
   consent: Consent | null;
   /** Aborted by destroy(); `signal` is its signal. */
   lifetime: AbortController;
@@ -41,6 +42,10 @@ let session: Session | null = null;
 const addons = new Set<Addon>();
 /** Configured scripts that already ran in this page, by service and script. */
 const ranScripts = new Set<string>();
+/** subscribe()'s listeners, and the snapshot they were last given. */
+const subscribers = new Set<(consent: ConsentSnapshot | null) => void>();
+let published: ConsentSnapshot | null = null;
+
 /** The messages between tabs, as every copy of the library sends them: the cookie says what changed. */
 const DECIDED = 0;
 const RESET = 1;
@@ -53,6 +58,14 @@ type Occasion = 'decision' | 'load';
 /** Callers get copies: the decision in force must not change behind the library's back. */
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 
+/** The decision as it is kept in force: frozen all the way down, so that nobody holding it can alter it. */
+function freeze(consent: Consent): Consent {
+  for (const services of Object.values(consent.services)) Object.freeze(services);
+  Object.freeze(consent.services);
+  Object.freeze(consent.categories);
+  return Object.freeze(consent);
+}
+
 /** An API function that needs init() first; before it, it only warns. */
 const needsInit =
   <A extends unknown[], R>(name: string, fn: (session: Session, ...args: A) => R) =>
@@ -60,6 +73,14 @@ const needsInit =
     if (session) return fn(session, ...args);
     warn(name + '() needs init() first');
   };
+
+/** Tells subscribers when the decision in force is another object than the one they were last given. */
+function publish() {
+  const snapshot = getConsentSnapshot();
+  if (snapshot === published) return;
+  published = snapshot;
+  for (const listener of [...subscribers]) safe(listener, snapshot);
+}
 
 /**
  * Runs what the decision in force allows of one service: its scripts once accepted, its onAccept at
@@ -118,7 +139,7 @@ function tell(current: Session, name: 'consent' | 'change', consent: Consent, ch
 
 /** Puts a new decision in force: UI closed, page brought in line, events fired. */
 function carryOut(current: Session, prev: Consent | null, next: Consent) {
-  current.consent = next;
+  current.consent = freeze(next);
   ui.hidePreferences();
   ui.hideBanner();
   apply(current, prev, 'decision');
@@ -126,6 +147,7 @@ function carryOut(current: Session, prev: Consent | null, next: Consent) {
   // Before the first decision, everything counts as changed.
   const changes = diff(current.settings, prev, next);
   if (!unchanged(changes)) tell(current, 'change', next, changes);
+  publish();
 }
 
 /**
@@ -150,6 +172,7 @@ function forget(current: Session) {
   current.consent = null;
   consentMode(current.settings, null, 'update');
   ui.showBanner(current);
+  publish();
 }
 
 /**
@@ -245,13 +268,14 @@ export function init(config: Config): void {
     warn(`language: the config has no translation for "${settings.language}"; English is shown`);
   // Before any gated script can run: Google tags must see the default first.
   consentMode(settings, null, 'default');
+  const stored = readConsent(settings);
   const lifetime = new AbortController();
   const current: Session = {
     settings,
     language: 'en',
     wanted: pickLanguage(settings),
     texts: textsFor(settings, 'en'),
-    consent: readConsent(settings),
+    consent: stored && freeze(stored),
     lifetime,
     signal: lifetime.signal,
     decided: new Set(),
@@ -269,6 +293,7 @@ export function init(config: Config): void {
   apply(current, null, 'load');
   if (current.consent) tell(current, 'consent', current.consent);
   else ui.showBanner(current);
+  publish();
 }
 
 /**
@@ -285,8 +310,36 @@ export function use(addon: Addon): () => void {
   return () => void addons.delete(addon);
 }
 
-/** A copy of the decision in force, or null before one: a new object at every call, the caller's to change. */
+/**
+ * A copy of the decision in force, or null before one: a new object at every call, the caller's to
+ * change. For a value that stays the same until the decision changes, see getConsentSnapshot().
+ */
 export const getConsent = (): Consent | null => (session?.consent ? copy(session.consent) : null);
+
+/**
+ * The decision in force, or null before one (and before init()): one frozen object, the same at every
+ * call until the decision changes, when a new one takes its place. What React's
+ * `useSyncExternalStore(subscribe, getConsentSnapshot)` and other snapshot readers need.
+ */
+export const getConsentSnapshot = (): ConsentSnapshot | null => session?.consent ?? null;
+
+/**
+ * Calls `listener` with getConsentSnapshot() now, and again each time it changes: a decision made
+ * here or taken over from another tab, reset(), init() and destroy(). Returns the function that
+ * stops it. A subscription lasts for the page, across destroy() and init(); without a DOM the
+ * listener hears null once. Called at once with the current value, `{ subscribe }` is a Svelte store.
+ */
+export function subscribe(listener: (consent: ConsentSnapshot | null) => void): () => void {
+  if (typeof listener != 'function') {
+    warn(`subscribe(): the listener must be a function (got ${typeof listener})`);
+    return () => {};
+  }
+  // Each call its own entry: the same function subscribed twice hears twice and stops one at a time.
+  const entry = (consent: ConsentSnapshot | null) => listener(consent);
+  subscribers.add(entry);
+  safe(entry, getConsentSnapshot());
+  return () => void subscribers.delete(entry);
+}
 
 /** Whether a category, or one service of it, is accepted. */
 export const isAccepted = (category: string, service?: string): boolean =>
@@ -379,6 +432,7 @@ export function destroy(): void {
   session.lifetime.abort();
   clearHandlers();
   session = null;
+  publish();
 }
 
 export { on };

@@ -220,6 +220,15 @@ export interface Consent {
   gpc?: boolean;
 }
 
+/**
+ * The decision in force as `getConsentSnapshot()` and `subscribe()` give it: frozen all the way down
+ * (assigning to it throws in strict mode), and the same object until the decision changes.
+ */
+export type ConsentSnapshot = Readonly<Omit<Consent, 'categories' | 'services'>> & {
+  readonly categories: Readonly<Record<string, boolean>>;
+  readonly services: Readonly<Record<string, Readonly<Record<string, boolean>>>>;
+};
+
 /** What a decision changed: the categories and, per category, the services whose state differs. */
 export interface Changes {
   categories: string[];

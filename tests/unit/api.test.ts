@@ -198,6 +198,91 @@ describe('API', () => {
   });
 });
 
+describe('getConsentSnapshot() and subscribe()', () => {
+  it('the snapshot is one frozen object until the decision changes; getConsent() still gives copies', () => {
+    expect(cg.getConsentSnapshot()).toBeNull();
+    cg.init(demoConfig());
+    expect(cg.getConsentSnapshot()).toBeNull();
+    cg.update({ analytics: { hotjar: true } });
+    const first = cg.getConsentSnapshot()!;
+    expect(cg.getConsentSnapshot()).toBe(first);
+    expect(first.services.analytics).toEqual({ 'google-analytics': false, hotjar: true });
+    // Frozen all the way down: the decision in force cannot be changed through it.
+    for (const part of [first, first.categories, first.services, first.services.analytics])
+      expect(Object.isFrozen(part)).toBe(true);
+    expect(() => ((first.categories as Record<string, boolean>).marketing = true)).toThrow(TypeError);
+    expect(cg.isAccepted('marketing')).toBe(false);
+    expect(cg.getConsent()).toEqual(first);
+    expect(cg.getConsent()).not.toBe(cg.getConsent());
+    cg.acceptAll();
+    const second = cg.getConsentSnapshot()!;
+    expect(second).not.toBe(first);
+    expect(second.categories.marketing).toBe(true);
+    cg.reset();
+    expect(cg.getConsentSnapshot()).toBeNull();
+  });
+
+  it('subscribe() calls back at once and at each change: decisions, reset, init and destroy', () => {
+    setConsentCookie(decisionJSON());
+    const heard: unknown[] = [];
+    const off = cg.subscribe((consent) => heard.push(consent && consent.categories.analytics));
+    // Before init: no decision known.
+    expect(heard).toEqual([null]);
+    cg.init(demoConfig());
+    expect(heard).toEqual([null, true]);
+    // The same decision again changes nothing: nobody is called.
+    cg.showBanner();
+    cg.hideBanner();
+    expect(heard).toEqual([null, true]);
+    cg.rejectAll();
+    cg.reset();
+    expect(heard).toEqual([null, true, false, null]);
+    cg.acceptAll();
+    cg.destroy();
+    expect(heard).toEqual([null, true, false, null, true, null]);
+    // A subscription lasts across destroy() and init().
+    cg.init(demoConfig());
+    expect(heard).toEqual([null, true, false, null, true, null, true]);
+    off();
+    cg.rejectAll();
+    expect(heard).toHaveLength(7);
+  });
+
+  it('each subscription is its own: the same listener twice hears twice, and stops one at a time', () => {
+    cg.init(demoConfig());
+    const listener = vi.fn();
+    const offFirst = cg.subscribe(listener);
+    cg.subscribe(listener);
+    listener.mockClear();
+    cg.acceptAll();
+    expect(listener).toHaveBeenCalledTimes(2);
+    offFirst();
+    cg.rejectAll();
+    expect(listener).toHaveBeenCalledTimes(3);
+    expect(listener).toHaveBeenLastCalledWith(cg.getConsentSnapshot());
+  });
+
+  it('a decision taken over from another tab reaches subscribers too', () => {
+    cg.init(demoConfig());
+    const listener = vi.fn();
+    cg.subscribe(listener);
+    setConsentCookie(decisionJSON());
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(listener).toHaveBeenLastCalledWith(expect.objectContaining({ id: JSON.parse(decisionJSON()).id }));
+  });
+
+  it('subscribe() with something that is no function says so and keeps nothing', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const off = cg.subscribe(42 as never);
+    expect(warn).toHaveBeenCalledWith(
+      'consent-gate: subscribe(): the listener must be a function (got number)',
+    );
+    expect(off).not.toThrow();
+    cg.init(demoConfig());
+    cg.acceptAll();
+  });
+});
+
 describe('update()', () => {
   it('update() never reads a non-boolean as consent', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
