@@ -20,8 +20,8 @@ export function pickLanguage(s: Settings, code = s.language): string {
 }
 
 /** Whether the config has texts for `code` (English always; 'auto' or none finds its own). */
-export const hasLanguage = (s: Settings, code: string | undefined): boolean =>
-  !code || code == 'auto' || /^en\b/i.test(code) || pickLanguage(s, code) != 'en';
+export const hasLanguage = (settings: Settings, code: string | undefined): boolean =>
+  !code || code == 'auto' || /^en\b/i.test(code) || pickLanguage(settings, code) != 'en';
 
 export { dir } from './dir';
 

@@ -111,15 +111,16 @@ function show(host: Host, name: Name) {
   host.emit(`${name}:show`);
 }
 
-const hide = (name: Name) => shown[name]?.();
+/** Hides what is shown under `name`, if anything. */
+const hideShown = (name: Name) => shown[name]?.();
 
 /** Shows the banner in the language to show, its texts fetched first where they are a URL. */
 export const showBanner = (host: Host): void =>
   void inLanguage(host, host.wanted, () => show(host, 'banner'));
-export const hideBanner = (): void => hide('banner');
+export const hideBanner = (): void => hideShown('banner');
 export const showPreferences = (host: Host): void =>
   void inLanguage(host, host.wanted, () => show(host, 'preferences'));
-export const hidePreferences = (): void => hide('preferences');
+export const hidePreferences = (): void => hideShown('preferences');
 
 /**
  * Rebuilds what is shown, e.g. after a language change: the banner first, so that the preferences make
@@ -128,7 +129,7 @@ export const hidePreferences = (): void => hide('preferences');
 function refresh(host: Host): void {
   for (const name of ['banner', 'preferences'] as const) {
     if (shown[name]) {
-      hide(name);
+      hideShown(name);
       show(host, name);
     }
   }
