@@ -2,6 +2,11 @@ import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import dts from 'rollup-plugin-dts';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync('./package.json', 'utf8'));
+/** Our license notice, kept by the minifier like every other /*! comment (js-cookie's MIT notice too). */
+const banner = `/*! consent-gate ${version} | MIT License */`;
 
 const ts = (opts = {}) => typescript({ tsconfig: './tsconfig.json', ...opts });
 // The preamble is V8's hint to compile every function at once, off the main thread, instead of
@@ -12,7 +17,7 @@ const min = () =>
     compress: { passes: 3, unsafe_arrows: true, pure_getters: true },
     // The error class keeps its name (ConsentGateConfigError.name, err.constructor.name), as in the npm builds.
     mangle: { reserved: ['ConsentGateConfigError'] },
-    format: { comments: false, ascii_only: true, preamble: '//# allFunctionsCalledOnLoad' },
+    format: { comments: /^!/, ascii_only: true, preamble: '//# allFunctionsCalledOnLoad' },
   });
 /** Self-contained declarations, one per module format: .d.ts beside the .mjs, .d.cts beside the .cjs. */
 const types = (input, name) => ({
@@ -38,7 +43,7 @@ const addons = ['embeds', 'autoblock', 'consent-log'].flatMap((name) => [
   types(`src/${name}.ts`, `consent-gate.${name}`),
   {
     input: `src/${name}-iife.ts`,
-    output: { file: `dist/consent-gate.${name}.min.js`, format: 'iife' },
+    output: { file: `dist/consent-gate.${name}.min.js`, format: 'iife', banner },
     plugins: [ts(), min()],
   },
 ]);
@@ -85,7 +90,7 @@ export default [
   // Script tag: one minified IIFE with js-cookie inside.
   {
     input: 'src/iife.ts',
-    output: { file: 'dist/consent-gate.min.js', format: 'iife' },
+    output: { file: 'dist/consent-gate.min.js', format: 'iife', banner },
     plugins: [resolve({ browser: true }), ts(), min()],
   },
   ...addons,

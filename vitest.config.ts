@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 // Projects: fast jsdom unit tests of the source; the built package in Node and its public types;
@@ -62,6 +64,24 @@ export default defineConfig({
           hookTimeout: 60_000,
           // One audit at a time (each runs two Chromium profiles): the machine has two cores.
           fileParallelism: false,
+        },
+      },
+      {
+        // The recipes of docs/frameworks.md with React, Vue and Svelte themselves, in jsdom. They import
+        // 'consent-gate' as the docs do; here that is the source. Svelte's client runtime needs the
+        // browser condition.
+        plugins: [svelte()],
+        esbuild: { jsx: 'automatic' },
+        resolve: {
+          conditions: ['browser'],
+          alias: { 'consent-gate': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+        },
+        test: {
+          name: 'frameworks',
+          include: ['tests/frameworks/**/*.test.ts'],
+          environment: 'jsdom',
+          setupFiles: ['tests/quiet.ts'],
+          restoreMocks: true,
         },
       },
     ],

@@ -68,8 +68,9 @@ export async function startServer({
   });
 
   const actualPort = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
-  const shownHost =
-    host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  // A wildcard address is reached as localhost; an IPv6 address goes in brackets.
+  let shownHost = host.includes(':') ? `[${host}]` : host;
+  if (host === '0.0.0.0' || host === '::') shownHost = 'localhost';
   return {
     url: `http://${shownHost}:${actualPort}/`,
     port: actualPort,

@@ -86,14 +86,12 @@ const rows = runSizeLimit().map((check) => {
 const width = Math.max(...rows.map((r) => r.name.length));
 console.log('Size budgets (gzip -9 -c FILE | wc -c; size-limit with @size-limit/file in brackets):');
 for (const r of rows) {
-  const verdict = r.ok
-    ? `ok, ${fmt(r.margin)} to spare`
-    : `OVER BUDGET by ${fmt(-r.margin)}` +
-      (r.ceiling == null
-        ? ''
-        : r.held
-          ? ` (within the interim ceiling of ${fmt(r.ceiling)})`
-          : ` and over the interim ceiling of ${fmt(r.ceiling)}`);
+  let verdict = `ok, ${fmt(r.margin)} to spare`;
+  if (!r.ok) verdict = `OVER BUDGET by ${fmt(-r.margin)}`;
+  if (!r.ok && r.ceiling != null)
+    verdict += r.held
+      ? ` (within the interim ceiling of ${fmt(r.ceiling)})`
+      : ` and over the interim ceiling of ${fmt(r.ceiling)}`;
   console.log(
     `  ${r.name.padEnd(width)}  ${fmt(r.command).padStart(8)}  (${fmt(r.size)})  budget ${fmt(r.sizeLimit).padStart(8)}  ${verdict}`,
   );

@@ -4,9 +4,10 @@ import * as api from './index';
 import { error, warn } from './log';
 import { startWaitingAddons } from './addons/attach';
 
-const w = window as unknown as { ConsentGate?: typeof api };
+const page = window as unknown as { ConsentGate?: typeof api };
 
-function auto() {
+/** Starts from the page's config block, when it has one; returns the block. */
+function startFromPage() {
   const el = document.getElementById('consent-gate-config');
   try {
     if (el) api.init(JSON.parse(el.textContent!));
@@ -18,12 +19,13 @@ function auto() {
 }
 
 // Loaded twice: a second copy would have its own state and run gated scripts again.
-if (w.ConsentGate) warn('the library is loaded twice: this copy does nothing');
+if (page.ConsentGate) warn('the library is loaded twice: this copy does nothing');
 else {
   // Global first, so that callbacks and gated scripts run by init can already use it.
-  w.ConsentGate = api;
+  page.ConsentGate = api;
   // Add-on files that ran first (the library's tag deferred, async or further down) join before init.
   startWaitingAddons(api.use);
   // Loaded in <head> without defer, the config may sit further down the page (DOMContentLoaded fires once).
-  if (!auto() && document.readyState == 'loading') document.addEventListener('DOMContentLoaded', auto);
+  if (!startFromPage() && document.readyState == 'loading')
+    document.addEventListener('DOMContentLoaded', startFromPage);
 }

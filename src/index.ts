@@ -5,6 +5,8 @@
 export {
   init,
   getConsent,
+  getConsentSnapshot,
+  subscribe,
   isAccepted,
   acceptAll,
   rejectAll,

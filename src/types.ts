@@ -220,6 +220,15 @@ export interface Consent {
   gpc?: boolean;
 }
 
+/**
+ * The decision in force as `getConsentSnapshot()` and `subscribe()` give it: frozen all the way down
+ * (assigning to it throws in strict mode), and the same object until the decision changes.
+ */
+export type ConsentSnapshot = Readonly<Omit<Consent, 'categories' | 'services'>> & {
+  readonly categories: Readonly<Record<string, boolean>>;
+  readonly services: Readonly<Record<string, Readonly<Record<string, boolean>>>>;
+};
+
 /** What a decision changed: the categories and, per category, the services whose state differs. */
 export interface Changes {
   categories: string[];
@@ -243,6 +252,16 @@ export interface EventArgs {
 
 /** Events of `on()`; each is also dispatched on `window` as `consent-gate:<event>`. */
 export type EventName = keyof EventArgs;
+
+/**
+ * What `window` receives for each event: a `CustomEvent` named `consent-gate:<event>` with the consent
+ * (or null) in `detail`. `consent-gate:change` also carries `changes`, as `on('change')` handlers get them:
+ * `addEventListener('consent-gate:change', (e) => console.log((e as ConsentGateEvent).changes))`.
+ */
+export interface ConsentGateEvent extends CustomEvent<Consent | null> {
+  /** On `consent-gate:change` only: what the decision changed. */
+  readonly changes?: Changes;
+}
 
 /**
  * What an add-on (`consent-gate/embeds`, `consent-gate/autoblock`, `consent-gate/consent-log`) gets

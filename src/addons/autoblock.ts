@@ -49,19 +49,19 @@ export const autoblock: Addon = (host) => {
     const isScript = el instanceof HTMLScriptElement;
     if (url == null || (!isScript && !(el instanceof HTMLIFrameElement)) || (isScript && types.has(el)))
       return false;
-    const b = blocked(url);
-    if (!b) return false;
+    const service = blocked(url);
+    if (!service) return false;
     if (isScript) {
       types.set(el, el.getAttribute('type'));
       el.type = 'text/plain';
-      el.dataset.cgBlocked = b.join('/');
-      held.push([el, ...b]);
+      el.dataset.cgBlocked = service.join('/');
+      held.push([el, ...service]);
       return false;
     }
-    const d = (el as HTMLElement).dataset;
-    d.src = String(url);
-    d.category = b[0];
-    d.service = b[1];
+    const data = (el as HTMLElement).dataset;
+    data.src = String(url);
+    data.category = service[0];
+    data.service = service[1];
     el.removeAttribute('src');
     return true;
   }
@@ -107,14 +107,17 @@ export const autoblock: Addon = (host) => {
       },
     }));
   // The same attribute through setAttributeNS(null, 'src', url). Named parameters keep `length`;
-  // `arguments` passes on what the page gave, so the browser's own errors stay its own.
+  // `arguments` passes on what the page gave, so the browser's own errors stay its own (rest
+  // parameters would do neither: that is why the rule is off for these two lines).
   wrap(Element.prototype, 'setAttribute', (orig) => ({
     value(this: Element, name: string, value: unknown) {
+      // eslint-disable-next-line prefer-rest-params
       if (!(String(name).toLowerCase() == 'src' && onSrc(this, value))) orig.apply(this, arguments);
     },
   }));
   wrap(Element.prototype, 'setAttributeNS', (orig) => ({
     value(this: Element, ns: string | null, name: string, value: unknown) {
+      // eslint-disable-next-line prefer-rest-params
       if (!(!ns && name == 'src' && onSrc(this, value))) orig.apply(this, arguments);
     },
   }));
@@ -140,9 +143,10 @@ export const autoblock: Addon = (host) => {
   /** Releases, in the order they were added, the held scripts whose service is now accepted. */
   function release() {
     const still: typeof held = [];
-    for (const h of held) {
-      if (host.isAccepted(h[1], h[2])) queue = queue.then(() => run(h[0])).catch(() => {});
-      else still.push(h);
+    for (const entry of held) {
+      const [el, category, service] = entry;
+      if (host.isAccepted(category, service)) queue = queue.then(() => run(el)).catch(() => {});
+      else still.push(entry);
     }
     held = still;
   }

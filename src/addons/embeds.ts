@@ -4,12 +4,14 @@
 // this add-on only covers it until then.
 import { h } from '../ui/dom';
 import { dir } from '../config/dir';
+import { hasOwn } from '../util';
 import type { Addon } from '../types';
 
 /** Iframes held back by markup (or by the auto-blocking add-on). */
 const SELECTOR = 'iframe[data-src][data-category]';
 
-let ids = 0;
+/** Numbers the placeholders' ids. */
+let placeholders = 0;
 
 export const embeds: Addon = (host) => {
   /** Covered iframes: their placeholder and the inline display they had. */
@@ -28,7 +30,8 @@ export const embeds: Addon = (host) => {
     }
     const fill = (text: string) => text.split('{service}').join(label!);
     const t = host.texts().embed;
-    const id = 'cg-embed-' + ++ids;
+    placeholders += 1;
+    const id = 'cg-embed-' + placeholders;
     // The same box: the size it has on screen; a percentage stays one (it follows the layout), plus
     // the iframe's own border and padding where they come on top of it.
     const box = f.getBoundingClientRect();
@@ -70,11 +73,11 @@ export const embeds: Addon = (host) => {
     );
     // CSSOM, not a style attribute: allowed under a strict CSP. An inline-block that scrolls sits on
     // the line like an iframe does (its bottom on the baseline), so nothing moves when it loads.
-    const st = ph.style;
-    st.width = size('width');
-    st.height = size('height');
-    st.display = cs.display == 'inline' ? 'inline-block' : 'block';
-    st.verticalAlign = cs.verticalAlign;
+    const style = ph.style;
+    style.width = size('width');
+    style.height = size('height');
+    style.display = cs.display == 'inline' ? 'inline-block' : 'block';
+    style.verticalAlign = cs.verticalAlign;
     covered.set(f, [ph, f.style.display]);
     f.style.display = 'none';
     f.before(ph);
@@ -93,24 +96,25 @@ export const embeds: Addon = (host) => {
   /** Held back and not covered yet: `!category` embeds load when declined; unknown categories stay blocked (the library warns). */
   function due(f: HTMLIFrameElement) {
     const { category: cat, service: svc } = f.dataset;
-    return (
-      !covered.has(f) &&
-      cat![0] != '!' &&
-      {}.hasOwnProperty.call(host.categories, cat!) &&
-      !host.isAccepted(cat!, svc)
-    );
+    return !covered.has(f) && cat![0] != '!' && hasOwn(host.categories, cat!) && !host.isAccepted(cat!, svc);
+  }
+
+  /** Covers the iframes the page now holds back in the page's language. */
+  function relabel() {
+    for (const [f, [ph]] of [...covered]) {
+      if (ph.lang == host.language()) continue;
+      uncover(f);
+      cover(f);
+    }
   }
 
   function sync() {
-    document.querySelectorAll<HTMLIFrameElement>(SELECTOR).forEach((f) => due(f) && cover(f));
+    for (const f of document.querySelectorAll<HTMLIFrameElement>(SELECTOR)) if (due(f)) cover(f);
     // Released (the library took data-src away) or removed from the page.
-    covered.forEach((_, f) => (f.hasAttribute('data-src') && f.isConnected) || uncover(f));
+    for (const f of [...covered.keys()]) if (!f.hasAttribute('data-src') || !f.isConnected) uncover(f);
     // Covered at once in the texts at hand, and again in the page's language once its texts are in:
     // a returning visitor's page has not loaded them (no banner), and they may come from a fetch.
-    covered.size &&
-      host.ready(() =>
-        [...covered].forEach(([f, [ph]]) => ph.lang != host.language() && (uncover(f), cover(f))),
-      );
+    if (covered.size) host.ready(relabel);
   }
 
   const mo = new MutationObserver(sync);
@@ -120,6 +124,6 @@ export const embeds: Addon = (host) => {
   return () => {
     mo.disconnect();
     off();
-    covered.forEach((_, f) => uncover(f));
+    for (const f of [...covered.keys()]) uncover(f);
   };
 };

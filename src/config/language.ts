@@ -1,55 +1,52 @@
-// Which language to show, and the texts for it: English built in, others inline or fetched.
+// Which language to show, and the texts for it: English built in, others inline or fetched (translations.ts).
 import { EN } from './texts';
 import { matchLanguage } from './match-language';
-import { error, warn } from '../log';
-import { texts as checkTexts, type Settings } from './validate';
-import type { Texts } from '../types';
+import { warn } from '../log';
+import type { Settings } from './validate';
+import { isObject } from '../util';
+import type { Texts, TextsInput } from '../types';
 
 /**
  * For `'auto'`: the page's <html lang>, then the browser's languages; the first one the config
  * has texts for wins, by matchLanguage's rule (pt-BR exact, de-AT → de, zh-TW → zh-Hant).
  * English otherwise.
  */
-export function pickLanguage(s: Settings, code = s.language): string {
-  const have = ['en', ...Object.keys(s.translations || {})];
-  for (const w of code && code != 'auto'
-    ? [code]
-    : [document.documentElement.lang, ...(navigator.languages || [])]) {
-    const found = matchLanguage(w, have);
+export function pickLanguage(settings: Settings, code = settings.language): string {
+  const available = ['en', ...Object.keys(settings.translations || {})];
+  const wanted =
+    code && code != 'auto' ? [code] : [document.documentElement.lang, ...(navigator.languages || [])];
+  for (const candidate of wanted) {
+    const found = matchLanguage(candidate, available);
     if (found) return found;
   }
   return 'en';
 }
 
+/** Whether the config has texts for `code` (English always; 'auto' or none finds its own). */
+export const hasLanguage = (settings: Settings, code: string | undefined): boolean =>
+  !code || code == 'auto' || /^en\b/i.test(code) || pickLanguage(settings, code) != 'en';
+
 export { dir } from './dir';
 
-const fetched: Record<string, Promise<Texts | void>> = {};
-
 /**
- * The texts of a language whose translation the config gives as a URL: its file fetched (once per
- * page: callers that come while it loads share the request) and checked. A translation that cannot
- * be had falls back to English with one console.error; missing keys fall back to English with one
- * warning.
+ * English defaults, then the config's own texts, then the language's translation: the config's (an
+ * object), or the one fetched from its URL (translations.ts passes it); a URL alone counts as none.
+ * The keys a translation lacks fall back to English, with one warning.
  */
-export async function loadTexts(s: Settings, lang: string): Promise<Texts> {
-  const url = s.translations![lang] as string;
-  const got = (fetched[url] ||= fetch(url)
-    .then((r) => r.json())
-    .then((j) => checkTexts(j, 'translations.' + lang) as Texts)
-    .catch((e) => error(`translations.${lang}: ${url} could not be loaded; English is shown`, e)));
-  // Nothing got: the URL stands, which textsFor counts as no translation (English).
-  return textsFor(s, lang, await got);
-}
-
-/** English defaults, then the config's own texts, then the language's translation (an object; a URL counts as none). */
-export function textsFor(s: Settings, lang: string, t: unknown = s.translations?.[lang]): Texts {
-  const out: any = {};
+export function textsFor(
+  settings: Settings,
+  lang: string,
+  translation: unknown = settings.translations?.[lang],
+): Texts {
+  const given = isObject(translation) ? (translation as TextsInput) : undefined;
+  const texts: Record<string, Record<string, string>> = {};
   const missing: string[] = [];
-  for (const part in EN) {
-    const over = (t as any)?.[part];
-    for (const k in (out[part] = { ...EN[part as keyof Texts], ...s.texts?.[part as keyof Texts], ...over }))
-      if (typeof t == 'object' && over?.[k] == null) missing.push(part + '.' + k);
+  for (const part of Object.keys(EN) as (keyof Texts)[]) {
+    const translated: Record<string, string | undefined> = { ...given?.[part] };
+    texts[part] = { ...EN[part], ...settings.texts?.[part], ...translated };
+    if (!given) continue;
+    for (const key of Object.keys(texts[part])) if (translated[key] == null) missing.push(part + '.' + key);
   }
-  if (missing[0]) warn(`translations.${lang} lacks ${missing.join(', ')}; English is shown`);
-  return out;
+  if (missing.length) warn(`translations.${lang} lacks ${missing.join(', ')}; English is shown`);
+  return texts as unknown as Texts;
 }

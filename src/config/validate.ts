@@ -1,5 +1,10 @@
+// Validating the config. The schema (CONFIG, at the end) says what each option must be, built from a
+// few checks: required, optional, oneOf, list, record, object. A check returns the value it passed,
+// defaults filled in, or throws a ConsentGateConfigError that names the path of the bad value.
 import { ConsentGateConfigError } from './error';
 import { EN } from './texts';
+import { guard } from '../guard';
+import { hasOwn, isObject } from '../util';
 import type {
   CategoryDef,
   Config,
@@ -42,25 +47,189 @@ export interface Settings extends Omit<Config, 'categories' | 'cookie' | 'google
   ui: Required<Omit<UIOptions, 'blocking'>> & Pick<UIOptions, 'blocking'>;
 }
 
-type Obj = Record<string, unknown>;
-/* eslint-disable @typescript-eslint/no-explicit-any */
-// The config is checked against a schema written as data (below: CONFIG), which `check` reads.
-// Every check returns the value it passed, defaults filled in, or throws naming its path.
-
-/** Checks the value at `path` (under `key` in its object) and returns it, defaults filled in. */
-type Check = (v: any, path: string, key?: any) => any;
 /**
- * What a value must be: a `typeof` name ('string', 'boolean', 'function', 'number'; capitalised:
- * it must be there), allowed values separated by spaces (the first is the default), the specs of
- * an object's keys (absent: {}), or a Check.
+ * Checks the value found at `path` (under `key` in its object) and returns it, defaults filled in.
+ * `checked` holds the options of the same object checked before this one (see `object`).
  */
-type Spec = string | Check | { [key: string]: Spec };
+type Check<T = any> = (value: unknown, path: string, key: string, checked: Record<string, any>) => T;
+type TypeName = 'string' | 'boolean' | 'number' | 'function';
 
-const S = 'string';
-const GCM_OPTIONS: Record<string, Spec> = {
-  adsDataRedaction: 'boolean',
-  urlPassthrough: 'boolean',
-  waitForUpdate: (v = 500, p) => check(v, p, 'number'),
+/** Whether `id` can be a category or service id. Ids become cookie keys and DOM ids; a leading letter also keeps out `__proto__` and friends. */
+export const isId = (id: string): boolean => /^[a-z][\w-]*$/i.test(id);
+/** What an id must be (register() checks its service id by the same rule). */
+export const ID_RULE = 'letters, digits, - and _, starting with a letter';
+
+/** A value as an error message shows it: strings and null as JSON, anything else by its type. */
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value == 'string' || value === null) return JSON.stringify(value);
+  return typeof value;
+}
+
+function fail(path: string, expected: string, got: unknown): never {
+  throw new ConsentGateConfigError(`${path} must be ${expected} (got ${describe(got)})`);
+}
+
+const say = (message: string) => console.warn('consent-gate: ' + message);
+
+const join = (path: string, key: string) => (path ? path + '.' + key : key);
+
+// The checks.
+
+/** A value of that `typeof`, which must be there. */
+const required =
+  (type: TypeName): Check =>
+  (value, path) =>
+    typeof value == type ? value : fail(path, 'a ' + type, value);
+
+/**
+ * May be absent (undefined): then `fallback`, checked like a given value so that its own defaults are
+ * filled in too (none: absent stays absent). A type name stands for required(type).
+ */
+function optional(check: Check | TypeName, fallback?: unknown): Check {
+  const given = typeof check == 'string' ? required(check) : check;
+  return (value, path, key, checked) => {
+    if (value !== undefined) return given(value, path, key, checked);
+    return fallback === undefined ? undefined : given(fallback, path, key, checked);
+  };
+}
+
+/** As optional, with null standing for absent too: for the options where it always has. */
+const optionalOrNull = (check: Check, fallback: unknown): Check => {
+  const absent = optional(check, fallback);
+  return (value, path, key, checked) => absent(value ?? undefined, path, key, checked);
+};
+
+/** One of `values`. */
+const oneOf =
+  (...values: unknown[]): Check =>
+  (value, path) =>
+    values.includes(value) ? value : fail(path, 'one of: ' + values.join(', '), value);
+
+/** An array, its items checked by `each`. */
+const list =
+  (each: Check): Check =>
+  (value, path) =>
+    Array.isArray(value)
+      ? value.map((item, i) => each(item, `${path}[${i}]`, String(i), {}))
+      : fail(path, 'an array', value);
+
+/**
+ * A plain object, copied: its `fields` checked in the order given here (absent ones too, so that
+ * defaults are filled in), each seeing the fields checked before it; then its other keys, each by
+ * `rest` where given, as they are otherwise. Only own keys are read.
+ */
+function object(fields: Record<string, Check>, rest?: Check): Check {
+  return (value, path) => {
+    if (!isObject(value)) fail(path || 'the config', 'an object', value);
+    const out: Record<string, any> = {};
+    for (const key of Object.keys(fields))
+      out[key] = fields[key](hasOwn(value, key) ? value[key] : undefined, join(path, key), key, out);
+    for (const key of Object.keys(value)) {
+      if (hasOwn(fields, key)) continue;
+      out[key] = rest ? rest(value[key], join(path, key), key, out) : value[key];
+    }
+    return out;
+  };
+}
+
+/** An object of ids (see isId) to values that `each` checks. */
+const record =
+  (each: Check): Check =>
+  (value, path) =>
+    object({}, (item, itemPath, id, checked) =>
+      isId(id) ? each(item, itemPath, id, checked) : fail(`${path}["${id}"]`, ID_RULE, id),
+    )(value, path, '', {});
+
+/** Only these keys, each value checked by `each(key)`: a typo is an error that names the keys there are. */
+const keysOf =
+  (keys: string[], each: (key: string) => Check): Check =>
+  (value, path, key, checked) =>
+    keys.includes(key) ? each(key)(value, path, key, checked) : fail(path, 'one of: ' + keys.join(', '), key);
+
+// The schema.
+
+/** An exact cookie name or URL part, a RegExp, or `"/re/flags"` (as JSON configs write patterns) made a RegExp. */
+const pattern: Check = (value, path) => {
+  if (value instanceof RegExp) return value;
+  if (typeof value == 'string') {
+    const parts = /^\/(.+)\/([a-z]*)$/.exec(value);
+    if (!parts) return value;
+    const regExp = guard(() => new RegExp(parts[1], parts[2]));
+    if (regExp) return regExp;
+  }
+  return fail(path, 'a string, a RegExp or "/regex/"', value);
+};
+
+const SCRIPT_FIELDS = object({
+  src: optional('string'),
+  inline: optional('string'),
+  async: optional('boolean'),
+  type: optional('string'),
+  attrs: optional(object({}, required('string'))),
+});
+
+/** A script of a service: either a URL or source text. */
+const script: Check = (value, path, key, checked) => {
+  const fields = SCRIPT_FIELDS(value, path, key, checked);
+  if ((fields.src === undefined) == (fields.inline === undefined))
+    fail(path, 'either { src } or { inline }', fields);
+  return fields;
+};
+
+const SERVICE = object({
+  label: required('string'),
+  description: optional('string'),
+  scripts: optional(list(script), []),
+  cookies: optional(list(pattern), []),
+  blocks: optional(list(pattern), []),
+  onAccept: optional('function'),
+  onReject: optional('function'),
+});
+
+/** A category: `mode` (checked before the categories) decides whether its `default` means anything. */
+const category = (mode: Settings['mode']) =>
+  object({
+    label: required('string'),
+    description: optional('string'),
+    required: optional('boolean'),
+    default: (value, path) => {
+      const on = optional('boolean')(value, path, '', {});
+      if (on && mode != 'opt-out') say(`${path} needs mode: "opt-out"`);
+      return on;
+    },
+    gpc: optional('boolean'),
+    // null too stands for no services, as it always has.
+    services: optionalOrNull(record(SERVICE), {}),
+  });
+
+const categories: Check = (value, path, _key, checked) => {
+  // null too stands for none, as it always has: the error then says what is missing.
+  const all = record(category(checked.mode))(value ?? {}, path, '', {});
+  return Object.keys(all).length ? all : fail(path, 'an object with at least one category', value);
+};
+
+/** Texts: known sections and keys, string values. Also used on fetched translations. */
+const TEXTS = object(
+  {},
+  keysOf(Object.keys(EN), (section) =>
+    optional(
+      object(
+        {},
+        keysOf(Object.keys(EN[section as keyof typeof EN]), () => required('string')),
+      ),
+    ),
+  ),
+);
+
+/** Checks texts in the shape of `texts` (absent: absent); a fetched translation file too. */
+export const checkTexts = (value: unknown, path: string): TextsInput | undefined =>
+  optional(TEXTS)(value, path, '', {});
+
+const GCM_OPTIONS: Record<string, Check> = {
+  adsDataRedaction: optional('boolean'),
+  urlPassthrough: optional('boolean'),
+  waitForUpdate: optional('number', 500),
 };
 const GCM_DEFAULT: ConsentModeMap = {
   analytics_storage: 'analytics',
@@ -72,204 +241,101 @@ const GCM_DEFAULT: ConsentModeMap = {
   security_storage: 'granted',
 };
 
-export const isObj = (v: unknown): v is Obj => !!v && typeof v == 'object' && !Array.isArray(v);
-
-function fail(path: string, expected: string, got: unknown): never {
-  throw new ConsentGateConfigError(
-    `${path} must be ${expected}` +
-      ` (got ${Array.isArray(got) ? 'an array' : typeof got == S || got === null ? JSON.stringify(got) : typeof got})`,
-  );
-}
-
-/** `x`, when `list` holds it. */
-const among = (x: any, list: string[], path: string) =>
-  list.includes(x) ? x : fail(path, 'one of: ' + list.join(', '), x);
-
-function check(v: unknown, path: string, spec: any, key?: string): any {
-  // Specs told apart by what they can do: only functions can be called, only strings split.
-  if (spec.call) return spec(v, path, key);
-  if (!spec.split) return shape(v ?? {}, path, spec);
-  const values = spec.split(' ');
-  const type = spec.toLowerCase();
-  if (values[1]) return v === undefined ? values[0] : among(v, values, path);
-  // Lower case (> 'Z'): may be absent.
-  return (v === undefined && spec > 'Z') || typeof v == type ? v : fail(path, 'a ' + type, v);
-}
-
-/** An array (absent: []) whose items `each` checks. */
-const list =
-  (each: Check): Check =>
-  (v = [], path) =>
-    Array.isArray(v) ? v.map((x, i) => each(x, `${path}[${i}]`)) : fail(path, 'an array', v);
-
 /**
- * A copy of an object: the listed keys checked by their specs (in their order, absent ones too),
- * every other key by `each` where given.
+ * Google Consent Mode: true for the default map, or a map of consent types to categories (checked
+ * before it) or 'granted', with options beside the types; options alone keep the default map.
  */
-function shape(v: unknown, path: string, specs: Record<string, Spec>, each?: Spec): any {
-  // Absent: absent (the config itself must be there).
-  if (v === undefined && path) return v;
-  const o: Obj = { ...(isObj(v) ? v : fail(path || 'the config', 'an object', v)) };
-  for (const k of Object.keys({ ...specs, ...o })) {
-    const spec = specs.hasOwnProperty(k) ? specs[k] : each;
-    if (spec) o[k] = check(o[k], (path && path + '.') + k, spec, k);
-  }
-  return o;
-}
-
-/**
- * An object of ids to values that `each` checks; null or absent: {}. Ids become cookie keys and DOM
- * ids; a leading letter also keeps out `__proto__` and friends.
- */
-const ids =
-  (each: Spec): Check =>
-  (v, path) =>
-    shape(v ?? {}, path, {}, (x, p, k) =>
-      /^[a-z][\w-]*$/i.test(k)
-        ? check(x, p, each)
-        : fail(`${path}["${k}"]`, 'letters, digits, - and _, starting with a letter', k),
-    );
-
-/** Values checked by `each`, under the own keys of `o` only. */
-const known =
-  (o: object, each: Spec): Check =>
-  (v, path, k) =>
-    among(k, Object.keys(o), path) && check(v, path, each, k);
-
-/** Exact strings, RegExps, and `"/re/flags"` strings (as JSON configs write patterns) made RegExps. */
-const patterns = list((c, path) => {
-  try {
-    const m = /^\/(.+)\/([a-z]*)$/.exec(c);
-    // Neither a RegExp nor a plain name: m is null, and the TypeError lands below too.
-    return c instanceof RegExp || (typeof c == S && !m) ? c : RegExp(m![1], m![2]);
-  } catch {}
-  fail(path, 'a string, a RegExp or "/regex/"', c);
-});
-
-/** What a service is. */
-const SERVICE: Record<string, Spec> = {
-  label: 'String',
-  description: 'string',
-  onAccept: 'function',
-  onReject: 'function',
-  scripts: list((d, p) =>
-    typeof (d = check(d, p, {
-      src: 'string',
-      inline: 'string',
-      async: 'boolean',
-      type: 'string',
-      attrs: (a: unknown, q: string) => shape(a, q, {}, 'String'),
-    })).src == typeof d.inline
-      ? fail(p, 'either { src } or { inline }', d)
-      : d,
-  ),
-  cookies: patterns,
-  blocks: patterns,
+const consentMode: Check<Gcm | undefined> = (value, path, _key, checked) => {
+  if (value === undefined || value === false) return undefined;
+  const map: ConsentModeMap = {};
+  const types = Object.keys(GCM_DEFAULT) as (keyof ConsentModeMap)[];
+  const target = oneOf(...Object.keys(checked.categories), 'granted');
+  const options = object(
+    GCM_OPTIONS,
+    keysOf([...types, ...Object.keys(GCM_OPTIONS)], (type) => (category, typePath, key) => {
+      map[type as keyof ConsentModeMap] = target(category, typePath, key, {});
+      return map[type as keyof ConsentModeMap];
+    }),
+  )(value === true ? {} : value, path, '', {});
+  // The default map may name categories a config lacks: their types stay denied.
+  return { ...options, map: Object.keys(map).length ? map : GCM_DEFAULT };
 };
 
-/** Validates one service; used by `init` and by `register`. */
-export const toService = (v: unknown, path: string): Service => check(v, path, SERVICE);
-
-/** Checks texts: known sections and keys, string values. Also used on fetched translations. */
-export const texts = (v: unknown, path: string): TextsInput | undefined =>
-  shape(
-    v,
-    path,
-    {},
-    known(EN, (t, p, part) => shape(t, p, {}, known(EN[part as keyof typeof EN], 'String'))),
-  );
-
-let mode: unknown;
-let catIds: string[];
-let gcm: Gcm | undefined;
-
 /**
- * The config's options, in the order they are checked: mode before the categories (their
- * `default` warns outside opt-out mode), the categories before what names them. Otherwise (here and
- * in the objects inside) the order is whichever gzips smallest, measured.
+ * The options, in the order they are checked: the first bad value is the error a site owner sees.
+ * What is asked first (mode, then the categories, whose `default` depends on it), then how it is
+ * stored, then what is shown, then what else runs (Google Consent Mode names the categories).
  */
-const CONFIG: Record<string, Spec> = {
-  html: 'boolean',
-  language: 'string',
-  onConsent: 'function',
-  policyUrl: 'string',
-  onChange: 'function',
-  texts,
-  consentLog: (v, p) => shape(v, p, { url: 'String' }),
-  cookie: {
-    path: (v = '/', p) => check(v, p, S),
-    domain: 'string',
-    name: (v = 'cg_consent', p) =>
-      /^[\w-]+$/.test(check(v, p, S)) ? v : fail(p, 'letters, digits, - and _', v),
-    expiresAfterDays: (v = 182, p) =>
-      typeof v == 'number' && v > 0 && v <= 395 ? v : fail(p, 'a number of days from 1 to 395', v),
-    sameSite: 'Lax Strict None',
-  },
-  nonce: 'string',
-  ui: {
-    theme: 'light dark auto',
-    position: 'bottom top bottom-left bottom-right top-left top-right',
-    blocking: 'boolean',
-    layout: 'box bar cloud',
-  },
-  mode: (v, p) => (mode = check(v, p, 'opt-in opt-out')),
-  // null too stands for 0, as it always has.
-  revision: (v, p) =>
-    check((v ??= 0), p, 'number') >= 0 && v % 1 == 0 ? v : fail(p, 'a whole number >= 0', v),
-  // c: the checked categories (the third argument, the key, is not needed here).
-  categories: (v, p, c) =>
-    (catIds = Object.keys(
-      (c = ids({
-        // null too stands for none, as it always has.
-        services: ids(SERVICE),
-        required: 'boolean',
-        label: 'String',
-        description: 'string',
-        gpc: 'boolean',
-        // Typed first, so that a bad value throws without a warning.
-        default: (x, q) => (
-          check(x, q, 'boolean') &&
-            mode != 'opt-out' &&
-            console.warn(`consent-gate: ${q} needs mode: "opt-out"`),
-          x
+const CONFIG = object(
+  {
+    mode: optional(oneOf('opt-in', 'opt-out'), 'opt-in'),
+    categories,
+    // null too stands for 0, as it always has.
+    revision: optionalOrNull(
+      (value, path) =>
+        Number.isInteger(value) && (value as number) >= 0 ? value : fail(path, 'a whole number >= 0', value),
+      0,
+    ),
+    // null too stands for the defaults, as it always has.
+    cookie: optionalOrNull(
+      object({
+        name: optional((value, path) => {
+          const name = required('string')(value, path, '', {});
+          return /^[\w-]+$/.test(name) ? name : fail(path, 'letters, digits, - and _', name);
+        }, 'cg_consent'),
+        domain: optional('string'),
+        path: optional('string', '/'),
+        sameSite: optional(oneOf('Lax', 'Strict', 'None'), 'Lax'),
+        expiresAfterDays: optional(
+          (value, path) =>
+            typeof value == 'number' && value > 0 && value <= 395
+              ? value
+              : fail(path, 'a number of days from 1 to 395', value),
+          182,
         ),
-      })(v, p)),
-    ))[0]
-      ? c
-      : fail(p, 'an object with at least one category', v),
-  // true, or a map of consent types to categories with options beside them; no types: the default map.
-  googleConsentMode: (v, p, _, map: Obj = {}) =>
-    (gcm =
-      v === undefined || v === false
-        ? undefined
-        : {
-            ...shape(
-              v === true ? {} : v,
-              p,
-              GCM_OPTIONS,
-              known(
-                { ...GCM_DEFAULT, ...GCM_OPTIONS },
-                (x, q, k) => (map[k] = among(x, [...catIds, 'granted'], q)),
-              ),
-            ),
-            // The default map may name categories a config lacks: their types stay denied.
-            map: Object.keys(map)[0] ? map : GCM_DEFAULT,
-          }),
-  // A string is the URL of a translation file, checked when fetched.
-  translations: (v, p) => shape(v, p, {}, (t, q) => (typeof t == S ? t : texts(t, q))),
-};
+      }),
+      {},
+    ),
+    policyUrl: optional('string'),
+    language: optional('string'),
+    texts: optional(TEXTS),
+    // A string is the URL of a translation file, checked when fetched.
+    translations: optional(
+      object({}, (value, path) => (typeof value == 'string' ? value : checkTexts(value, path))),
+    ),
+    html: optional('boolean'),
+    ui: optionalOrNull(
+      object({
+        layout: optional(oneOf('box', 'bar', 'cloud'), 'box'),
+        position: optional(
+          oneOf('bottom', 'top', 'bottom-left', 'bottom-right', 'top-left', 'top-right'),
+          'bottom',
+        ),
+        theme: optional(oneOf('light', 'dark', 'auto'), 'light'),
+        blocking: optional('boolean'),
+      }),
+      {},
+    ),
+    nonce: optional('string'),
+    googleConsentMode: consentMode,
+    consentLog: optional(object({ url: required('string') })),
+    onConsent: optional('function'),
+    onChange: optional('function'),
+  },
+  (value, _path, key) => {
+    say(`unknown option "${key}" ignored`);
+    return value;
+  },
+);
 
 /**
  * Validates a config (from code or from JSON) and fills in defaults. Throws
  * ConsentGateConfigError naming the first bad value.
  */
 export function validate(input: unknown): Settings {
-  const s = shape(
-    input,
-    '',
-    CONFIG,
-    (v, _, k) => (console.warn(`consent-gate: unknown option "${k}" ignored`), v),
-  );
-  // The checked googleConsentMode is what the rest calls gcm.
-  return { ...s, ids: catIds, gcm };
+  const config = CONFIG(input, '', '', {});
+  return { ...config, ids: Object.keys(config.categories), gcm: config.googleConsentMode };
 }
+
+/** Validates one service; used by `init` and by `register`. */
+export const toService = (value: unknown, path: string): Service => SERVICE(value, path, '', {});

@@ -1,50 +1,62 @@
 // Reading a stored decision. Input comes from the visitor's side (a cookie anyone can edit): nothing
 // here throws, and anything short of a well-formed, current decision for this config is no decision.
+import { guard } from '../guard';
+import { hasOwn, isBoolean, isObject } from '../util';
 import type { Consent } from '../types';
 import type { Settings } from '../config/validate';
-import { isObj } from '../config/validate';
-import { guard } from '../guard';
-import { own } from './model';
 
-/** A map as we write them: no `__proto__` key (we never write one), every value passing `ok` (a boolean). */
-const map = (v: unknown, ok = (x: unknown) => x === !!x): v is Record<string, any> =>
-  isObj(v) && !own(v, '__proto__') && Object.values(v).every(ok);
+/** Browsers cap a cookie at 4 KB: a longer value is not one we wrote. */
+const MAX_LENGTH = 4096;
+/** A decision may be dated up to a minute ahead of this clock: another device's clock may drift. */
+const CLOCK_DRIFT = 60_000;
+const DAY = 86_400_000;
 
-/** Parses and validates a stored decision against the config; a clean copy, or null. */
-export function parse(raw: unknown, s: Settings, now: number): Consent | null {
-  return (
-    guard(() => {
-      // Longer values are not ours: browsers cap a cookie at 4 KB. (A value is always a string: only
-      // readConsent calls this, with what it decoded.) Whatever is malformed and not caught below throws
-      // on the way (JSON, an invalid date, null categories) and counts as no decision.
-      if ((raw as string).length <= 4096) {
-        const v = JSON.parse(raw as string);
-        // An absent gpc reads as false; a null one stays null and fails.
-        const { id, revision, givenAt, updatedAt, categories, services, gpc = false } = v;
-        const t = Date.parse(updatedAt);
-        // The config's categories, in its order: a missing one reads as undefined or, for a name like
-        // `constructor`, as an inherited function, and fails the boolean check.
-        const cats = Object.fromEntries(s.ids.map((k) => [k, categories[k]]));
-        if (
-          map(v, Object) && // (any value passes `Object`)
-          typeof id == 'string' &&
-          /^[\w-]{8,64}$/.test(id) &&
-          revision === s.revision &&
-          [givenAt, updatedAt].every((d) => new Date(d).toISOString() === d) &&
-          Date.parse(givenAt) <= t &&
-          // A minute of clock drift for a decision dated in the future.
-          t <= now + 6e4 &&
-          now - t < s.cookie.expiresAfterDays * 864e5 &&
-          map(categories) &&
-          map(cats) &&
-          map(services, (m) => map(m)) &&
-          map({ gpc })
-        ) {
-          // Services of categories the config no longer has are dropped.
-          for (const k in services) s.ids.includes(k) || delete services[k];
-          return { id, revision, givenAt, updatedAt, categories: cats, services, ...(gpc && { gpc }) };
-        }
-      }
-    }) || null
-  );
+/** A map as we write them: a plain object without a `__proto__` key (we never write one), every value passing `ok`. */
+function isMap(value: unknown, ok: (v: unknown) => boolean): value is Record<string, any> {
+  return isObject(value) && !hasOwn(value, '__proto__') && Object.values(value).every(ok);
+}
+
+const anything = () => true;
+const isBooleanMap = (value: unknown) => isMap(value, isBoolean);
+/** A date as toISOString() writes it, and only that: `2026-02-30T…` parses, but is no such date. */
+const isIsoDate = (value: unknown): value is string =>
+  typeof value == 'string' && !isNaN(Date.parse(value)) && new Date(value).toISOString() === value;
+
+/** Parses and validates a stored decision against the settings; a clean copy, or null. */
+export function parse(raw: unknown, settings: Settings, now: number): Consent | null {
+  if (typeof raw != 'string' || raw.length > MAX_LENGTH) return null;
+  // Invalid JSON throws: no decision.
+  const value: unknown = guard(() => JSON.parse(raw));
+  if (!isMap(value, anything)) return null;
+  // An absent gpc reads as false; a null one stays null and fails.
+  const { id, revision, givenAt, updatedAt, categories, services, gpc = false } = value;
+  if (
+    !(typeof id == 'string' && /^[\w-]{8,64}$/.test(id)) ||
+    revision !== settings.revision ||
+    !isIsoDate(givenAt) ||
+    !isIsoDate(updatedAt) ||
+    !isBooleanMap(categories) ||
+    !isMap(services, isBooleanMap) ||
+    !isBoolean(gpc)
+  )
+    return null;
+  const updated = Date.parse(updatedAt);
+  if (Date.parse(givenAt) > updated || updated > now + CLOCK_DRIFT) return null;
+  if (now - updated >= settings.cookie.expiresAfterDays * DAY) return null;
+  // Every category of the config, in its order. A missing one reads as undefined or, for a name like
+  // `constructor`, as an inherited function: either fails.
+  if (!settings.ids.every((category) => isBoolean(categories[category]))) return null;
+  const decision: Consent = {
+    id,
+    revision,
+    givenAt,
+    updatedAt,
+    categories: Object.fromEntries(settings.ids.map((category) => [category, categories[category]])),
+    // Services of categories the config no longer has are dropped.
+    services: Object.fromEntries(
+      Object.entries(services).filter(([category]) => settings.ids.includes(category)),
+    ),
+  };
+  if (gpc) decision.gpc = true;
+  return decision;
 }

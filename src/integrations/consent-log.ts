@@ -9,10 +9,14 @@ export type TextsHash = [string, string];
  * SHA-256 where the browser offers it (crypto.subtle: secure contexts only, which https and
  * localhost are); otherwise 32-bit FNV-1a, enough to tell two versions of the texts apart.
  */
-export async function hashTexts(s: Pick<Config, 'policyUrl' | 'categories'>, t: Texts): Promise<TextsHash> {
-  // Labels, descriptions and flags of what the preferences list; not the scripts, cookies or URLs.
-  const shown = JSON.stringify([t, s.policyUrl, s.categories], (k, v) =>
-    /^(scripts|cookies|blocks)$/.test(k) ? 0 : v,
+export async function hashTexts(
+  config: Pick<Config, 'policyUrl' | 'categories'>,
+  texts: Texts,
+): Promise<TextsHash> {
+  // Labels, descriptions and flags of what the preferences list; not the scripts, cookies or URLs
+  // (each written as 0, as the hash has always had them).
+  const shown = JSON.stringify([texts, config.policyUrl, config.categories], (key, value) =>
+    /^(scripts|cookies|blocks)$/.test(key) ? 0 : value,
   );
   const bytes = new TextEncoder().encode(shown);
   try {
@@ -34,6 +38,9 @@ export function sendLog(url: string, data: object): void {
   const body = JSON.stringify(data);
   try {
     if (navigator.sendBeacon(url, body)) return;
-  } catch {}
+  } catch {
+    // Missing, or it refused the URL: fetch instead.
+  }
+  // Nothing to do when the log is unreachable: the decision stands without it.
   fetch(url, { method: 'POST', body, keepalive: true, mode: 'no-cors' }).catch(() => {});
 }

@@ -6,25 +6,25 @@ import type { Settings } from '../config/validate';
  * gtag.js reads only `arguments` objects from the dataLayer (arrays are silently ignored), so each
  * command is pushed as one, as Google's own snippet does.
  */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
 function gtag(_a: string, _b: string, _c: unknown) {
+  // An arguments object, not an array (see above).
   // eslint-disable-next-line prefer-rest-params
   ((window as unknown as { dataLayer?: unknown[] }).dataLayer ||= []).push(arguments);
 }
 
 /**
  * When the config enables Consent Mode: pushes `gtag('consent', kind, state)` for what the decision
- * `c` (before one: the defaults) allows, and with the default the `set` commands the options ask for.
+ * (before one: the defaults) allows, and with the default the `set` commands the options ask for.
  */
-export function consentMode(s: Settings, c: Choices | null, kind: 'default' | 'update'): void {
-  const g = s.gcm;
-  if (!g) return;
-  const d = kind == 'default';
+export function consentMode(settings: Settings, choices: Choices | null, kind: 'default' | 'update'): void {
+  const options = settings.gcm;
+  if (!options) return;
+  const isDefault = kind == 'default';
   const state: Record<string, string | number> = {};
-  for (const [type, cat] of Object.entries(g.map))
-    state[type] = cat == 'granted' || accepted(s, c, cat!) ? 'granted' : 'denied';
-  if (d && g.waitForUpdate) state.wait_for_update = g.waitForUpdate;
+  for (const [type, category] of Object.entries(options.map))
+    state[type] = category == 'granted' || accepted(settings, choices, category!) ? 'granted' : 'denied';
+  if (isDefault && options.waitForUpdate) state.wait_for_update = options.waitForUpdate;
   gtag('consent', kind, state);
-  if (d && g.adsDataRedaction) gtag('set', 'ads_data_redaction', true);
-  if (d && g.urlPassthrough) gtag('set', 'url_passthrough', true);
+  if (isDefault && options.adsDataRedaction) gtag('set', 'ads_data_redaction', true);
+  if (isDefault && options.urlPassthrough) gtag('set', 'url_passthrough', true);
 }

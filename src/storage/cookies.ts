@@ -2,67 +2,91 @@
 // guard(): it throws in a sandboxed frame without allow-same-origin (nothing to read, remove or write
 // there), and a value may not decode.
 import Cookies from 'js-cookie';
-import type { Consent } from '../types';
-import type { Settings } from '../config/validate';
 import { parse } from '../consent/parse';
 import { guard } from '../guard';
+import type { Consent } from '../types';
+import type { Settings } from '../config/validate';
+
+/**
+ * js-cookie unquotes any value that starts with '"', dropping its last character whatever it is: only a
+ * pair of quotes quotes (RFC 6265), so `"{…}x` must not read as `{…}`.
+ */
+const LONE_QUOTE = /^"(?![^]*"$)/;
 
 /**
  * The stored decision: of several valid copies, the newest; null when none is valid. A host cookie
  * and parent-domain cookies of one name all show up in document.cookie (js-cookie's get() would
  * return only the first).
  */
-export function readConsent(s: Settings): Consent | null {
-  let best: Consent | null = null;
+export function readConsent(settings: Settings): Consent | null {
+  let newest: Consent | null = null;
   for (const pair of guard(() => document.cookie.split('; ')) || []) {
-    const [k, v] = pair.split(/=([^]*)/);
-    // js-cookie unquotes any value that starts with '"', dropping its last character whatever it is:
-    // only a pair of quotes quotes (RFC 6265), so `"{…}x` must not read as `{…}`. (A pair without
-    // "=" has no value: reading undefined throws, and guard makes that no decision.)
-    const c =
-      k == s.cookie.name &&
-      !/^"(?![^]*"$)/.test(v) &&
-      guard(() => parse(Cookies.converter.read(v, ''), s, Date.now()));
-    if (c && (!best || c.updatedAt > best.updatedAt)) best = c;
+    const [name, value] = pair.split(/=([^]*)/);
+    // A pair without "=" has no value.
+    if (name != settings.cookie.name || value == null || LONE_QUOTE.test(value)) continue;
+    const consent = guard(() => parse(Cookies.converter.read(value, name), settings, Date.now()));
+    if (consent && (!newest || consent.updatedAt > newest.updatedAt)) newest = consent;
   }
-  return best;
+  return newest;
 }
 
-/** Stores a decision with a fresh expiry. False when no valid decision reads back (cookies off, or refused). */
-export function writeConsent(s: Settings, c: Consent): boolean {
-  const { name, path, domain, sameSite, expiresAfterDays } = s.cookie;
-  // Browsers refuse SameSite=None without Secure.
-  return !!guard(
-    () => (
-      Cookies.set(name, JSON.stringify(c), {
-        path,
-        domain,
-        sameSite,
-        secure: location.protocol == 'https:' || sameSite == 'None',
-        expires: expiresAfterDays,
-      }),
-      readConsent(s)
-    ),
-  );
+/**
+ * Stores a decision with a fresh expiry. True only when this very decision reads back as the one in
+ * force: a browser that refuses the cookie (cookies off, a full jar, a domain or SameSite it rejects)
+ * may still hold an older valid copy, which the next page load would read.
+ */
+export function writeConsent(settings: Settings, consent: Consent): boolean {
+  const { name, path, domain, sameSite, expiresAfterDays } = settings.cookie;
+  const value = JSON.stringify(consent);
+  return !!guard(() => {
+    Cookies.set(name, value, {
+      path,
+      domain,
+      sameSite,
+      // Browsers refuse SameSite=None without Secure.
+      secure: location.protocol == 'https:' || sameSite == 'None',
+      expires: expiresAfterDays,
+    });
+    // What reads back is parsed from what was written, so it serializes the same, key for key.
+    return JSON.stringify(readConsent(settings)) == value;
+  });
+}
+
+/** "/", then each path from "/" to here with and without its trailing slash: "/shop", "/shop/", "/shop/cart", … */
+function pathsToHere(): string[] {
+  const paths = ['/'];
+  let path = '';
+  for (const segment of location.pathname.split('/')) {
+    if (!segment) continue;
+    path += '/' + segment;
+    paths.push(path, path + '/');
+  }
+  return paths;
+}
+
+/** Host-only (no domain), then this host and each parent domain short of the top level. */
+function domainsOfHere(): (string | undefined)[] {
+  const labels = location.hostname.split('.');
+  const domains: (string | undefined)[] = [undefined];
+  for (let i = 0; i < labels.length - 1; i++) domains.push(labels.slice(i).join('.'));
+  return domains;
 }
 
 /**
  * Deletes the cookies this page can see whose names match (those of a declined service): host-only and
- * on this host and each parent domain short of the top level, at every path from "/" to here ("/",
- * "/shop", "/shop/", "/shop/cart", …: a cookie is deleted only at the path it was set on).
+ * on this host and each parent domain, at every path from "/" to here (a cookie is deleted only at the
+ * path it was set on).
  */
 export function deleteCookies(matchers: (string | RegExp)[]): void {
-  const paths = ['/'];
-  let p = '';
-  for (const part of location.pathname.split('/')) if (part) paths.push((p += '/' + part), p + '/');
-  const parts = location.hostname.split('.');
+  const paths = pathsToHere();
+  const domains = domainsOfHere();
+  const matches = (name: string) =>
+    matchers.some((m) => (typeof m == 'string' ? m == name : name.search(m) >= 0));
   guard(() => {
-    for (const name in Cookies.get())
-      if (matchers.some((m) => (typeof m == 'string' ? m == name : name.search(m) >= 0)))
-        for (const path of paths)
-          parts.map((_, i) =>
-            Cookies.remove(name, { path, domain: i ? parts.slice(i - 1).join('.') : undefined }),
-          );
+    for (const name of Object.keys(Cookies.get())) {
+      if (!matches(name)) continue;
+      for (const path of paths) for (const domain of domains) Cookies.remove(name, { path, domain });
+    }
   });
 }
 
@@ -70,4 +94,4 @@ export function deleteCookies(matchers: (string | RegExp)[]): void {
  * Forgets the decision: every copy this page can read, host-only or on a parent domain (left by an
  * older `cookie.domain`), at `cookie.path` or any other path up to here.
  */
-export const removeConsent = (s: Settings): void => deleteCookies([s.cookie.name]);
+export const removeConsent = (settings: Settings): void => deleteCookies([settings.cookie.name]);

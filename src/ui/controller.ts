@@ -1,138 +1,161 @@
-// Shows and hides the banner and the preferences. Nothing is built until it must be shown.
-import { h } from './dom';
-import { dialog } from './banner';
+// The UI as the core sees it: the banner and the preferences shown and hidden, the language they are
+// shown in, and the status region that announces a saved decision. Nothing is built until it must be
+// shown. The rest of the library reaches the dialogs, the modal behaviour, the sanitizer and the
+// loading of translations through this module only.
+import { h, type Markup } from './dom';
+import { banner } from './banner';
+import { preferences } from './preferences';
 import { modal } from './modal';
-import { dir } from '../config/language';
+import { keepClear } from './keep-clear';
+import { sanitize } from './sanitize';
+import { dir, hasLanguage, pickLanguage, textsFor } from '../config/language';
+import { loadTexts } from '../config/translations';
+import { warn } from '../log';
 import type { Settings } from '../config/validate';
 import type { Choices } from '../consent/model';
 import type { ConsentPatch, EventName, Texts } from '../types';
 
-/** What the UI needs from the core. */
+/** What the UI needs from the core: one per init(). */
 export interface Host {
-  s: Settings;
-  texts: Texts;
+  settings: Settings;
   /** The language shown; sets `lang` and `dir` on the UI. */
-  lang: string;
-  state(): Choices;
+  language: string;
+  /** The language to show: its texts are loaded when the UI is next shown. */
+  wanted: string;
+  /** The texts of the language shown. */
+  texts: Texts;
+  /** Aborted by destroy(): what still waits (a translation, <body>) comes to nothing. */
+  signal: AbortSignal;
+  /** What the preferences show: the decision in force, or before one what is accepted without it. */
+  choices(): Choices;
   acceptAll(): void;
   rejectAll(): void;
-  save(p: ConsentPatch): void;
-  emit(e: EventName): void;
+  save(change: ConsentPatch): void;
+  emit(event: EventName): void;
 }
 
 type Name = 'banner' | 'preferences';
 
 /** What is shown: per name, the function that hides it again. */
-const shown: { [n in Name]?: () => void } = {};
+const shown: { [name in Name]?: () => void } = {};
+/** The live region that announces a saved decision; made with the first dialog shown. */
 let status: HTMLElement | undefined;
 
 /**
- * WCAG 2.4.11: a control focused in the page must not end up hidden behind the non-modal banner.
- * On focus, before the browser scrolls the control into view, the banner's height goes to --cg-h
- * on <html>, which the CSS makes scroll-padding on the banner's edge: the browser then scrolls the
- * control clear of it. Where scrolling cannot help (the top or the end of the page), the banner
- * moves to the opposite edge.
+ * Switches the texts to `code` (a language of the config, or 'auto'), then runs `then`: at once for
+ * the language shown, built-in and inline texts; after fetching a translation given as a URL. The
+ * language asked for last wins over a slower earlier one; after destroy() nothing runs.
  */
-function keepClear(el: HTMLElement) {
-  const root = document.documentElement;
-  const box = el.firstChild as HTMLElement;
-  const check = ({ target }: FocusEvent) => {
-    root.style.setProperty('--cg-h', box.offsetHeight + 'px');
-    // After the browser has scrolled the newly focused control into view.
-    requestAnimationFrame(() => {
-      const a = (target as Element).getBoundingClientRect();
-      const b = box.getBoundingClientRect();
-      if (
-        !el.contains(target as Node) &&
-        b.top < a.bottom &&
-        a.top < b.bottom &&
-        b.left < a.right &&
-        a.left < b.right
-      ) {
-        el.classList.toggle('cg-top');
-        el.classList.toggle('cg-bottom');
-      }
-    });
+function inLanguage(host: Host, code: string, then: () => void): Promise<void> | void {
+  const { settings } = host;
+  const lang = pickLanguage(settings, code);
+  host.wanted = lang;
+  if (lang == host.language) return then();
+  const show = (texts: Texts | null): Promise<void> | void => {
+    if (host.signal.aborted) return;
+    // A later call came while this one loaded: its language, not this one, and `then` all the same.
+    if (lang != host.wanted) return inLanguage(host, host.wanted, then);
+    // A translation that could not be loaded: English, and the next showing tries again.
+    host.language = texts ? lang : 'en';
+    host.texts = texts || textsFor(settings, 'en');
+    then();
   };
-  addEventListener('focusin', check);
-  return () => {
-    removeEventListener('focusin', check);
-    root.style.removeProperty('--cg-h');
-    // Leave no empty style="" behind (the page's own inline styles stay). Reading the attribute
-    // first matters: Chromium writes it back from the emptied style object when read later.
-    root.getAttribute('style') || root.removeAttribute('style');
-  };
+  if (typeof settings.translations?.[lang] == 'string') return loadTexts(settings, lang).then(show);
+  return show(textsFor(settings, lang));
+}
+
+/** e.g. "cg-root cg-light cg-box cg-bottom cg-left": the CSS does the layout. */
+function rootClass({ theme, layout, position, blocking }: Settings['ui'], name: Name): string {
+  if (name == 'preferences') return `cg-root cg-${theme} cg-overlay`;
+  const edges = position.split('-').map((edge) => ' cg-' + edge);
+  return `cg-root cg-${theme} cg-${layout}${edges.join('')}${blocking ? ' cg-block' : ''}`;
 }
 
 function show(host: Host, name: Name) {
   if (shown[name]) return;
-  const { theme, layout, position, blocking } = host.s.ui;
   const isBanner = name == 'banner';
-  let undo: false | (() => void);
-  const hide = (shown[name] = () => {
+  const blocking = !!host.settings.ui.blocking;
+  const markup: Markup = host.settings.html ? sanitize : (text) => text;
+  /** Undoes the dialog's behaviour in the page: modal, or keeping focused controls clear of it. */
+  let undo: (() => void) | undefined;
+  const hide = () => {
     delete shown[name];
-    el.remove();
-    undo && undo();
-    host.emit((name + ':hide') as EventName);
-  });
-  const el = h(
+    root.remove();
+    undo?.();
+    host.emit(`${name}:hide`);
+  };
+  shown[name] = hide;
+  const root = h(
     'div',
-    {
-      // e.g. "cg-root cg-light cg-box cg-bottom cg-left": the CSS does the layout.
-      class:
-        'cg-root cg-' +
-        theme +
-        ' cg-' +
-        (isBanner
-          ? layout + ' cg-' + position.replace('-', ' cg-') + (blocking ? ' cg-block' : '')
-          : 'overlay'),
-      lang: host.lang,
-      dir: dir(host.lang),
-    },
-    dialog(host, !isBanner || blocking, !isBanner && hide),
+    { class: rootClass(host.settings.ui, name), lang: host.language, dir: dir(host.language) },
+    isBanner ? banner(host, markup, blocking) : preferences(host, markup, hide),
   );
   const attach = () => {
-    const body = document.body;
+    const { body } = document;
     // Made empty, before a save puts text in it: screen readers announce changes to a live region,
     // not a region that arrives with its text.
-    status || body.append((status = h('div', { class: 'cg-sr', role: 'status' })));
-    if (shown[name] == hide) {
-      // The banner first in the reading order, so that screen reader and keyboard users meet it early.
-      body[isBanner ? 'prepend' : 'append'](el);
-      undo = isBanner && !blocking ? keepClear(el) : modal(el, !isBanner && hide);
+    if (!status) {
+      status = h('div', { class: 'cg-sr', role: 'status' });
+      body.append(status);
     }
+    // Hidden again before <body> came.
+    if (shown[name] != hide) return;
+    // The banner first in the reading order, so that screen reader and keyboard users meet it early.
+    if (isBanner) body.prepend(root);
+    else body.append(root);
+    undo = isBanner && !blocking ? keepClear(root) : modal(root, isBanner ? undefined : hide);
   };
-  // The library may load in <head>.
-  document.body ? attach() : addEventListener('DOMContentLoaded', attach);
-  host.emit((name + ':show') as EventName);
+  // The library may load in <head>: then the UI waits for <body>, unless destroy() comes first.
+  if (document.body) attach();
+  else addEventListener('DOMContentLoaded', attach, { once: true, signal: host.signal });
+  host.emit(`${name}:show`);
 }
 
-const hide = (name: Name) => shown[name]?.();
+/** Hides what is shown under `name`, if anything. */
+const hideShown = (name: Name) => shown[name]?.();
 
-export const showBanner = (host: Host): void => show(host, 'banner');
-export const hideBanner: (host?: Host) => void = () => hide('banner');
-export const showPreferences = (host: Host): void => show(host, 'preferences');
-export const hidePreferences: (host?: Host) => void = () => hide('preferences');
+/** Shows the banner in the language to show, its texts fetched first where they are a URL. */
+export const showBanner = (host: Host): void =>
+  void inLanguage(host, host.wanted, () => show(host, 'banner'));
+export const hideBanner = (): void => hideShown('banner');
+export const showPreferences = (host: Host): void =>
+  void inLanguage(host, host.wanted, () => show(host, 'preferences'));
+export const hidePreferences = (): void => hideShown('preferences');
 
-/** Says to screen readers that the choices were saved. */
-export function announce(text: string): void {
-  // Made with the banner or the preferences; a decision by API alone shows no UI and needs no status.
-  if (status) status.textContent = text;
-}
-
-/** Rebuilds what is shown, e.g. after a language change: the banner first, so that the preferences make it inert again. */
-export function refresh(host: Host): void {
+/**
+ * Rebuilds what is shown, e.g. after a language change: the banner first, so that the preferences make
+ * it inert again.
+ */
+function refresh(host: Host): void {
   for (const name of ['banner', 'preferences'] as const) {
     if (shown[name]) {
-      hide(name);
+      hideShown(name);
       show(host, name);
     }
   }
 }
 
-export const removeUI: (host: Host) => void = () => {
+/** Switches what is shown to another language; resolves once it is shown. */
+export function setLanguage(host: Host, code: string): Promise<void> | void {
+  if (!hasLanguage(host.settings, code))
+    warn(`setLanguage("${code}"): the config has no translation for "${code}"; English is shown`);
+  return inLanguage(host, code, () => refresh(host));
+}
+
+/** Runs `then` once the texts of the language to show are in: for add-ons that show UI without the banner. */
+export const whenTextsReady = (host: Host, then: () => void): void =>
+  void inLanguage(host, host.wanted, then);
+
+/** Says to screen readers that the choices were saved. */
+export function announceSaved(host: Host): void {
+  // Made with the banner or the preferences; a decision by API alone shows no UI and needs no status.
+  if (status) status.textContent = host.texts.preferences.saved;
+}
+
+/** Removes everything shown, the status region too. */
+export function removeUI(): void {
   hidePreferences();
   hideBanner();
-  // remove() returns undefined.
-  status = status?.remove() as undefined;
-};
+  status?.remove();
+  status = undefined;
+}

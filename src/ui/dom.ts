@@ -1,7 +1,10 @@
-// The one DOM helper. Texts always go in as text nodes, never through the HTML parser (with `html: true`,
-// see sanitize.ts).
+// The one DOM helper, and the one way config texts get into it. Texts always go in as text nodes,
+// never through the HTML parser (with `html: true`, as the sanitizer's nodes: see sanitize.ts).
 
-type Child = Node | string | false | null | undefined;
+export type Child = Node | string | false | null | undefined;
+
+/** Turns a config text into what goes in its element: the text itself, or (html: true) the sanitizer's nodes. */
+export type Markup = (text: string) => Node | string;
 
 /**
  * h('button', { class: 'cg-btn', onclick: fn }, 'Accept all'). A key the element has as a property
@@ -10,14 +13,29 @@ type Child = Node | string | false | null | undefined;
  */
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
-  props?: any,
-  ...kids: Child[]
+  props?: Record<string, any> | null,
+  ...children: Child[]
 ): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
-  for (const k in props) {
-    const v = props[k];
-    if (v != null) k in el ? ((el as any)[k] = v) : el.setAttribute(k, v as string);
+  for (const key in props) {
+    const value = props[key];
+    if (value == null) continue;
+    if (key in el) (el as any)[key] = value;
+    else el.setAttribute(key, value);
   }
-  el.append(...(kids.filter((k) => k) as (Node | string)[]));
+  el.append(...(children.filter((child) => child) as (Node | string)[]));
   return el;
 }
+
+/**
+ * A config text in a `tag` element, for a slot that may carry markup: titles and descriptions (banner,
+ * preferences, categories, services, the GPC note). None without a text. Labels, button names and links
+ * stay plain text always: they name controls, and a link inside a control's name would be a control
+ * inside a control.
+ */
+export const text = (
+  markup: Markup,
+  tag: 'h2' | 'p',
+  content: string | undefined,
+  props: Record<string, any>,
+): HTMLElement | undefined => (content ? h(tag, props, markup(content)) : undefined);

@@ -1,71 +1,104 @@
-import { h } from './dom';
-import { text } from './sanitize';
+import { h, text, type Markup } from './dom';
+import { choiceButtons, dialog } from './dialog';
 import { gpcOff } from '../consent/model';
 import type { Host } from './controller';
 import type { ConsentPatch } from '../types';
 
 /**
- * The preferences' categories: per category a switch named by its label, per service an Accept/Decline
- * radio group named by the service. They show the current decision (all off before one); what the
- * visitor changes goes into `patch`.
- * A category a Global Privacy Control signal keeps off says so next to its switch, which it describes.
- * Its parts carry no classes: the CSS finds them by role and element (a category is a div of .cg-body).
+ * The preferences, the second layer: a modal dialog with the categories, Accept all, Decline all,
+ * Save (which records the decision shown) and Close (`close`, which records nothing).
  */
-export function categories(host: Host, patch: ConsentPatch): HTMLElement[] {
-  const s = host.s;
-  const t = host.texts.preferences;
-  const state = host.state();
-  return s.ids.map((id) => {
-    const c = s.categories[id];
-    const p = 'cg-c-' + id;
-    const gpc = gpcOff(s, id);
+export function preferences(host: Host, markup: Markup, close: () => void): HTMLElement {
+  const texts = host.texts.preferences;
+  /** What the visitor changed: Save applies it to the decision in force. */
+  const change: ConsentPatch = {};
+  return dialog({
+    id: 'cg-prefs',
+    modal: true,
+    title: texts.title,
+    description: texts.description,
+    markup,
+    close: { label: texts.close, onClick: close },
+    body: categories(host, markup, change),
+    actions: [
+      ...choiceButtons(host, texts),
+      h('button', { class: 'cg-btn', onclick: () => host.save(change) }, texts.save),
+    ],
+  });
+}
+
+/**
+ * Per category a switch named by its label, per service an Accept/Decline radio group named by the
+ * service. They show the current decision (all off before one); what the visitor changes goes into
+ * `change`. A category a Global Privacy Control signal keeps off says so next to its switch, which it
+ * describes. Its parts carry no classes: the CSS finds them by role and element (a category is a div
+ * of .cg-body).
+ */
+function categories(host: Host, markup: Markup, change: ConsentPatch): HTMLElement[] {
+  const { settings } = host;
+  const texts = host.texts.preferences;
+  const choices = host.choices();
+  return settings.ids.map((id) => {
+    const category = settings.categories[id];
+    const prefix = 'cg-c-' + id;
+    const gpc = gpcOff(settings, id);
     /** The Accept radios (their value is the service id) and the Decline radios. */
-    const yes: HTMLInputElement[] = [];
-    const no: HTMLInputElement[] = [];
-    const sw = h('input', {
+    const accepts: HTMLInputElement[] = [];
+    const declines: HTMLInputElement[] = [];
+    const described = [category.description && prefix + '-d', gpc && prefix + '-g'].filter((x) => x);
+    const toggle = h('input', {
       type: 'checkbox',
       role: 'switch',
-      id: p,
-      checked: state.categories[id],
-      disabled: c.required,
-      'aria-describedby': [c.description && p + '-d', gpc && p + '-g'].filter((x) => x).join(' ') || null,
+      id: prefix,
+      checked: choices.categories[id],
+      disabled: category.required,
+      'aria-describedby': described.join(' ') || null,
       // A category's switch sets all its services.
-      onchange: () => ((patch[id] = sw.checked) ? yes : no).map((r) => (r.checked = true)),
+      onchange: () => {
+        change[id] = toggle.checked;
+        for (const radio of toggle.checked ? accepts : declines) radio.checked = true;
+      },
     });
-    const services = Object.keys(c.services).map((sid) => {
-      const svc = c.services[sid];
-      const radio = (value: boolean, list: HTMLInputElement[], text: string) => {
-        const r = h('input', {
+    const services = Object.keys(category.services).map((serviceId) => {
+      const radio = (value: boolean, group: HTMLInputElement[], label: string) => {
+        const input = h('input', {
           type: 'radio',
-          name: p + '-' + sid,
-          value: sid,
-          checked: state.services[id][sid] == value,
-          disabled: c.required,
+          name: prefix + '-' + serviceId,
+          value: serviceId,
+          checked: choices.services[id][serviceId] == value,
+          disabled: category.required,
           // Accepting a service turns its category on; declining the last one turns it off.
           onchange: () => {
-            sw.checked = yes.some((y) => y.checked);
-            patch[id] = Object.fromEntries(yes.map((y) => [y.value, y.checked]));
+            toggle.checked = accepts.some((accept) => accept.checked);
+            change[id] = Object.fromEntries(accepts.map((accept) => [accept.value, accept.checked]));
           },
         });
-        list.push(r);
-        return h('label', null, r, text);
+        group.push(input);
+        return h('label', null, input, label);
       };
+      const service = category.services[serviceId];
       // A fieldset is named by its legend.
       return h(
         'fieldset',
         { role: 'radiogroup' },
-        h('legend', null, svc.label),
-        text(host, 'p', svc.description, 'cg-desc'),
-        h('div', null, radio(true, yes, t.accept), radio(false, no, t.decline)),
+        h('legend', null, service.label),
+        text(markup, 'p', service.description, { class: 'cg-desc' }),
+        h('div', null, radio(true, accepts, texts.accept), radio(false, declines, texts.decline)),
       );
     });
     return h(
       // A group, not a section: a named section would be a landmark, one per category.
       'div',
-      { role: 'group', 'aria-label': c.label },
-      h('div', null, h('label', { for: p }, c.label), c.required && h('span', null, t.alwaysOn), sw),
-      text(host, 'p', c.description, 'cg-desc', p + '-d'),
-      gpc && text(host, 'p', t.gpc, 'cg-note', p + '-g'),
+      { role: 'group', 'aria-label': category.label },
+      h(
+        'div',
+        null,
+        h('label', { for: prefix }, category.label),
+        category.required && h('span', null, texts.alwaysOn),
+        toggle,
+      ),
+      text(markup, 'p', category.description, { class: 'cg-desc', id: prefix + '-d' }),
+      gpc && text(markup, 'p', texts.gpc, { class: 'cg-note', id: prefix + '-g' }),
       ...services,
     );
   });

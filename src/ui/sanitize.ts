@@ -9,7 +9,6 @@
 // written as they are, and `&amp;` shows as written. One rule, nothing decoded twice, fewer bytes.
 
 import { h } from './dom';
-import type { Host } from './controller';
 
 /** One token: an allowed tag (closing, opening, <br>, a link), or a run of text, or a lone `<`. */
 const TOKEN =
@@ -19,31 +18,23 @@ const TOKEN =
 export function sanitize(html: string): DocumentFragment {
   const root = new DocumentFragment();
   // Where text and elements go: the innermost open element.
-  let cur: ParentNode = root;
+  let current: ParentNode = root;
   for (const [all, close, tag, br, quoted] of html.matchAll(TOKEN)) {
     // A link resolves as the browser would resolve it: an unparsable href has protocol ':'.
     const el = h(
       (tag || br || 'a') as 'a',
-      quoted && { href: quoted.slice(1, -1), rel: 'noopener noreferrer' },
+      quoted ? { href: quoted.slice(1, -1), rel: 'noopener noreferrer' } : null,
     );
-    const open = close && (cur as Element).closest?.(close);
-    if (open) cur = open.parentNode!;
+    // A closing tag closes the innermost open element of its name, and whatever is open inside it.
+    const open = close ? (current as Element).closest?.(close) : null;
+    if (open) current = open.parentNode!;
     else if (tag || br || (quoted && /^(https?|mailto):$/.test(el.protocol))) {
-      cur.append(el);
-      if (!br) cur = el;
+      current.append(el);
+      if (!br) current = el;
     }
     // Text, a closing tag with nothing of its name open, a link to a place not allowed: as text.
     // append() with a string makes a text node: nothing is parsed.
-    else cur.append(all);
+    else current.append(all);
   }
   return root;
 }
-
-/**
- * Config text in a `tag` element, for a slot that may carry markup: titles and descriptions (banner,
- * preferences, categories, services, the GPC note), which `html: true` lets carry it. None without a
- * text. Labels, button names and links stay plain text always: they name controls, and a link inside
- * a control's name would be a control inside a control.
- */
-export const text = (host: Host, tag: 'h2' | 'p', s: string | undefined, cls: string | null, id?: string) =>
-  s && h(tag, { class: cls, id }, host.s.html ? sanitize(s) : s);

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-// @ts-ignore -- a plain .mjs script without type declarations
+// @ts-expect-error -- a plain .mjs script without type declarations
 import { startConsentLog } from '../../examples/consent-log-server.mjs';
 import {
   banner,

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-// @ts-ignore -- a plain .mjs script without type declarations
+// @ts-expect-error -- a plain .mjs script without type declarations
 import { startServer } from '../../scripts/serve.mjs';
 import { launch } from './chromium';
 

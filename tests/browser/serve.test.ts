@@ -6,7 +6,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-ignore -- a plain .mjs script without type declarations
+// @ts-expect-error -- a plain .mjs script without type declarations
 import { startServer } from '../../scripts/serve.mjs';
 import { ROOT } from './harness';
 

@@ -26,6 +26,9 @@ const CHECKS = `
   out.exports = Object.keys(cg).filter((k) => k !== 'default' && k !== '__esModule').sort();
   out.init = cg.init(${VALID});
   out.consent = cg.getConsent();
+  out.snapshot = cg.getConsentSnapshot();
+  out.heard = [];
+  cg.subscribe((c) => out.heard.push(c))();
   out.accepted = cg.isAccepted('analytics');
   const off = cg.on('consent', () => {});
   off();
@@ -40,6 +43,7 @@ const EXPORTS = [
   'acceptAll',
   'destroy',
   'getConsent',
+  'getConsentSnapshot',
   'hideBanner',
   'hidePreferences',
   'init',
@@ -51,6 +55,7 @@ const EXPORTS = [
   'setLanguage',
   'showBanner',
   'showPreferences',
+  'subscribe',
   'update',
   'use',
 ];
@@ -59,6 +64,8 @@ const EXPECTED = {
   noDom: true,
   exports: EXPORTS,
   consent: null,
+  snapshot: null,
+  heard: [null],
   accepted: false,
   bad: [
     true,

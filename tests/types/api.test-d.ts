@@ -7,6 +7,8 @@ import {
   acceptAll,
   destroy,
   getConsent,
+  getConsentSnapshot,
+  subscribe,
   hideBanner,
   hidePreferences,
   init,
@@ -23,6 +25,8 @@ import {
   type Config,
   type Consent,
   type ConsentPatch,
+  type ConsentSnapshot,
+  type ConsentGateEvent,
   type EventName,
   type ServiceDef,
 } from 'consent-gate';
@@ -88,6 +92,18 @@ describe('consent-gate public types', () => {
       services: Record<string, Record<string, boolean>>;
       gpc?: boolean;
     }>();
+    // The snapshot for frameworks: read-only all the way down.
+    expectTypeOf(getConsentSnapshot).returns.toEqualTypeOf<ConsentSnapshot | null>();
+    const snapshot = getConsentSnapshot()!;
+    // @ts-expect-error the snapshot is read-only
+    snapshot.categories.analytics = true;
+    // @ts-expect-error the snapshot is read-only
+    snapshot.services.analytics.ga = true;
+    expectTypeOf(snapshot.categories.analytics).toEqualTypeOf<boolean>();
+    expectTypeOf(subscribe).parameters.toEqualTypeOf<[listener: (consent: ConsentSnapshot | null) => void]>();
+    expectTypeOf(subscribe).returns.toEqualTypeOf<() => void>();
+    expectTypeOf<ConsentGateEvent['changes']>().toEqualTypeOf<Changes | undefined>();
+    expectTypeOf<ConsentGateEvent['detail']>().toEqualTypeOf<Consent | null>();
     expectTypeOf(isAccepted).parameters.toEqualTypeOf<[category: string, service?: string]>();
     expectTypeOf(isAccepted).returns.toEqualTypeOf<boolean>();
   });

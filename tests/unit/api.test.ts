@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { screen } from '@testing-library/dom';
+import { screen, within, fireEvent } from '@testing-library/dom';
 import * as cg from '../../src/index';
 import { validate } from '../../src/config/validate';
 import { readConsent } from '../../src/storage/cookies';
@@ -74,6 +74,45 @@ describe('events', () => {
     cg.acceptAll();
     expect(storedConsent()).not.toBeNull();
     expect(err).toHaveBeenCalledWith('consent-gate: a callback threw', expect.any(Error));
+  });
+
+  it('on() with a handler that is no function, or an event that does not exist, says so at once', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const err = vi.spyOn(console, 'error');
+    const off = cg.on('consent', 5 as never);
+    cg.on('consnet' as never, () => {});
+    expect(warn.mock.calls.map((c) => c[0])).toEqual([
+      'consent-gate: on("consent", …): the handler must be a function (got number)',
+      'consent-gate: on("consnet"): no such event; the events are consent, change, banner:show, banner:hide, preferences:show, preferences:hide',
+    ]);
+    expect(off).not.toThrow();
+    // Nothing registered: nothing fails later.
+    cg.init(demoConfig());
+    cg.acceptAll();
+    expect(err).not.toHaveBeenCalled();
+  });
+
+  it('the consent-gate:change window event carries the changes, as on("change") does', () => {
+    const fromOn = vi.fn();
+    const fromWindow: unknown[] = [];
+    const listener = (e: Event) => fromWindow.push((e as Event & { changes: unknown }).changes);
+    addEventListener('consent-gate:change', listener);
+    try {
+      cg.on('change', fromOn);
+      cg.init(demoConfig());
+      cg.rejectAll();
+      cg.update({ analytics: { hotjar: true } });
+      expect(fromWindow).toEqual([fromOn.mock.calls[0][1], fromOn.mock.calls[1][1]]);
+      expect(fromWindow[1]).toEqual({ categories: ['analytics'], services: { analytics: ['hotjar'] } });
+    } finally {
+      removeEventListener('consent-gate:change', listener);
+    }
+  });
+
+  it('an unsubscribe function still works after destroy()', () => {
+    const off = cg.on('change', () => {});
+    cg.destroy();
+    expect(off).not.toThrow();
   });
 });
 
@@ -159,6 +198,158 @@ describe('API', () => {
   });
 });
 
+describe('getConsentSnapshot() and subscribe()', () => {
+  it('the snapshot is one frozen object until the decision changes; getConsent() still gives copies', () => {
+    expect(cg.getConsentSnapshot()).toBeNull();
+    cg.init(demoConfig());
+    expect(cg.getConsentSnapshot()).toBeNull();
+    cg.update({ analytics: { hotjar: true } });
+    const first = cg.getConsentSnapshot()!;
+    expect(cg.getConsentSnapshot()).toBe(first);
+    expect(first.services.analytics).toEqual({ 'google-analytics': false, hotjar: true });
+    // Frozen all the way down: the decision in force cannot be changed through it.
+    for (const part of [first, first.categories, first.services, first.services.analytics])
+      expect(Object.isFrozen(part)).toBe(true);
+    expect(() => ((first.categories as Record<string, boolean>).marketing = true)).toThrow(TypeError);
+    expect(cg.isAccepted('marketing')).toBe(false);
+    expect(cg.getConsent()).toEqual(first);
+    expect(cg.getConsent()).not.toBe(cg.getConsent());
+    cg.acceptAll();
+    const second = cg.getConsentSnapshot()!;
+    expect(second).not.toBe(first);
+    expect(second.categories.marketing).toBe(true);
+    cg.reset();
+    expect(cg.getConsentSnapshot()).toBeNull();
+  });
+
+  it('subscribe() calls back at once and at each change: decisions, reset, init and destroy', () => {
+    setConsentCookie(decisionJSON());
+    const heard: unknown[] = [];
+    const off = cg.subscribe((consent) => heard.push(consent && consent.categories.analytics));
+    // Before init: no decision known.
+    expect(heard).toEqual([null]);
+    cg.init(demoConfig());
+    expect(heard).toEqual([null, true]);
+    // The same decision again changes nothing: nobody is called.
+    cg.showBanner();
+    cg.hideBanner();
+    expect(heard).toEqual([null, true]);
+    cg.rejectAll();
+    cg.reset();
+    expect(heard).toEqual([null, true, false, null]);
+    cg.acceptAll();
+    cg.destroy();
+    expect(heard).toEqual([null, true, false, null, true, null]);
+    // A subscription lasts across destroy() and init().
+    cg.init(demoConfig());
+    expect(heard).toEqual([null, true, false, null, true, null, true]);
+    off();
+    cg.rejectAll();
+    expect(heard).toHaveLength(7);
+  });
+
+  it('each subscription is its own: the same listener twice hears twice, and stops one at a time', () => {
+    cg.init(demoConfig());
+    const listener = vi.fn();
+    const offFirst = cg.subscribe(listener);
+    cg.subscribe(listener);
+    listener.mockClear();
+    cg.acceptAll();
+    expect(listener).toHaveBeenCalledTimes(2);
+    offFirst();
+    cg.rejectAll();
+    expect(listener).toHaveBeenCalledTimes(3);
+    expect(listener).toHaveBeenLastCalledWith(cg.getConsentSnapshot());
+  });
+
+  it('a decision taken over from another tab reaches subscribers too', () => {
+    cg.init(demoConfig());
+    const listener = vi.fn();
+    cg.subscribe(listener);
+    setConsentCookie(decisionJSON());
+    document.dispatchEvent(new Event('visibilitychange'));
+    expect(listener).toHaveBeenLastCalledWith(expect.objectContaining({ id: JSON.parse(decisionJSON()).id }));
+  });
+
+  it('subscribe() with something that is no function says so and keeps nothing', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const off = cg.subscribe(42 as never);
+    expect(warn).toHaveBeenCalledWith(
+      'consent-gate: subscribe(): the listener must be a function (got number)',
+    );
+    expect(off).not.toThrow();
+    cg.init(demoConfig());
+    cg.acceptAll();
+  });
+});
+
+describe('update()', () => {
+  it('update() never reads a non-boolean as consent', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    cg.init(demoConfig());
+    cg.update({ analytics: 'no' as never, marketing: null as never });
+    expect(cg.isAccepted('analytics')).toBe(false);
+    expect(cg.isAccepted('marketing')).toBe(false);
+    expect(warn.mock.calls.map((c) => c[0]).join('\n')).toMatch(
+      /update\(\): "analytics" is not a category of the config or not true, false or a map: nothing changed/,
+    );
+    // Inside a map too: only true and false; anything else stops the whole call.
+    cg.update({ analytics: { hotjar: 'yes' as never } });
+    expect(cg.isAccepted('analytics')).toBe(false);
+    expect(storedConsent()).toBeNull();
+    expect(warn.mock.calls.map((c) => c[0]).join('\n')).toMatch(
+      /update\(\): analytics\.hotjar is not true or false: nothing changed/,
+    );
+    cg.update({ analytics: { hotjar: false } });
+    expect(storedConsent().services.analytics).toEqual({ 'google-analytics': false, hotjar: false });
+  });
+
+  it('an update() with a wrong entry stores nothing, announces nothing and leaves the banner up', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const seen: string[] = [];
+    for (const type of ['consent', 'change', 'banner:hide']) cg.on(type as never, () => seen.push(type));
+    cg.init(demoConfig());
+    // (Each warning is given once per page: three different ones.)
+    for (const bad of [{ nope: true }, { marketing: 'yes' }, { analytics: true, other: false }])
+      cg.update(bad as never);
+    expect(warn).toHaveBeenCalledTimes(3);
+    expect(
+      warn.mock.calls.every((c) =>
+        / is not a category of the config or not true, false or a map: nothing changed$/.test(c[0]),
+      ),
+    ).toBe(true);
+    expect(storedConsent()).toBeNull();
+    expect(cg.getConsent()).toBeNull();
+    expect(seen).toEqual([]);
+    expect(screen.getByRole('dialog', { name: 'We use cookies' })).toBeTruthy();
+  });
+
+  it('update() names a service id the category does not list (a typo shows), and still takes it', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    cg.init(demoConfig());
+    cg.update({ analytics: { google_analytics: true } });
+    expect(warn.mock.calls.map((c) => c[0])).toEqual([
+      'consent-gate: update(): "google_analytics" is not in categories.analytics.services',
+    ]);
+    // Taken as a service of the markup alone would be: its category on, the listed ones declined.
+    expect(cg.isAccepted('analytics', 'google_analytics')).toBe(true);
+    expect(cg.isAccepted('analytics', 'google-analytics')).toBe(false);
+    warn.mockClear();
+    cg.update({ analytics: { 'google-analytics': true }, marketing: false });
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('update() with something other than an object decides nothing and warns', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    cg.init(demoConfig());
+    for (const bad of [true, 1, 'analytics', () => 0, null]) (cg.update as (x: unknown) => void)(bad);
+    expect(cg.getConsent()).toBeNull();
+    expect(cg.isAccepted('analytics')).toBe(false);
+    expect(warn).toHaveBeenCalledWith('consent-gate: update() takes an object');
+    screen.getByRole('dialog', { name: 'We use cookies' });
+  });
+});
+
 describe('the cookie jar', () => {
   it('of duplicate consent cookies (host and parent domain) takes the newest valid one, in either order', () => {
     const s = validate(demoConfig());
@@ -216,5 +407,36 @@ describe('the cookie jar', () => {
     cg.reset();
     expect(cg.getConsent()).toBeNull();
     expect(screen.getByRole('dialog', { name: 'We use cookies' })).toBeTruthy();
+  });
+});
+
+// Last in the file: the decision it makes may not be stored, and the warning that says so is given once per page.
+describe('keys on Object.prototype', () => {
+  it('keys another script put on Object.prototype are no category, service or choice', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.ads = { required: true };
+    proto.marketing = true;
+    // js-cookie copies inherited keys into the cookie's attributes, so the decision may not be stored
+    // (a warning says so): it still holds for the page, and must grant nothing.
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      cg.init(demoConfig());
+      expect(cg.isAccepted('ads')).toBe(false);
+      const consent = vi.fn();
+      cg.on('consent', consent);
+      // Saved from the preferences unchanged: marketing stays off.
+      cg.showPreferences();
+      fireEvent.click(
+        within(screen.getByRole('dialog', { name: 'Cookie preferences' })).getByRole('button', {
+          name: 'Save',
+        }),
+      );
+      expect(cg.getConsent()!.categories).toEqual({ necessary: true, analytics: false, marketing: false });
+      expect(() => cg.update({ analytics: false })).not.toThrow();
+      expect(consent).toHaveBeenCalledTimes(2);
+    } finally {
+      delete proto.ads;
+      delete proto.marketing;
+    }
   });
 });

@@ -135,6 +135,12 @@ describe('config validation', () => {
         JSON.parse('{"categories":{"a":{"label":"A","services":{"ga":{"label":"GA","cookies":["/(/"]}}}}}'),
       ),
     ).toContain('categories.a.services.ga.cookies[0] must be a string, a RegExp or "/regex/" (got "/(/")');
+    // Only a string is read as "/regex/": an array that stringifies to one is no pattern.
+    expect(
+      bad({
+        categories: { a: { label: 'A', services: { ga: { label: 'GA', cookies: [['/^_ga/']] as never } } } },
+      }),
+    ).toContain('categories.a.services.ga.cookies[0] must be a string, a RegExp or "/regex/" (got an array)');
   });
 
   it('validates Google Consent Mode maps against the categories', () => {
@@ -255,5 +261,23 @@ describe('config validation', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     validate({ ...demoConfig(), categoriez: {} });
     expect(warn).toHaveBeenCalledWith('consent-gate: unknown option "categoriez" ignored');
+  });
+
+  it('a cookie lifetime given as a string is a config error', () => {
+    expect(() => validate(demoConfig({ cookie: { expiresAfterDays: '30' as never } }))).toThrow(
+      'cookie.expiresAfterDays must be a number of days from 1 to 395 (got "30")',
+    );
+    expect(() => validate(demoConfig({ cookie: { sameSite: 1 as never } }))).toThrow(
+      'cookie.sameSite must be one of: Lax, Strict, None (got number)',
+    );
+  });
+
+  it('warns about a misspelt option even when it is part of a known one', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    validate({ ...demoConfig(), text: {}, lang: 'de' });
+    expect(warn.mock.calls.map((c) => c[0])).toEqual([
+      'consent-gate: unknown option "text" ignored',
+      'consent-gate: unknown option "lang" ignored',
+    ]);
   });
 });

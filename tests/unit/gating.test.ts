@@ -2,12 +2,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 // Inline scripts here run in jsdom's own global, reached from the test through document.defaultView.
 import * as cg from '../../src/index';
 import { decisionJSON, demoConfig, freshPage, setConsentCookie } from './helpers';
+import type { Config } from '../../src/types';
 
 freshPage();
 
 // jsdom does not execute scripts; these tests check what is inserted, when and in which order.
 // The real-browser suite checks that they run.
 const flush = () => new Promise((r) => setTimeout(r, 0));
+const jsdomGlobal = () => document.defaultView as unknown as { n: number };
 const ran = () => (document.defaultView as unknown as { ran: string[] }).ran;
 beforeEach(() => {
   (document.defaultView as unknown as { ran: string[] }).ran = [];
@@ -188,6 +190,24 @@ describe('gated markup', () => {
     expect(ran()).toEqual(['x']);
   });
 
+  it('a held-back script taken out of the page before its turn does not run, until the page puts it back', async () => {
+    setConsentCookie(decisionJSON());
+    document.body.innerHTML = `
+      <script type="text/plain" data-category="analytics">document.defaultView.ran.push('first')</script>
+      <script type="text/plain" data-category="analytics" id="second">document.defaultView.ran.push('second')</script>
+      <p>The end</p>`;
+    cg.init(demoConfig());
+    // Queued at init, run in order from the next microtask: removed before its turn.
+    const second = document.getElementById('second')!;
+    second.remove();
+    await flush();
+    expect(ran()).toEqual(['first']);
+    expect(document.head.querySelector('script')).toBeNull();
+    document.body.append(second);
+    await flush();
+    expect(ran()).toEqual(['first', 'second']);
+  });
+
   it('picks up gated markup added after init', async () => {
     setConsentCookie(decisionJSON());
     cg.init(demoConfig());
@@ -222,6 +242,21 @@ describe('gated markup', () => {
     cg.acceptAll();
     await flush();
     expect(live()[0].nonce).toBe('abc123');
+  });
+
+  it('while the page is parsed, a gated script that nothing follows yet waits (its text may be incomplete)', async () => {
+    setConsentCookie(decisionJSON());
+    const state = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    jsdomGlobal().n = 0;
+    document.body.innerHTML =
+      '<script type="text/plain" data-category="analytics">document.defaultView.n++</script>';
+    cg.init(demoConfig());
+    await flush();
+    expect(jsdomGlobal().n).toBe(0);
+    document.body.append(document.createElement('p'));
+    await flush();
+    expect(jsdomGlobal().n).toBe(1);
+    state.mockRestore();
   });
 });
 
@@ -304,5 +339,53 @@ describe('configured scripts and services', () => {
     expect(() => cg.register('analytics', 'x', { label: 'X', scripts: [{ src: 1 as never }] })).toThrow(
       'register("analytics", "x").scripts[0].src must be a string (got number)',
     );
+  });
+
+  // Scripts run once per page (the test file), so each test gives its scripts a tag of its own.
+  const withRequiredService = (onAccept = vi.fn(), tag = ''): Config => ({
+    categories: {
+      necessary: {
+        label: 'N',
+        required: true,
+        services: {
+          lb: { label: 'Load balancer', scripts: [{ inline: 'document.defaultView.n++' + tag }], onAccept },
+        },
+      },
+      analytics: {
+        label: 'A',
+        services: { ga: { label: 'GA', scripts: [{ inline: 'document.defaultView.n += 100' + tag }] } },
+      },
+    },
+  });
+
+  it('runs required services (scripts and onAccept) at once, before any decision, and only once', async () => {
+    jsdomGlobal().n = 0;
+    const onAccept = vi.fn();
+    cg.init(withRequiredService(onAccept));
+    await flush();
+    expect(jsdomGlobal().n).toBe(1);
+    expect(onAccept).toHaveBeenCalledOnce();
+    cg.rejectAll();
+    await flush();
+    expect(jsdomGlobal().n).toBe(1);
+    expect(onAccept).toHaveBeenCalledOnce();
+  });
+
+  it('destroy() then init() does not run configured scripts a second time', async () => {
+    jsdomGlobal().n = 0;
+    cg.init(withRequiredService(vi.fn(), ';'));
+    cg.acceptAll();
+    cg.destroy();
+    cg.init(withRequiredService(vi.fn(), ';'));
+    await flush();
+    expect(jsdomGlobal().n).toBe(101);
+  });
+
+  it('register() accepts ids that are Object.prototype names', async () => {
+    setConsentCookie(decisionJSON());
+    cg.init(demoConfig());
+    const onAccept = vi.fn();
+    cg.register('analytics', 'constructor', { label: 'C', onAccept });
+    expect(onAccept).toHaveBeenCalledOnce();
   });
 });

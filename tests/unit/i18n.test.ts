@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EN } from '../../src/config/texts';
-import { texts as libraryCheck } from '../../src/config/validate';
+import { checkTexts as libraryCheck } from '../../src/config/validate';
 import { dir as direction } from '../../src/config/dir';
 import { CODES, EU, LANGUAGES } from '../support/languages';
 // @ts-expect-error: a plain .mjs build script without type declarations

@@ -143,6 +143,42 @@ describe('language', () => {
     expect(String(err.mock.calls[0][1])).toContain('translations.de.banner.title must be a string');
   });
 
+  it('a translation that failed to load is fetched again the next time it is asked for, English shown meanwhile', async () => {
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const fetch = vi
+      .fn()
+      .mockRejectedValueOnce(new TypeError('Failed to fetch'))
+      .mockResolvedValueOnce(new Response(JSON.stringify(de)));
+    vi.stubGlobal('fetch', fetch);
+    cg.init(demoConfig({ language: 'de', translations: { de: '/flaky/de.json' } }));
+    const english = await screen.findByRole('dialog', { name: 'We use cookies' });
+    expect(err).toHaveBeenCalledOnce();
+    // What is shown is English, and says so.
+    expect(english.parentElement!.lang).toBe('en');
+    await cg.setLanguage('de');
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(screen.getByRole('dialog', { name: 'Wir verwenden Cookies' }).parentElement!.lang).toBe('de');
+  });
+
+  it('a language the config has no texts for is said, and English shown; a region of a known one is not', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    cg.init(demoConfig({ translations: { de } }));
+    await cg.setLanguage('xx');
+    expect(warn.mock.calls.map((c) => c[0])).toEqual([
+      'consent-gate: setLanguage("xx"): the config has no translation for "xx"; English is shown',
+    ]);
+    screen.getByRole('dialog', { name: 'We use cookies' });
+    warn.mockClear();
+    for (const code of ['de-AT', 'en-GB', 'auto', 'EN']) await cg.setLanguage(code);
+    expect(warn).not.toHaveBeenCalled();
+    // The config's own language option too.
+    cg.destroy();
+    cg.init(demoConfig({ language: 'fr', translations: { de } }));
+    expect(warn.mock.calls.map((c) => c[0])).toEqual([
+      'consent-gate: language: the config has no translation for "fr"; English is shown',
+    ]);
+  });
+
   it('a missing key falls back to English and warns once', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const partial = { banner: { title: 'Titel' } };
@@ -154,5 +190,16 @@ describe('language', () => {
     expect(warn.mock.calls[0][0]).toMatch(
       /^consent-gate: translations\.de lacks banner\.description, .*preferences\.title.*; English is shown$/,
     );
+  });
+
+  it('starts where navigator.languages is missing', () => {
+    const d = Object.getOwnPropertyDescriptor(Navigator.prototype, 'languages')!;
+    Object.defineProperty(Navigator.prototype, 'languages', { get: () => undefined, configurable: true });
+    try {
+      cg.init(demoConfig());
+      screen.getByRole('dialog', { name: 'We use cookies' });
+    } finally {
+      Object.defineProperty(Navigator.prototype, 'languages', d);
+    }
   });
 });

@@ -162,4 +162,11 @@ describe('consent model', () => {
     });
     expect(record(gpcSettings(false), first, patch(s, null, true), t2).gpc).toBeUndefined();
   });
+
+  it('change lists a markup-only service whose decision changed', () => {
+    const s = validate(demoConfig());
+    const on = patch(s, null, { analytics: true });
+    const next = patch(s, on, { analytics: { matomo: false } });
+    expect(diff(s, on, next)).toEqual({ categories: [], services: { analytics: ['matomo'] } });
+  });
 });

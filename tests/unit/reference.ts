@@ -104,8 +104,9 @@ export function refGrants(
  * `DQUOTE *cookie-octet DQUOTE`) is unwrapped; `%XX` escapes are UTF-8 bytes, and a value whose bytes
  * are not valid UTF-8 is unreadable (null); a `%` that starts no escape is itself.
  */
-export function refDecode(value: string): string | null {
-  if (value.length > 1 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+export function refDecode(raw: string): string | null {
+  const quoted = raw.length > 1 && raw.startsWith('"') && raw.endsWith('"');
+  const value = quoted ? raw.slice(1, -1) : raw;
   const bytes: number[] = [];
   const enc = new TextEncoder();
   for (let i = 0; i < value.length;) {

@@ -13,8 +13,14 @@ describe('Trusted Types', () => {
     const made: string[] = [];
     const createPolicy = vi.fn(
       (_name: string, rules: Record<'createScript' | 'createScriptURL', (s: string) => string>) => ({
-        createScript: (s: string) => (made.push('script:' + s), rules.createScript(s)),
-        createScriptURL: (s: string) => (made.push('url:' + s), rules.createScriptURL(s)),
+        createScript: (s: string) => {
+          made.push('script:' + s);
+          return rules.createScript(s);
+        },
+        createScriptURL: (s: string) => {
+          made.push('url:' + s);
+          return rules.createScriptURL(s);
+        },
       }),
     );
     (window as unknown as { trustedTypes: unknown }).trustedTypes = { createPolicy };

@@ -61,6 +61,18 @@ describe('banner', () => {
     expect(document.querySelector('img')).toBeNull();
     screen.getByRole('dialog', { name: '<img src=x onerror="window.pwned=1">' });
   });
+
+  it("the banner's Preferences button works under a page that stops click propagation", () => {
+    const stop = (e: Event) => e.stopPropagation();
+    document.body.addEventListener('click', stop);
+    try {
+      cg.init(demoConfig());
+      fireEvent.click(screen.getByRole('button', { name: 'Preferences' }));
+      screen.getByRole('dialog', { name: 'Cookie preferences' });
+    } finally {
+      document.body.removeEventListener('click', stop);
+    }
+  });
 });
 
 describe('preferences', () => {
@@ -195,6 +207,35 @@ describe('preferences', () => {
     expect(spy).toHaveBeenCalledOnce();
     expect(screen.queryByRole('dialog')).toBeNull();
   });
+
+  it('Escape closes the preferences even after a click moved focus to the page body', () => {
+    cg.init(demoConfig());
+    cg.showPreferences();
+    (document.activeElement as HTMLElement).blur();
+    expect(document.activeElement).toBe(document.body);
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(screen.queryByRole('dialog', { name: 'Cookie preferences' })).toBeNull();
+  });
+
+  it('closing gives every part of the page back the inert it had, whatever page code did meanwhile', () => {
+    document.body.innerHTML = '<main>Page</main><aside inert>Already inert</aside>';
+    const [main, aside] = [document.querySelector('main')!, document.querySelector('aside')!];
+    cg.init(demoConfig());
+    cg.showPreferences();
+    expect(main.hasAttribute('inert')).toBe(true);
+    // Page code takes inert away while the dialog is open (or another dialog of the page does).
+    main.removeAttribute('inert');
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(main.hasAttribute('inert')).toBe(false);
+    expect(aside.hasAttribute('inert')).toBe(true);
+    expect(banner().parentElement!.hasAttribute('inert')).toBe(false);
+  });
+
+  it('shows a translation-less service label in the preferences and the radio group works by name', () => {
+    cg.init(demoConfig());
+    cg.showPreferences();
+    within(screen.getByRole('radiogroup', { name: 'Hotjar' })).getByRole('radio', { name: 'Decline' });
+  });
 });
 
 describe('ui options', () => {
@@ -206,6 +247,17 @@ describe('ui options', () => {
     expect(banner().hasAttribute('aria-modal')).toBe(false);
     cg.showPreferences();
     expect(prefs().parentElement!.className).toContain('cg-dark');
+  });
+
+  it('destroy() before DOMContentLoaded leaves nothing to come: no banner, no status region', () => {
+    // Loaded in <head> before <body> exists: the UI waits for DOMContentLoaded.
+    const body = vi.spyOn(Document.prototype, 'body', 'get').mockReturnValue(null as never);
+    cg.init(demoConfig());
+    cg.destroy();
+    body.mockRestore();
+    document.dispatchEvent(new Event('DOMContentLoaded', { bubbles: true }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByRole('status')).toBeNull();
   });
 
   it('has a status region, empty, from the moment the banner is shown', () => {
