@@ -6,22 +6,31 @@ import type { Config, Texts } from '../types';
 export type TextsHash = [string, string];
 
 /**
+ * What a visitor is shown, as the one string that is hashed: the texts, the policy link, and the
+ * labels, descriptions and flags of what the preferences list (not the scripts, cookies or URLs).
+ * The server rebuilds it from its copy of the config to check a receipt's hash.
+ */
+export const shownText = (s: Pick<Config, 'policyUrl' | 'categories'>, t: Texts): string =>
+  JSON.stringify([t, s.policyUrl, s.categories], (k, v) => (/^(scripts|cookies|blocks)$/.test(k) ? 0 : v));
+
+/** 32-bit FNV-1a of some bytes, as 8 hex digits. */
+export function fnv1a(bytes: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (const b of bytes) h = Math.imul(h ^ b, 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
  * SHA-256 where the browser offers it (crypto.subtle: secure contexts only, which https and
  * localhost are); otherwise 32-bit FNV-1a, enough to tell two versions of the texts apart.
  */
 export async function hashTexts(s: Pick<Config, 'policyUrl' | 'categories'>, t: Texts): Promise<TextsHash> {
-  // Labels, descriptions and flags of what the preferences list; not the scripts, cookies or URLs.
-  const shown = JSON.stringify([t, s.policyUrl, s.categories], (k, v) =>
-    /^(scripts|cookies|blocks)$/.test(k) ? 0 : v,
-  );
-  const bytes = new TextEncoder().encode(shown);
+  const bytes = new TextEncoder().encode(shownText(s, t));
   try {
     const d = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
     return ['SHA-256', [...d].map((b) => (b | 256).toString(16).slice(1)).join('')];
   } catch {
-    let h = 0x811c9dc5;
-    for (const b of bytes) h = Math.imul(h ^ b, 0x01000193);
-    return ['FNV-1a-32', (h >>> 0).toString(16).padStart(8, '0')];
+    return ['FNV-1a-32', fnv1a(bytes)];
   }
 }
 

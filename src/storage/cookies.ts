@@ -4,29 +4,11 @@
 import Cookies from 'js-cookie';
 import type { Consent } from '../types';
 import type { Settings } from '../config/validate';
-import { parse } from '../consent/parse';
+import { consentIn } from './cookie-string';
 import { guard } from '../guard';
 
-/**
- * The stored decision: of several valid copies, the newest; null when none is valid. A host cookie
- * and parent-domain cookies of one name all show up in document.cookie (js-cookie's get() would
- * return only the first).
- */
-export function readConsent(s: Settings): Consent | null {
-  let best: Consent | null = null;
-  for (const pair of guard(() => document.cookie.split('; ')) || []) {
-    const [k, v] = pair.split(/=([^]*)/);
-    // js-cookie unquotes any value that starts with '"', dropping its last character whatever it is:
-    // only a pair of quotes quotes (RFC 6265), so `"{…}x` must not read as `{…}`. (A pair without
-    // "=" has no value: reading undefined throws, and guard makes that no decision.)
-    const c =
-      k == s.cookie.name &&
-      !/^"(?![^]*"$)/.test(v) &&
-      guard(() => parse(Cookies.converter.read(v, ''), s, Date.now()));
-    if (c && (!best || c.updatedAt > best.updatedAt)) best = c;
-  }
-  return best;
-}
+/** The stored decision: of several valid copies, the newest; null when none is valid. */
+export const readConsent = (s: Settings): Consent | null => consentIn(() => document.cookie, s);
 
 /** Stores a decision with a fresh expiry. False when no valid decision reads back (cookies off, or refused). */
 export function writeConsent(s: Settings, c: Consent): boolean {
