@@ -58,6 +58,7 @@ export async function pgliteStore(dataDir: string, options: SqlStoreOptions = {}
       close: async () => {
         try {
           await store.close();
+          await db.close?.();
         } finally {
           release();
         }
@@ -83,8 +84,17 @@ export async function postgresStore(
   // An idle connection the server drops must not bring the process down; the next query reconnects.
   pool.on('error', (e) => console.error('consent-gate: PostgreSQL connection lost:', e.message));
   try {
-    const store = await sqlStore(poolDatabase(pool), options);
-    return { ...store, kind: 'postgres', where: new URL(databaseUrl).host };
+    const db = poolDatabase(pool);
+    const store = await sqlStore(db, options);
+    return {
+      ...store,
+      kind: 'postgres',
+      where: new URL(databaseUrl).host,
+      close: async () => {
+        await store.close();
+        await db.close?.();
+      },
+    };
   } catch (e) {
     await pool.end?.();
     throw e;

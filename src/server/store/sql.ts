@@ -107,7 +107,8 @@ async function write(tx: SqlClient, batch: Pending[]): Promise<void> {
 
 /**
  * A ReceiptStore in a SQL database: PGlite as it is, or PostgreSQL through poolDatabase(pool). Brings
- * the schema up to date first (see migrations.ts).
+ * the schema up to date first (see migrations.ts). Its close() writes what is pending; the database
+ * stays open, to be closed by whoever opened it.
  */
 export async function sqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): Promise<ReceiptStore> {
   const batchSize = options.batchSize ?? 500;
@@ -192,10 +193,10 @@ export async function sqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
       await db.query('select 1');
     },
 
+    // The database is the caller's: it may serve more than receipts. (openStore's stores close theirs.)
     async close() {
       closed = true;
       await flushing;
-      await db.close?.();
     },
   };
 }

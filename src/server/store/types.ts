@@ -23,6 +23,6 @@ export interface ReceiptStore {
   purge(before: Date): Promise<{ receipts: number; texts: number }>;
   /** Rejects when the database does not answer. */
   check(): Promise<void>;
-  /** Writes what is pending, then lets the database go. */
+  /** Writes what is pending and takes no more receipts (stores that opened their database close it). */
   close(): Promise<void>;
 }

@@ -68,5 +68,10 @@ export async function freshPostgres(): Promise<{ url: string; drop(): Promise<vo
 
 /** A pg Pool as the store's database. */
 export function poolOf(url: string): SqlDatabase {
-  return poolDatabase(new pg.Pool({ connectionString: url, max: 10 }));
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Dropping a test database ends its connections; a pool still holding one hears about it here.
+  pool.on('error', (e: Error & { code?: string }) => {
+    if (e.code != '57P01') throw e;
+  });
+  return poolDatabase(pool);
 }
