@@ -58,7 +58,7 @@ export function parse(c: Command, argv: string[], env: NodeJS.ProcessEnv): Parse
       options: Object.fromEntries(
         Object.entries({ ...c.flags, help: HELP_FLAG }).map(([name, f]) => [
           name,
-          { type: f.type, multiple: f.multiple },
+          { type: f.type, multiple: f.multiple === true },
         ]),
       ),
       allowPositionals: true,
