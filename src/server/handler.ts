@@ -12,7 +12,7 @@ import { truncateIp } from './ip';
 import { readPosted, type Receipt } from './receipt';
 import { settingsOf } from './settings';
 import type { ReceiptStore } from './store/types';
-import { missingTranslations, textsShown, type TextsVersion } from './texts';
+import { missingTranslations, textsVersion, type TextsVersion } from './texts';
 
 /** Options of createConsentHandler. */
 export interface ConsentHandlerOptions {
@@ -138,7 +138,7 @@ export function createConsentHandler(options: ConsentHandlerOptions): ConsentHan
     const posted = readPosted(body, s, now);
     if (typeof posted == 'string') return refuse({ status: 400, reason: posted });
 
-    const texts = await (versions[posted.language] ||= textsShown(s, posted.language, translations));
+    const texts = await (versions[posted.language] ||= textsVersion(s, posted.language, translations));
     const { claimedAlgorithm, claimedHash, ...rest } = posted;
     const receipt: Receipt = {
       receiptId: crypto.randomUUID(),

@@ -3,7 +3,8 @@
 import { texts as checkTexts, type Settings } from '../config/validate';
 import { textsFor } from '../config/language';
 import { fnv1a, hashTexts, shownText } from '../integrations/consent-log';
-import type { TextsInput } from '../types';
+import type { Config, TextsInput } from '../types';
+import { settingsOf } from './settings';
 
 /** One version of what visitors were shown in one language, stored once and named by its hash. */
 export interface TextsVersion {
@@ -26,7 +27,7 @@ export interface TextsVersion {
  * with the config's categories, as the browser computes them (src/config/language.ts,
  * src/integrations/consent-log.ts). The one place that says what "shown" means on the server.
  */
-export async function textsShown(
+export async function textsVersion(
   s: Settings,
   language: string,
   translations: Record<string, TextsInput> = {},
@@ -52,3 +53,14 @@ export const missingTranslations = (s: Settings, translations: Record<string, un
   Object.entries(s.translations || {})
     .filter(([code, t]) => typeof t == 'string' && translations[code] === undefined)
     .map(([code]) => code);
+
+/**
+ * The version of the texts a page of this config shows in `language` (English, or a translation of
+ * the config; one given as a URL needs its texts in `translations`): what the consent endpoint
+ * stores, with the hashes the browser sends for it.
+ */
+export const textsShown = (
+  config: Config,
+  language: string,
+  translations?: Record<string, TextsInput>,
+): Promise<TextsVersion> => textsVersion(settingsOf(config), language, translations);
