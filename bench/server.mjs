@@ -7,12 +7,12 @@
 //   node bench/server.mjs [--receipts 10000] [--clients 100] [--store embedded|postgres|both]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { findPostgres, startCluster } from '../scripts/pg-cluster.mjs';
+import { percentiles, postAll, receiptBody } from './load.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CLI = path.join(ROOT, 'dist/consent-gate.server-cli.mjs');
@@ -41,27 +41,6 @@ const CONFIG = {
   },
 };
 const ORIGIN = 'http://bench.example';
-
-function body(i, hash) {
-  const t = new Date().toISOString();
-  return JSON.stringify({
-    consent: {
-      id: `${i.toString(16).padStart(8, '0')}-bbbb-4ccc-8ddd-${Date.now().toString(16).padStart(12, '0')}`,
-      revision: 0,
-      givenAt: t,
-      updatedAt: t,
-      categories: { necessary: true, analytics: i % 2 == 0, marketing: i % 3 == 0 },
-      services: { analytics: { 'google-analytics': i % 2 == 0 } },
-    },
-    revision: 0,
-    language: 'en',
-    url: `${ORIGIN}/products/${i}?ref=bench`,
-    userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
-    gpc: false,
-    textsHash: hash,
-    hashAlgorithm: 'SHA-256',
-  });
-}
 
 /** Starts the server; resolves with its port and a stop(). */
 function serve(args, env = {}) {
@@ -97,55 +76,12 @@ function serve(args, env = {}) {
   });
 }
 
-function postOnce(agent, port, payload) {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/consent',
-        method: 'POST',
-        agent,
-        headers: {
-          origin: ORIGIN,
-          'content-type': 'text/plain;charset=UTF-8',
-          'content-length': Buffer.byteLength(payload),
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode));
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
 /** `count` receipts from `clients` clients; every answer must be 204. */
 async function load(port, count, clients, hash, offset) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
-  const payloads = Array.from({ length: count }, (_, i) => body(offset + i, hash));
-  const latencies = new Float64Array(count);
-  let next = 0;
-  let failed = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (next < count) {
-        const i = next++;
-        const t = performance.now();
-        const status = await postOnce(agent, port, payloads[i]);
-        latencies[i] = performance.now() - t;
-        if (status != 204) failed++;
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { perSecond: count / seconds, p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1], failed };
+  const bodies = Array.from({ length: count }, (_, i) => receiptBody(offset + i, { hash, origin: ORIGIN }));
+  const { latencies, statuses, seconds } = await postAll(port, bodies, { clients, origin: ORIGIN });
+  const failed = count - (statuses[204] ?? 0);
+  return { perSecond: count / seconds, ...percentiles(latencies), failed };
 }
 
 /** CPU time a process has used, in ms (Linux: /proc; elsewhere unknown). */
@@ -185,7 +121,8 @@ const { hash } = await textsShown(CONFIG, 'en');
 const results = [];
 const loadBefore = loadavg();
 try {
-  if (values.store != 'postgres') results.push(await run('embedded (PGlite)', ['--data-dir', path.join(work, 'data')]));
+  if (values.store != 'postgres')
+    results.push(await run('embedded (PGlite)', ['--data-dir', path.join(work, 'data')]));
   if (values.store != 'embedded') {
     const found = findPostgres();
     if (!found.bin) console.error(`bench:server: PostgreSQL skipped: ${found.problem}`);
@@ -206,8 +143,14 @@ const ms = (x) => `${x.toFixed(1)} ms`;
 console.log(
   `\n${RECEIPTS.toLocaleString('en')} receipts, ${CLIENTS} concurrent clients, ${cpus().length} cores, Node ${process.version}\n`,
 );
-console.log(`load average before: ${loadBefore.map((x) => x.toFixed(1)).join(', ')}; after: ${loadavg().map((x) => x.toFixed(1)).join(', ')}`);
-console.log('| store | receipts/s | p50 | p99 | max | not 204 | server CPU per receipt | first start, then |');
+console.log(
+  `load average before: ${loadBefore.map((x) => x.toFixed(1)).join(', ')}; after: ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(', ')}`,
+);
+console.log(
+  '| store | receipts/s | p50 | p99 | max | not 204 | server CPU per receipt | first start, then |',
+);
 console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of results)
   console.log(

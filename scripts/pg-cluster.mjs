@@ -27,7 +27,8 @@ export function findPostgres() {
   return { problem: `no PostgreSQL found (looked in ${root}/*/bin and PG_BIN)` };
 }
 
-export const HOW_TO_INSTALL = 'install it with `apt-get install postgresql` or point PG_BIN at its bin folder';
+export const HOW_TO_INSTALL =
+  'install it with `apt-get install postgresql` or point PG_BIN at its bin folder';
 
 /** A port no one listens on right now. */
 function freePort() {
@@ -55,7 +56,7 @@ export async function startCluster(options = {}) {
     const id = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
     const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
     if (id.status !== 0)
-      throw new Error('running as root, PostgreSQL needs the `postgres` user (Debian\'s package makes it)');
+      throw new Error("running as root, PostgreSQL needs the `postgres` user (Debian's package makes it)");
     chownSync(dir, Number(id.stdout), Number(gid.stdout));
   } else {
     user = spawnSync('id', ['-un'], { encoding: 'utf8' }).stdout.trim();

@@ -8,7 +8,11 @@ export interface Refusal {
 }
 
 /** The body as UTF-8 text, or why not: over `maxBytes` (413), slower than `timeoutMs` (408), not UTF-8 (400). */
-export async function readBody(request: Request, maxBytes: number, timeoutMs: number): Promise<string | Refusal> {
+export async function readBody(
+  request: Request,
+  maxBytes: number,
+  timeoutMs: number,
+): Promise<string | Refusal> {
   const declared = Number(request.headers.get('content-length'));
   if (declared > maxBytes) return { status: 413, reason: `the body is over ${maxBytes} bytes` };
   if (!request.body) return '';
@@ -17,7 +21,10 @@ export async function readBody(request: Request, maxBytes: number, timeoutMs: nu
   let size = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<Refusal>((resolve) => {
-    timer = setTimeout(() => resolve({ status: 408, reason: `the body took over ${timeoutMs} ms` }), timeoutMs);
+    timer = setTimeout(
+      () => resolve({ status: 408, reason: `the body took over ${timeoutMs} ms` }),
+      timeoutMs,
+    );
   });
   const read = async (): Promise<Refusal | undefined> => {
     for (;;) {

@@ -58,7 +58,9 @@ function normalOrigin(o: string): string {
     const u = new URL(o);
     if (/^https?:$/.test(u.protocol)) return u.origin;
   } catch {}
-  throw new ConsentGateConfigError(`origins: ${JSON.stringify(o)} must be an origin like "https://example.com"`);
+  throw new ConsentGateConfigError(
+    `origins: ${JSON.stringify(o)} must be an origin like "https://example.com"`,
+  );
 }
 
 /**
@@ -80,7 +82,8 @@ export function createConsentHandler(options: ConsentHandlerOptions): ConsentHan
     );
   for (const code in translations) checkTexts(translations[code], 'translations.' + code);
   const allowed = options.origins?.map(normalOrigin);
-  const onError = options.onError || ((e: unknown) => console.error('consent-gate: a receipt was not stored', e));
+  const onError =
+    options.onError || ((e: unknown) => console.error('consent-gate: a receipt was not stored', e));
   const versions: Record<string, Promise<TextsVersion>> = {};
 
   /** The origin of the page that sent the request, if its site may post here. */
@@ -111,7 +114,12 @@ export function createConsentHandler(options: ConsentHandlerOptions): ConsentHan
     const refuse = ({ status, reason }: Refusal, extra: Record<string, string> = {}) =>
       new Response(reason + '\n', {
         status,
-        headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...cors, ...extra },
+        headers: {
+          'content-type': 'text/plain; charset=utf-8',
+          'cache-control': 'no-store',
+          ...cors,
+          ...extra,
+        },
       });
 
     if (request.method == 'OPTIONS') {
@@ -159,7 +167,10 @@ export function createConsentHandler(options: ConsentHandlerOptions): ConsentHan
       await store.add(receipt, texts);
     } catch (e) {
       onError(e);
-      return refuse({ status: 503, reason: 'the receipt could not be stored; try again' }, { 'retry-after': '5' });
+      return refuse(
+        { status: 503, reason: 'the receipt could not be stored; try again' },
+        { 'retry-after': '5' },
+      );
     }
     return new Response(null, {
       status: 204,

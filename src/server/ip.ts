@@ -15,8 +15,10 @@ export function truncateIp(address: string | undefined): string | undefined {
     ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right]
     : left;
   if (groups.length != 8 || groups.some((g) => !/^[0-9a-f]{1,4}$/i.test(g))) return undefined;
-  return groups
-    .slice(0, 3)
-    .map((g) => parseInt(g, 16).toString(16))
-    .join(':') + '::';
+  return (
+    groups
+      .slice(0, 3)
+      .map((g) => parseInt(g, 16).toString(16))
+      .join(':') + '::'
+  );
 }

@@ -25,7 +25,11 @@ const postTo = async (url: string, body: unknown, headers: Record<string, string
     headers: { origin: ORIGIN, 'content-type': 'text/plain;charset=UTF-8', ...headers },
     body: JSON.stringify(body),
   });
-const lines = (out: string) => out.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const lines = (out: string) =>
+  out
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 
 describe('help and usage', () => {
   it('--help for the command and for each command', async () => {
@@ -86,14 +90,18 @@ describe('serve, find, export and purge, embedded', () => {
   beforeAll(() => freshDataDir(dataDir), 60_000);
 
   it('serves the endpoint, the health check and, for the admin token only, the receipts', async () => {
-    const server = await serve(['--config', configFile, '--data-dir', dataDir], { env: { CONSENT_GATE_ADMIN_TOKEN: 's3cret-token' } });
+    const server = await serve(['--config', configFile, '--data-dir', dataDir], {
+      env: { CONSENT_GATE_ADMIN_TOKEN: 's3cret-token' },
+    });
     let consent;
     try {
       expect(server.output()).toContain(`receipts in the embedded database at ${dataDir}`);
       consent = decision();
       const res = await postTo(server.url, await postedBody(consent), { origin: server.url });
       expect(res.status).toBe(204);
-      expect(res.headers.get('set-cookie')).toMatch(/^cg_consent=.*; Max-Age=17280000; Path=\/; SameSite=Lax$/);
+      expect(res.headers.get('set-cookie')).toMatch(
+        /^cg_consent=.*; Max-Age=17280000; Path=\/; SameSite=Lax$/,
+      );
       expect((await postTo(server.url, await postedBody(decision()))).status).toBe(403);
 
       expect(await (await fetch(`${server.url}/health`)).json()).toEqual({ status: 'ok', store: 'embedded' });
@@ -104,7 +112,9 @@ describe('serve, find, export and purge, embedded', () => {
       expect(ok.status).toBe(200);
       const proof = await ok.json();
       expect(proof.receipts.map((r: { consent: unknown }) => r.consent)).toEqual([consent]);
-      expect(JSON.parse(proof.texts[proof.receipts[0].texts.hash].shown)[0].banner.title).toBe('We use cookies');
+      expect(JSON.parse(proof.texts[proof.receipts[0].texts.hash].shown)[0].banner.title).toBe(
+        'We use cookies',
+      );
       const none = await fetch(`${server.url}/consent/00000000-0000-4000-8000-000000000000`, {
         headers: { authorization: 'Bearer s3cret-token' },
       });
@@ -174,12 +184,22 @@ describePostgres('serve and find with --database-url', () => {
   it('stores in PostgreSQL and reads back', async () => {
     const database = await freshPostgres();
     try {
-      const server = await serve(['--config', configFile, '--database-url', database.url, '--origin', ORIGIN]);
+      const server = await serve([
+        '--config',
+        configFile,
+        '--database-url',
+        database.url,
+        '--origin',
+        ORIGIN,
+      ]);
       const consent = decision();
       try {
         expect(server.output()).toContain('receipts in PostgreSQL at 127.0.0.1:');
         expect((await postTo(server.url, await postedBody(consent))).status).toBe(204);
-        expect(await (await fetch(`${server.url}/health`)).json()).toEqual({ status: 'ok', store: 'postgres' });
+        expect(await (await fetch(`${server.url}/health`)).json()).toEqual({
+          status: 'ok',
+          store: 'postgres',
+        });
         // PostgreSQL is shared: the command reads while the server runs.
         const found = await run(['find', consent.id], { env: { DATABASE_URL: database.url } });
         expect(found.code).toBe(0);
@@ -203,14 +223,19 @@ describe('a database package that is not installed', () => {
     cpSync(path.join(ROOT, 'package.json'), path.join(pkg, 'package.json'));
     symlinkSync(path.join(ROOT, 'node_modules', 'js-cookie'), path.join(site, 'node_modules', 'js-cookie'));
     const cli = path.join(pkg, 'dist', 'consent-gate.server-cli.mjs');
-    const embedded = await run(['serve', '--config', configFile, '--data-dir', path.join(site, 'data')], { cli, cwd: site });
+    const embedded = await run(['serve', '--config', configFile, '--data-dir', path.join(site, 'data')], {
+      cli,
+      cwd: site,
+    });
     expect(embedded.code).toBe(1);
     expect(embedded.stderr).toContain(
       'The embedded receipt store needs the package @electric-sql/pglite: npm install @electric-sql/pglite@0.5',
     );
-    const postgres = await run(['find', 'a1b2c3d4', '--database-url', 'postgres://nobody@127.0.0.1:1/none'], { cli, cwd: site });
+    const postgres = await run(['find', 'a1b2c3d4', '--database-url', 'postgres://nobody@127.0.0.1:1/none'], {
+      cli,
+      cwd: site,
+    });
     expect(postgres.code).toBe(1);
     expect(postgres.stderr).toContain('The PostgreSQL receipt store needs the package pg: npm install pg@8');
   });
 });
-

@@ -79,14 +79,23 @@ describe('a valid receipt', () => {
     const fr = JSON.parse(rows[2].shown);
     expect(fr[0].banner.acceptAll).toBe(TRANSLATIONS.fr.banner!.acceptAll);
     // Labels are what was shown; what scripts run and which cookies go are not texts.
-    expect(fr[2].analytics.services['google-analytics']).toMatchObject({ label: 'Google Analytics', scripts: 0, cookies: 0 });
+    expect(fr[2].analytics.services['google-analytics']).toMatchObject({
+      label: 'Google Analytics',
+      scripts: 0,
+      cookies: 0,
+    });
   });
 
   it('records a hash that is not the texts of that config as a mismatch, not hidden', async () => {
     const body = await postedBody(decision(), { textsHash: 'ab'.repeat(32) });
     expect((await handler()(post(body))).status).toBe(204);
     const [r] = await all();
-    expect(r.texts).toEqual({ hash: await pageHash('en'), match: false, claimedAlgorithm: 'SHA-256', claimedHash: 'ab'.repeat(32) });
+    expect(r.texts).toEqual({
+      hash: await pageHash('en'),
+      match: false,
+      claimedAlgorithm: 'SHA-256',
+      claimedHash: 'ab'.repeat(32),
+    });
   });
 
   it('checks an FNV-1a fingerprint (pages without crypto.subtle) against the same texts', async () => {
@@ -94,12 +103,20 @@ describe('a valid receipt', () => {
     const body = await postedBody(decision(), { textsHash: fnv, hashAlgorithm: 'FNV-1a-32' }, 'de');
     expect((await handler()(post(body))).status).toBe(204);
     const [r] = await all();
-    expect(r.texts).toEqual({ hash: await pageHash('de'), match: true, claimedAlgorithm: 'FNV-1a-32', claimedHash: fnv });
+    expect(r.texts).toEqual({
+      hash: await pageHash('de'),
+      match: true,
+      claimedAlgorithm: 'FNV-1a-32',
+      claimedHash: fnv,
+    });
   });
 
   it('records the GPC signal from the body or the Sec-GPC header, and the decision that honoured it', async () => {
     const h = handler();
-    const honoured = decision({ gpc: true, categories: { necessary: true, analytics: false, marketing: true } });
+    const honoured = decision({
+      gpc: true,
+      categories: { necessary: true, analytics: false, marketing: true },
+    });
     for (const req of [
       post(await postedBody(honoured, { gpc: true })),
       post(await postedBody(decision()), { 'sec-gpc': '1' }),
@@ -117,14 +134,20 @@ describe('a valid receipt', () => {
   it('keeps no address unless asked, and then a truncated one', async () => {
     await handler()(post(await postedBody()), { clientAddress: '203.0.113.77' });
     await handler({ ip: 'truncated' })(post(await postedBody()), { clientAddress: '203.0.113.77' });
-    await handler({ ip: 'truncated' })(post(await postedBody()), { clientAddress: '2001:db8:85a3:8d3:1319:8a2e:370:7348' });
+    await handler({ ip: 'truncated' })(post(await postedBody()), {
+      clientAddress: '2001:db8:85a3:8d3:1319:8a2e:370:7348',
+    });
     expect((await all()).map((r) => r.ip)).toEqual([undefined, '203.0.113.0', '2001:db8:85a3::']);
   });
 
   it('accepts application/json and a page on the endpoint host over plain http (behind a TLS proxy)', async () => {
     const h = handler();
     const res = await h(
-      post(await postedBody(), { origin: 'https://shop.example', 'content-type': 'application/json' }, 'http://shop.example/consent'),
+      post(
+        await postedBody(),
+        { origin: 'https://shop.example', 'content-type': 'application/json' },
+        'http://shop.example/consent',
+      ),
     );
     expect(res.status).toBe(204);
     // The page is on https: the cookie is Secure although the proxy talks http to us.
@@ -138,7 +161,9 @@ describe('a valid receipt', () => {
   });
 
   it('answers a CORS preflight for an allowed origin', async () => {
-    const res = await handler()(new Request(`${ORIGIN}/consent`, { method: 'OPTIONS', headers: { origin: ORIGIN } }));
+    const res = await handler()(
+      new Request(`${ORIGIN}/consent`, { method: 'OPTIONS', headers: { origin: ORIGIN } }),
+    );
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-methods')).toBe('POST');
   });
@@ -167,14 +192,22 @@ describe('anything else', () => {
     await refused(post(body), 403, /origin/, h);
     expect((await h(post(body, { origin: 'https://www.shop.example' }))).status).toBe(204);
     await store.purge(new Date(Date.now() + 1000));
-    const other = await handler()(new Request(`${ORIGIN}/consent`, { method: 'OPTIONS', headers: { origin: 'https://evil.example' } }));
+    const other = await handler()(
+      new Request(`${ORIGIN}/consent`, { method: 'OPTIONS', headers: { origin: 'https://evil.example' } }),
+    );
     expect(other.status).toBe(403);
   });
 
   it('another method: 405; another content type: 415', async () => {
     await refused(new Request(`${ORIGIN}/consent`, { headers: { origin: ORIGIN } }), 405, /POST/);
     const body = await postedBody();
-    for (const type of ['application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'text/html', 'text/plain; charset=latin1', ''])
+    for (const type of [
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'text/html',
+      'text/plain; charset=latin1',
+      '',
+    ])
       await refused(post(body, { 'content-type': type }), 415, /text\/plain/);
   });
 
@@ -203,8 +236,14 @@ describe('anything else', () => {
       ['[]', /JSON object/],
       ['"x"', /JSON object/],
       [await postedBody({ ...consent, revision: 1 }), /not a valid decision/],
-      [await postedBody({ ...consent, categories: { necessary: true, analytics: true } }), /not a valid decision/],
-      [await postedBody({ ...consent, updatedAt: new Date(Date.now() + 3_600_000).toISOString() }), /not a valid decision/],
+      [
+        await postedBody({ ...consent, categories: { necessary: true, analytics: true } }),
+        /not a valid decision/,
+      ],
+      [
+        await postedBody({ ...consent, updatedAt: new Date(Date.now() + 3_600_000).toISOString() }),
+        /not a valid decision/,
+      ],
       [{ ...(await postedBody(consent)), revision: 1 }, /revision/],
       [await postedBody(consent, {}, 'es'), /language/],
       [await postedBody(consent, { url: 'javascript:alert(1)' }), /url/],
@@ -218,7 +257,12 @@ describe('anything else', () => {
   });
 
   it('bad UTF-8: 400', async () => {
-    const bytes = new Uint8Array([...new TextEncoder().encode('{"consent":"'), 0xff, 0xfe, ...new TextEncoder().encode('"}')]);
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('{"consent":"'),
+      0xff,
+      0xfe,
+      ...new TextEncoder().encode('"}'),
+    ]);
     const req = new Request(`${ORIGIN}/consent`, {
       method: 'POST',
       headers: { origin: ORIGIN, 'content-type': 'text/plain' },
@@ -228,9 +272,17 @@ describe('anything else', () => {
   });
 
   it('a store that fails: 503, no cookie, and the error reported', async () => {
-    const failing: ReceiptStore = { ...store, add: (_r: Receipt, _t: TextsVersion) => Promise.reject(new Error('disk full')) };
+    const failing: ReceiptStore = {
+      ...store,
+      add: (_r: Receipt, _t: TextsVersion) => Promise.reject(new Error('disk full')),
+    };
     const onError = vi.fn();
-    const res = await createConsentHandler({ config: CONFIG, store: failing, translations: TRANSLATIONS, onError })(post(await postedBody()));
+    const res = await createConsentHandler({
+      config: CONFIG,
+      store: failing,
+      translations: TRANSLATIONS,
+      onError,
+    })(post(await postedBody()));
     expect(res.status).toBe(503);
     expect(res.headers.get('set-cookie')).toBeNull();
     expect(onError).toHaveBeenCalledWith(new Error('disk full'));
@@ -245,10 +297,16 @@ describe('the site owner is told at once', () => {
   });
 
   it('when a translation or an origin is wrong, or the config is', () => {
-    expect(() => createConsentHandler({ config: CONFIG, store, translations: { fr: { banner: { title: 3 } } as never } })).toThrow(
-      'translations.fr.banner.title must be a string (got number)',
-    );
+    expect(() =>
+      createConsentHandler({
+        config: CONFIG,
+        store,
+        translations: { fr: { banner: { title: 3 } } as never },
+      }),
+    ).toThrow('translations.fr.banner.title must be a string (got number)');
     expect(() => handler({ origins: ['shop.example'] })).toThrow(/origins: "shop.example" must be an origin/);
-    expect(() => createConsentHandler({ config: { categories: {} }, store })).toThrow(/categories must be an object with at least one category/);
+    expect(() => createConsentHandler({ config: { categories: {} }, store })).toThrow(
+      /categories must be an object with at least one category/,
+    );
   });
 });

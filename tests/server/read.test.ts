@@ -15,7 +15,9 @@ describe('readConsent', () => {
     const c = decision();
     const header = cookieOf(written(c));
     expect(readConsent(header, CONFIG)).toEqual(c);
-    expect(readConsent(new Request('https://shop.example/', { headers: { cookie: header } }), CONFIG)).toEqual(c);
+    expect(
+      readConsent(new Request('https://shop.example/', { headers: { cookie: header } }), CONFIG),
+    ).toEqual(c);
     expect(readConsent({ headers: { cookie: header } }, CONFIG)).toEqual(c);
     expect(readConsent(new Headers({ cookie: header }), CONFIG)).toEqual(c);
   });
@@ -31,14 +33,27 @@ describe('readConsent', () => {
     const old = new Date(Date.now() - 201 * 864e5).toISOString();
     expect(readConsent(cookieOf(written({ ...c, givenAt: old, updatedAt: old })), CONFIG)).toBeNull();
     expect(readConsent(cookieOf('%E0%A4%A'), CONFIG)).toBeNull();
-    expect(readConsent(cookieOf(written({ ...c, __proto__x: 1 }).replace('__proto__x', '__proto__')), CONFIG)).toBeNull();
+    expect(
+      readConsent(cookieOf(written({ ...c, __proto__x: 1 }).replace('__proto__x', '__proto__')), CONFIG),
+    ).toBeNull();
   });
 
   it('takes the newest valid copy when a host and a parent-domain cookie both arrive', () => {
-    const older = decision({ updatedAt: new Date(Date.now() - 60_000).toISOString(), givenAt: new Date(Date.now() - 60_000).toISOString() });
-    const newer = { ...older, updatedAt: new Date().toISOString(), categories: { ...older.categories, analytics: false } };
-    expect(readConsent(`cg_consent=${written(newer)}; cg_consent=${written(older)}`, CONFIG)!.categories.analytics).toBe(false);
-    expect(readConsent(`cg_consent=${written(older)}; cg_consent=${written(newer)}`, CONFIG)!.categories.analytics).toBe(false);
+    const older = decision({
+      updatedAt: new Date(Date.now() - 60_000).toISOString(),
+      givenAt: new Date(Date.now() - 60_000).toISOString(),
+    });
+    const newer = {
+      ...older,
+      updatedAt: new Date().toISOString(),
+      categories: { ...older.categories, analytics: false },
+    };
+    expect(
+      readConsent(`cg_consent=${written(newer)}; cg_consent=${written(older)}`, CONFIG)!.categories.analytics,
+    ).toBe(false);
+    expect(
+      readConsent(`cg_consent=${written(older)}; cg_consent=${written(newer)}`, CONFIG)!.categories.analytics,
+    ).toBe(false);
   });
 
   it('names a bad config, as init does', () => {
@@ -79,7 +94,12 @@ describe('isAccepted and hasGpc', () => {
     expect(isAccepted(null, OPT_OUT, 'analytics', 'ga', plain)).toBe(true);
     expect(isAccepted(null, OPT_OUT, 'analytics', 'ga', gpc)).toBe(false);
     expect(isAccepted(null, OPT_OUT, 'marketing', undefined, plain)).toBe(false);
-    const accepted = { ...decision(), revision: 0, categories: { necessary: true, analytics: true, marketing: false }, services: {} };
+    const accepted = {
+      ...decision(),
+      revision: 0,
+      categories: { necessary: true, analytics: true, marketing: false },
+      services: {},
+    };
     expect(isAccepted(accepted, OPT_OUT, 'analytics', 'ga', gpc)).toBe(true);
   });
 });
@@ -97,17 +117,22 @@ describe('consentCookie', () => {
   it('follows the cookie options of the config, and the scheme of the request', () => {
     const config: Config = {
       ...CONFIG,
-      cookie: { name: 'site_consent', domain: 'shop.example', path: '/app', sameSite: 'Strict', expiresAfterDays: 30 },
+      cookie: {
+        name: 'site_consent',
+        domain: 'shop.example',
+        path: '/app',
+        sameSite: 'Strict',
+        expiresAfterDays: 30,
+      },
     };
     const c = decision();
-    expect(consentCookie(c, config, new Request('http://shop.example/consent')).split('; ').slice(1)).toEqual([
-      'Max-Age=2592000',
-      'Path=/app',
-      'Domain=shop.example',
-      'SameSite=Strict',
-    ]);
+    expect(consentCookie(c, config, new Request('http://shop.example/consent')).split('; ').slice(1)).toEqual(
+      ['Max-Age=2592000', 'Path=/app', 'Domain=shop.example', 'SameSite=Strict'],
+    );
     expect(consentCookie(c, config, new Request('https://shop.example/consent'))).toMatch(/; Secure$/);
-    const proxied = new Request('http://127.0.0.1:8787/consent', { headers: { 'x-forwarded-proto': 'https' } });
+    const proxied = new Request('http://127.0.0.1:8787/consent', {
+      headers: { 'x-forwarded-proto': 'https' },
+    });
     expect(consentCookie(c, config, proxied)).toMatch(/; Secure$/);
     expect(consentCookie(c, config, { headers: { origin: 'https://shop.example' } })).toMatch(/; Secure$/);
     // Browsers refuse SameSite=None without Secure.
@@ -123,7 +148,11 @@ describe('consentCookie', () => {
   });
 
   it('writes a clean copy: unknown keys and categories the config lacks are not stored', () => {
-    const c = { ...decision(), note: 'x', categories: { necessary: true, analytics: false, marketing: false, old: true } };
+    const c = {
+      ...decision(),
+      note: 'x',
+      categories: { necessary: true, analytics: false, marketing: false, old: true },
+    };
     const pair = consentCookie(c, CONFIG).split('; ')[0];
     expect(decodeURIComponent(pair)).not.toMatch(/note|old/);
   });

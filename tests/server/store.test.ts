@@ -50,7 +50,9 @@ function counting(db: SqlDatabase) {
   return { wrapped, counted };
 }
 
-function suite(open: () => Promise<{ db: SqlDatabase; reopen(): Promise<SqlDatabase>; end(): Promise<void> }>) {
+function suite(
+  open: () => Promise<{ db: SqlDatabase; reopen(): Promise<SqlDatabase>; end(): Promise<void> }>,
+) {
   let db: SqlDatabase;
   let reopen: () => Promise<SqlDatabase>;
   let end: () => Promise<void>;
@@ -69,7 +71,10 @@ function suite(open: () => Promise<{ db: SqlDatabase; reopen(): Promise<SqlDatab
   });
 
   it('keeps a receipt exactly: the decision with its dates, and everything around it', async () => {
-    const consent = decision({ gpc: true, services: { analytics: { 'google-analytics': false, 'x-y_z': true } } });
+    const consent = decision({
+      gpc: true,
+      services: { analytics: { 'google-analytics': false, 'x-y_z': true } },
+    });
     const r = receipt(Date.now(), { gpc: true, ip: '203.0.113.0', language: 'de' }, consent);
     r.texts = { hash: 'b'.repeat(64), match: false, claimedAlgorithm: 'FNV-1a-32', claimedHash: '0123abcd' };
     await store.add(r, version('b'.repeat(64), 'de'));
@@ -94,9 +99,20 @@ function suite(open: () => Promise<{ db: SqlDatabase; reopen(): Promise<SqlDatab
     const consent = decision();
     const good = Array.from({ length: 5 }, () => receipt(Date.now(), {}, { ...consent }));
     const bad = receipt(Date.now(), { receiptId: 'not-a-uuid' }, { ...consent });
-    const results = await Promise.allSettled([...good.slice(0, 2), bad, ...good.slice(2)].map((r) => store.add(r, version())));
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
-    expect((await store.find(consent.id)).map((r) => r.receiptId).sort()).toEqual(good.map((r) => r.receiptId).sort());
+    const results = await Promise.allSettled(
+      [...good.slice(0, 2), bad, ...good.slice(2)].map((r) => store.add(r, version())),
+    );
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    expect((await store.find(consent.id)).map((r) => r.receiptId).sort()).toEqual(
+      good.map((r) => r.receiptId).sort(),
+    );
   });
 
   it('lists receipts page by page, oldest first, from a date on', async () => {

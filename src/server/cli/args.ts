@@ -38,9 +38,16 @@ export function helpOf(program: string, c: Command): string {
     const env = f.env ? ` (env ${f.env})` : '';
     return `${left.padEnd(30)} ${f.help}${env}`;
   });
-  return [`${program} ${c.usage}`, '', c.summary, '', 'Options:', ...flags, ...(c.notes ? ['', c.notes] : []), ''].join(
-    '\n',
-  );
+  return [
+    `${program} ${c.usage}`,
+    '',
+    c.summary,
+    '',
+    'Options:',
+    ...flags,
+    ...(c.notes ? ['', c.notes] : []),
+    '',
+  ].join('\n');
 }
 
 export interface Parsed {

@@ -45,7 +45,12 @@ const COMMANDS: Record<string, Command> = {
         help: "The site's config: JSON, or a .js/.mjs module exporting it (default).",
         env: 'CONSENT_GATE_CONFIG',
       },
-      port: { type: 'string', value: 'N', help: 'Port to listen on. Default 8787 (0: any free port).', env: 'PORT' },
+      port: {
+        type: 'string',
+        value: 'N',
+        help: 'Port to listen on. Default 8787 (0: any free port).',
+        env: 'PORT',
+      },
       host: {
         type: 'string',
         value: 'ADDRESS',
@@ -70,7 +75,10 @@ const COMMANDS: Record<string, Command> = {
         type: 'boolean',
         help: 'Take scheme, host and client address from X-Forwarded-* (only behind a proxy that sets them).',
       },
-      'keep-ip': { type: 'boolean', help: "Keep the client's address in receipts, truncated (IPv4 /24, IPv6 /48)." },
+      'keep-ip': {
+        type: 'boolean',
+        help: "Keep the client's address in receipts, truncated (IPv4 /24, IPv6 /48).",
+      },
     },
     notes: [
       'Environment: CONSENT_GATE_ADMIN_TOKEN lets GET /consent/<id> answer with',
@@ -85,15 +93,23 @@ const COMMANDS: Record<string, Command> = {
     positionals: [1, 1],
     flags: {
       ...STORE_FLAGS,
-      'with-texts': { type: 'boolean', help: 'Add the texts the visitor was shown (texts.shown) to each line.' },
+      'with-texts': {
+        type: 'boolean',
+        help: 'Add the texts the visitor was shown (texts.shown) to each line.',
+      },
     },
   },
   export: {
     name: 'export',
-    usage: 'export [--since 2026-01-01] [--format jsonl|csv] [--output FILE] [--data-dir DIR | --database-url URL]',
+    usage:
+      'export [--since 2026-01-01] [--format jsonl|csv] [--output FILE] [--data-dir DIR | --database-url URL]',
     summary: 'Prints receipts, oldest first: JSON lines (one receipt each) or CSV (one row each).',
     flags: {
-      since: { type: 'string', value: 'DATE', help: 'Only receipts received at or after this date (ISO 8601).' },
+      since: {
+        type: 'string',
+        value: 'DATE',
+        help: 'Only receipts received at or after this date (ISO 8601).',
+      },
       format: { type: 'string', value: 'jsonl|csv', help: 'Default jsonl.' },
       output: { type: 'string', value: 'FILE', help: 'Write to this file instead of standard output.' },
       ...STORE_FLAGS,
@@ -105,7 +121,11 @@ const COMMANDS: Record<string, Command> = {
     summary:
       'Deletes receipts received more than <days> days ago, and the texts versions no receipt needs any more.',
     flags: {
-      'older-than': { type: 'string', value: 'DAYS', help: 'Age in days (required), e.g. 1095 for three years.' },
+      'older-than': {
+        type: 'string',
+        value: 'DAYS',
+        help: 'Age in days (required), e.g. 1095 for three years.',
+      },
       ...STORE_FLAGS,
     },
   },
@@ -171,7 +191,8 @@ async function serve(values: Parsed['values'], env: NodeJS.ProcessEnv): Promise<
   const config = await loadConfig(str(values.config));
   const portText = str(values.port) ?? '8787';
   const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`--port must be a port number (got ${portText})`);
+  if (!/^\d+$/.test(portText) || port > 65535)
+    throw new UsageError(`--port must be a port number (got ${portText})`);
   const endpointPath = str(values.path) ?? '/consent';
   if (!/^\/[\w\-./]*$/.test(endpointPath)) throw new UsageError(`--path must be a path like /consent`);
   let translations;
@@ -257,17 +278,20 @@ async function find(parsed: Parsed): Promise<number> {
 
 async function exportReceipts(values: Parsed['values']): Promise<void> {
   const format = str(values.format) ?? 'jsonl';
-  if (format != 'jsonl' && format != 'csv') throw new UsageError(`--format must be jsonl or csv (got ${format})`);
+  if (format != 'jsonl' && format != 'csv')
+    throw new UsageError(`--format must be jsonl or csv (got ${format})`);
   const sinceText = str(values.since);
   const since = sinceText === undefined ? undefined : new Date(sinceText);
-  if (since && isNaN(+since)) throw new UsageError(`--since must be a date like 2026-01-01 (got ${sinceText})`);
+  if (since && isNaN(+since))
+    throw new UsageError(`--since must be a date like 2026-01-01 (got ${sinceText})`);
   const receipts = await store(values);
   const file = str(values.output);
   const stream = file ? createWriteStream(file) : process.stdout;
   const out = writer(stream);
   try {
     if (format == 'csv') await out(csvHeader());
-    for await (const r of receipts.each({ since })) await out(format == 'csv' ? csvLine(r) : JSON.stringify(r));
+    for await (const r of receipts.each({ since }))
+      await out(format == 'csv' ? csvLine(r) : JSON.stringify(r));
   } finally {
     await receipts.close();
     if (file) await new Promise<void>((resolve) => stream.end(() => resolve()));
@@ -278,7 +302,8 @@ async function purge(values: Parsed['values']): Promise<void> {
   const daysText = str(values['older-than']);
   if (daysText === undefined) throw new UsageError('purge needs --older-than <days>');
   const days = Number(daysText);
-  if (!/^\d+(\.\d+)?$/.test(daysText)) throw new UsageError(`--older-than must be a number of days (got ${daysText})`);
+  if (!/^\d+(\.\d+)?$/.test(daysText))
+    throw new UsageError(`--older-than must be a number of days (got ${daysText})`);
   const before = new Date(Date.now() - days * 864e5);
   const receipts = await store(values);
   try {

@@ -14,6 +14,14 @@ export interface SqlStoreOptions {
   batchSize?: number;
 }
 
+/**
+ * Runs `f` once the requests that have arrived so far had their turn: after Node's I/O callbacks
+ * (setImmediate), elsewhere after the current task. Starting a transaction at the first receipt
+ * would leave the others that came with it waiting for the next one.
+ */
+const soon: (f: () => void) => void =
+  (globalThis as { setImmediate?: (f: () => void) => void }).setImmediate ?? ((f) => setTimeout(f, 0));
+
 interface Pending {
   receipt: Receipt;
   texts: TextsVersion;
@@ -96,7 +104,11 @@ async function write(tx: SqlClient, batch: Pending[]): Promise<void> {
        select hash, language, shown, at, at
        from json_to_recordset($1::json) as t(hash text, language text, shown text, at timestamptz)
      on conflict (hash) do update set last_seen = greatest(consent_gate_texts.last_seen, excluded.last_seen)`,
-    [JSON.stringify([...texts.values()].map(({ hash, language, shown, at }) => ({ hash, language, shown, at })))],
+    [
+      JSON.stringify(
+        [...texts.values()].map(({ hash, language, shown, at }) => ({ hash, language, shown, at })),
+      ),
+    ],
   );
   await tx.query(
     `insert into consent_gate_receipts (${RECEIPT_NAMES})
@@ -129,6 +141,7 @@ export async function sqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
   }
 
   async function flush(): Promise<void> {
+    await new Promise<void>((resolve) => soon(resolve));
     while (pending.length) {
       const batch = pending.slice(0, batchSize);
       pending = pending.slice(batchSize);
@@ -147,7 +160,10 @@ export async function sqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
     },
 
     async find(consentId) {
-      const { rows } = await db.query(`${SELECT_RECEIPTS} where consent_id = $1 order by consent_gate_receipts.seq`, [consentId]);
+      const { rows } = await db.query(
+        `${SELECT_RECEIPTS} where consent_id = $1 order by consent_gate_receipts.seq`,
+        [consentId],
+      );
       return rows.map(fromRow);
     },
 
@@ -165,10 +181,18 @@ export async function sqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
     },
 
     async texts(hash) {
-      const { rows } = await db.query('select hash, language, shown from consent_gate_texts where hash = $1', [hash]);
+      const { rows } = await db.query(
+        'select hash, language, shown from consent_gate_texts where hash = $1',
+        [hash],
+      );
       if (!rows[0]) return null;
       const { shown } = rows[0];
-      return { hash: rows[0].hash, language: rows[0].language, shown, fnv: fnv1a(new TextEncoder().encode(shown)) };
+      return {
+        hash: rows[0].hash,
+        language: rows[0].language,
+        shown,
+        fnv: fnv1a(new TextEncoder().encode(shown)),
+      };
     },
 
     async purge(before) {

@@ -16,7 +16,10 @@ export interface Run {
 }
 
 /** Runs a command to its end. */
-export function run(args: string[], options: { env?: Record<string, string>; cwd?: string; cli?: string } = {}): Promise<Run> {
+export function run(
+  args: string[],
+  options: { env?: Record<string, string>; cwd?: string; cli?: string } = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [options.cli ?? CLI, ...args], {
       cwd: options.cwd ?? ROOT,
@@ -44,7 +47,10 @@ export interface Serving {
 }
 
 /** `serve --port 0 …`; resolves once it listens. */
-export function serve(args: string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<Serving> {
+export function serve(
+  args: string[],
+  options: { env?: Record<string, string>; cwd?: string } = {},
+): Promise<Serving> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], {
       cwd: options.cwd ?? ROOT,

@@ -11,7 +11,8 @@ import type { Config, Consent, TextsInput } from '../../../src/types';
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** The package's translations, as the pages fetch them. */
-export const shipped = (code: string): TextsInput => JSON.parse(readFileSync(`${ROOT}i18n/${code}.json`, 'utf8'));
+export const shipped = (code: string): TextsInput =>
+  JSON.parse(readFileSync(`${ROOT}i18n/${code}.json`, 'utf8'));
 
 /** German inline, French by URL (the package's file), a cookie lifetime that is not the default. */
 export const CONFIG: Config = {
@@ -57,7 +58,11 @@ export function decision(overrides: Partial<Consent> = {}, config = CONFIG): Con
 }
 
 /** The texts hash a page in `language` sends, with either algorithm. */
-export async function pageHash(language: string, algorithm: 'SHA-256' | 'FNV-1a-32' = 'SHA-256', config = CONFIG) {
+export async function pageHash(
+  language: string,
+  algorithm: 'SHA-256' | 'FNV-1a-32' = 'SHA-256',
+  config = CONFIG,
+) {
   const s = validate(config);
   const translation = language == 'fr' ? TRANSLATIONS.fr : s.translations?.[language];
   const texts = textsFor(s, language, translation);
@@ -85,7 +90,11 @@ export async function postedBody(
 }
 
 /** The request sendBeacon makes. */
-export function post(body: unknown, headers: Record<string, string> = {}, url = `${ORIGIN}/consent`): Request {
+export function post(
+  body: unknown,
+  headers: Record<string, string> = {},
+  url = `${ORIGIN}/consent`,
+): Request {
   return new Request(url, {
     method: 'POST',
     headers: { origin: ORIGIN, 'content-type': 'text/plain;charset=UTF-8', ...headers },
