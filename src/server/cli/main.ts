@@ -224,7 +224,13 @@ async function serve(values: Parsed['values'], env: NodeJS.ProcessEnv): Promise<
   });
   const server = createServer(
     // A body has 10 s (the handler's limit); a request as a whole, headers included, 15 s.
-    { requestTimeout: 15_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 },
+    // Node checks those limits every connectionsCheckingInterval (30 s by default): every 2 s here.
+    {
+      requestTimeout: 15_000,
+      headersTimeout: 10_000,
+      keepAliveTimeout: 5_000,
+      connectionsCheckingInterval: 2_000,
+    },
     nodeListener(app, { trustProxy: values['trust-proxy'] === true }),
   );
   await new Promise<void>((resolve, reject) => {

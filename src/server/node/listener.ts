@@ -58,6 +58,8 @@ export function nodeListener(
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const onError = options.onError || ((e: unknown) => console.error('consent-gate: the handler failed', e));
   return (req, res) => {
+    // Taken now: Node detaches it from the request once the response is done.
+    const socket = req.socket;
     void (async () => {
       let response = new Response('internal error\n', { status: 500 });
       let request: Request | undefined;
@@ -81,8 +83,8 @@ export function nodeListener(
         // Half-close after the answer, so that the client reads it, and drop what still comes.
         res.setHeader('connection', 'close');
         res.on('finish', () => {
-          req.socket.end();
-          setTimeout(() => req.socket.destroy(), 2_000).unref();
+          socket?.end();
+          setTimeout(() => socket?.destroy(), 2_000).unref();
         });
         req.resume();
       }
