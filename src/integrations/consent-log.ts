@@ -44,5 +44,8 @@ export function sendLog(url: string, data: object): void {
   try {
     if (navigator.sendBeacon(url, body)) return;
   } catch {}
-  fetch(url, { method: 'POST', body, keepalive: true, mode: 'no-cors' }).catch(() => {});
+  // With credentials, as a beacon has them: the endpoint's Set-Cookie (consent-gate/server) is kept.
+  fetch(url, { method: 'POST', body, keepalive: true, mode: 'no-cors', credentials: 'include' }).catch(
+    () => {},
+  );
 }
