@@ -57,7 +57,9 @@ function normalOrigin(o: string): string {
   try {
     const u = new URL(o);
     if (/^https?:$/.test(u.protocol)) return u.origin;
-  } catch {}
+  } catch {
+    // Not a URL: the error below says what is expected.
+  }
   throw new ConsentGateConfigError(
     `origins: ${JSON.stringify(o)} must be an origin like "https://example.com"`,
   );

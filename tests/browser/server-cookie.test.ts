@@ -14,7 +14,16 @@ import { createConsentHandler, sqlStore, type ReceiptStore } from '../../src/ser
 import { nodeListener } from '../../src/server/node/listener';
 import type { Config } from '../../src/types';
 import { describeBrowser } from './chromium';
-import { DEFAULT_TITLE, ROOT, SOON, banner, decide, parseConsentCookie, useBrowser, type TestPage } from './harness';
+import {
+  DEFAULT_TITLE,
+  ROOT,
+  SOON,
+  banner,
+  decide,
+  parseConsentCookie,
+  useBrowser,
+  type TestPage,
+} from './harness';
 
 const CONFIG: Config = JSON.parse(readFileSync(`${ROOT}tests/browser/fixtures/server-cookie.json`, 'utf8'));
 const DAY_S = 86_400;
@@ -51,26 +60,30 @@ describeBrowser("the server's cookie", () => {
   /** The page, with its clock SKEW_DAYS behind, posting to the endpoint at `host`. */
   async function open(host: string, setup?: (t: TestPage) => Promise<unknown>): Promise<TestPage> {
     const t = await browser.newPage();
-    await t.page.addInitScript((skew) => {
-      const Real = Date;
-      class Early extends Real {
-        constructor(...args: ConstructorParameters<DateConstructor>) {
-          if (args.length) super(...args);
-          else super(Real.now() - skew);
+    await t.page.addInitScript(
+      (skew) => {
+        const Real = Date;
+        class Early extends Real {
+          constructor(...args: ConstructorParameters<DateConstructor>) {
+            if (args.length) super(...args);
+            else super(Real.now() - skew);
+          }
+          static override now() {
+            return Real.now() - skew;
+          }
         }
-        static override now() {
-          return Real.now() - skew;
-        }
-      }
-      globalThis.Date = Early as DateConstructor;
-    }, SKEW_DAYS * DAY_S * 1000);
+        globalThis.Date = Early as DateConstructor;
+      },
+      SKEW_DAYS * DAY_S * 1000,
+    );
     if (setup) await setup(t);
     await t.goto(`/fixtures/server-cookie.html?log=${encodeURIComponent(`http://${host}:${port}/consent`)}`);
     await banner(t.page, DEFAULT_TITLE).waitFor();
     return t;
   }
 
-  const daysLeft = async (t: TestPage) => ((await t.cookie('cg_consent'))!.expires - Date.now() / 1000) / DAY_S;
+  const daysLeft = async (t: TestPage) =>
+    ((await t.cookie('cg_consent'))!.expires - Date.now() / 1000) / DAY_S;
 
   async function decideAndCheck(t: TestPage) {
     await decide(t.page, 'Accept all', DEFAULT_TITLE);
@@ -99,7 +112,9 @@ describeBrowser("the server's cookie", () => {
 
   it("takes the cookie from the keepalive fetch's answer, where sendBeacon is missing", async () => {
     const t = await open('127.0.0.1', (t) =>
-      t.page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'sendBeacon', { value: undefined })),
+      t.page.addInitScript(() =>
+        Object.defineProperty(Navigator.prototype, 'sendBeacon', { value: undefined }),
+      ),
     );
     const posts: string[] = [];
     t.page.on('request', (r) => r.url().endsWith('/consent') && posts.push(r.resourceType()));

@@ -31,6 +31,10 @@ describe('the published package', () => {
       ...['cjs', 'css', 'd.cts', 'd.ts', 'min.js', 'mjs'].map((x) => `dist/consent-gate.embeds.${x}`),
       'dist/consent-gate.min.js',
       'dist/consent-gate.mjs',
+      // consent-gate/server, consent-gate/server/node and the consent-gate-server command.
+      'dist/consent-gate.server-cli.mjs',
+      ...['cjs', 'd.cts', 'd.ts', 'mjs'].map((x) => `dist/consent-gate.server-node.${x}`),
+      ...['cjs', 'd.cts', 'd.ts', 'mjs'].map((x) => `dist/consent-gate.server.${x}`),
       ...['ar', 'cs', 'da', 'de', 'en', 'es', 'fr', 'he', 'it', 'ja', 'nl', 'pl', 'pt', 'sv', 'zh'].map(
         (c) => `dist/i18n/${c}.json`,
       ),
@@ -40,6 +44,8 @@ describe('the published package', () => {
       'dist/services.mjs',
       'embeds/package.json',
       'package.json',
+      'server/node/package.json',
+      'server/package.json',
       // For resolvers older than package.json "exports" (TypeScript's node10).
       'services/package.json',
       'styles/consent-gate.css',

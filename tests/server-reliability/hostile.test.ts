@@ -134,7 +134,7 @@ const hostile: fc.Arbitrary<Hostile> = fc.oneof(
   // Huge: strings where a short one belongs, and bodies over the 16 KB limit.
   fc
     .tuple(
-      fc.constantFrom(['url'], ['userAgent'], ['consent', 'id'], ['language']),
+      fc.constantFrom<string[][]>(['url'], ['userAgent'], ['consent', 'id'], ['language']),
       fc.integer({ min: 2_100, max: 15_000 }),
     )
     .map(([path, n]) => ({ kind: 'huge string', body: utf8(json(setAt(path, 'x'.repeat(n)))) })),

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-ignore -- a plain .mjs module without type declarations
+// @ts-expect-error -- a plain .mjs module without type declarations
 import { postAll, receiptBody } from '../../bench/load.mjs';
 import { textsShown } from '../../src/server';
 import { openStore } from '../../src/server/node/stores';

@@ -2,7 +2,7 @@
 // it, and a request with Sec-GPC: 1 does not get it by default.
 import Cookies from 'js-cookie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-ignore -- a plain .mjs example without type declarations
+// @ts-expect-error -- a plain .mjs example without type declarations
 import { startSsrExample } from '../../examples/ssr-server.mjs';
 import { needBuild } from './support/cli';
 
@@ -54,7 +54,9 @@ describe('the server-rendered page', () => {
   it('reads a tampered or expired cookie as no decision, as the browser does', async () => {
     expect((await page({ 'sec-gpc': '1', cookie: cookie(true).slice(0, -6) })).tag).toBe(false);
     const old = new Date(Date.now() - 200 * 864e5).toISOString();
-    expect((await page({ 'sec-gpc': '1', cookie: cookie(true, { givenAt: old, updatedAt: old }) })).tag).toBe(false);
+    expect((await page({ 'sec-gpc': '1', cookie: cookie(true, { givenAt: old, updatedAt: old }) })).tag).toBe(
+      false,
+    );
     expect((await page({ 'sec-gpc': '1', cookie: cookie(true, { revision: 1 }) })).tag).toBe(false);
   });
 

@@ -17,14 +17,19 @@ let warned = false;
 
 /** `describe` for tests that need PostgreSQL. */
 export function describePostgres(name: string, body: () => void): void {
-  if (databaseUrl) return describe(name, body);
+  if (databaseUrl) {
+    describe(name, body);
+    return;
+  }
   const problem = `${inject('postgresProblem')}; install it with \`apt-get install postgresql\``;
-  if (isCI)
-    return describe(name, () => {
+  if (isCI) {
+    describe(name, () => {
       it('has a PostgreSQL to run against', () => {
         throw new Error(`PostgreSQL tests cannot run on CI: ${problem}.`);
       });
     });
+    return;
+  }
   if (!warned) process.stderr.write(`\n!!! PostgreSQL tests SKIPPED: ${problem}.\n\n`);
   warned = true;
   describe.skip(name, body);

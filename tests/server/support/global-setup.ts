@@ -5,7 +5,7 @@ import { rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-// @ts-ignore -- a plain .mjs script without type declarations
+// @ts-expect-error -- a plain .mjs script without type declarations
 import { findPostgres, startCluster } from '../../../scripts/pg-cluster.mjs';
 
 declare module 'vitest' {
