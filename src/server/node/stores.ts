@@ -85,7 +85,8 @@ export async function postgresStore(
   pool.on('error', (e) => console.error('consent-gate: PostgreSQL connection lost:', e.message));
   try {
     const db = poolDatabase(pool);
-    const store = await sqlStore(db, options);
+    // Several commits in flight: each waits for PostgreSQL's disk, side by side on the pool's connections.
+    const store = await sqlStore(db, { concurrency: 4, ...options });
     return {
       ...store,
       kind: 'postgres',

@@ -12,6 +12,8 @@ import type { ReceiptStore } from './types';
 export interface SqlStoreOptions {
   /** Most receipts written in one transaction. Default 500. */
   batchSize?: number;
+  /** Transactions in flight at once (a pool's connections can commit side by side). Default 1. */
+  concurrency?: number;
 }
 
 /**
@@ -124,10 +126,13 @@ async function write(tx: SqlClient, batch: Pending[]): Promise<void> {
  */
 export async function sqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): Promise<ReceiptStore> {
   const batchSize = options.batchSize ?? 500;
+  const concurrency = options.concurrency ?? 1;
   await migrate(db);
   let pending: Pending[] = [];
-  let flushing: Promise<void> | undefined;
+  let active = 0;
+  let scheduled = false;
   let closed = false;
+  let idle: (() => void) | undefined;
 
   async function commit(batch: Pending[]): Promise<void> {
     try {
@@ -140,14 +145,18 @@ export async function sqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
     }
   }
 
-  async function flush(): Promise<void> {
-    await new Promise<void>((resolve) => soon(resolve));
-    while (pending.length) {
+  /** Starts transactions for what is pending, as many as may run at once. */
+  function pump(): void {
+    while (pending.length && active < concurrency) {
       const batch = pending.slice(0, batchSize);
       pending = pending.slice(batchSize);
-      await commit(batch);
+      active++;
+      void commit(batch).then(() => {
+        active--;
+        pump();
+        if (!active && !pending.length) idle?.();
+      });
     }
-    flushing = undefined;
   }
 
   return {
@@ -155,7 +164,13 @@ export async function sqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
       if (closed) return Promise.reject(new Error('the receipt store is closed'));
       return new Promise<void>((done, failed) => {
         pending.push({ receipt, texts, done, failed });
-        flushing ||= flush();
+        if (!scheduled) {
+          scheduled = true;
+          soon(() => {
+            scheduled = false;
+            pump();
+          });
+        }
       });
     },
 
@@ -220,7 +235,7 @@ export async function sqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): 
     // The database is the caller's: it may serve more than receipts. (openStore's stores close theirs.)
     async close() {
       closed = true;
-      await flushing;
+      if (active || pending.length || scheduled) await new Promise<void>((resolve) => (idle = resolve));
     },
   };
 }
