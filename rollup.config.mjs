@@ -48,6 +48,33 @@ const addons = ['embeds', 'autoblock', 'consent-log'].flatMap((name) => [
   },
 ]);
 
+// consent-gate/server and consent-gate/server/node (ESM + CommonJS + types), and the
+// consent-gate-server command: for servers, so js-cookie, the database packages (optional peer
+// dependencies, loaded only when a store is opened) and Node's built-ins stay imports.
+const serverExternal = ['js-cookie', '@electric-sql/pglite', 'pg', /^node:/];
+const server = [
+  ['src/server/index.ts', 'consent-gate.server'],
+  ['src/server/node/index.ts', 'consent-gate.server-node'],
+]
+  .flatMap(([input, name]) => [
+    {
+      input,
+      external: serverExternal,
+      output: [
+        { file: `dist/${name}.mjs`, format: 'es' },
+        { file: `dist/${name}.cjs`, format: 'cjs', exports: 'named' },
+      ],
+      plugins: [ts()],
+    },
+    { ...types(input, name), external: serverExternal },
+  ])
+  .concat({
+    input: 'src/server/cli/bin.ts',
+    external: serverExternal,
+    output: { file: 'dist/consent-gate.server-cli.mjs', format: 'es', banner: '#!/usr/bin/env node' },
+    plugins: [ts()],
+  });
+
 export default [
   // npm: ESM + CommonJS, js-cookie left as a dependency.
   {
@@ -102,4 +129,5 @@ export default [
     output: { file: 'dist/consent-gate.cli.mjs', format: 'es', banner: '#!/usr/bin/env node' },
     plugins: [resolve(), ts({ tsconfig: './tsconfig.audit.json' })],
   },
+  ...server,
 ];

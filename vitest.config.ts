@@ -84,6 +84,34 @@ export default defineConfig({
           restoreMocks: true,
         },
       },
+      {
+        test: {
+          // consent-gate/server in Node: reading decisions, the endpoint, the stores (embedded PGlite and
+          // a throwaway PostgreSQL cluster, both started by the global setup), the command, the example.
+          name: 'server',
+          include: ['tests/server/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['tests/quiet.ts'],
+          globalSetup: ['tests/server/support/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          // The heavy server tests, on their own so that their time shows: 10,000 receipts from 100
+          // clients in each store, SIGKILL under load, 1,000 hostile bodies, slow and endless bodies.
+          name: 'server-reliability',
+          include: ['tests/server-reliability/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['tests/quiet.ts'],
+          globalSetup: ['tests/server/support/global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 60_000,
+          // One load at a time: the machine has two cores.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

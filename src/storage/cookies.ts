@@ -2,33 +2,13 @@
 // guard(): it throws in a sandboxed frame without allow-same-origin (nothing to read, remove or write
 // there), and a value may not decode.
 import Cookies from 'js-cookie';
-import { parse } from '../consent/parse';
+import { consentIn } from './cookie-string';
 import { guard } from '../guard';
 import type { Consent } from '../types';
 import type { Settings } from '../config/validate';
 
-/**
- * js-cookie unquotes any value that starts with '"', dropping its last character whatever it is: only a
- * pair of quotes quotes (RFC 6265), so `"{…}x` must not read as `{…}`.
- */
-const LONE_QUOTE = /^"(?![^]*"$)/;
-
-/**
- * The stored decision: of several valid copies, the newest; null when none is valid. A host cookie
- * and parent-domain cookies of one name all show up in document.cookie (js-cookie's get() would
- * return only the first).
- */
-export function readConsent(settings: Settings): Consent | null {
-  let newest: Consent | null = null;
-  for (const pair of guard(() => document.cookie.split('; ')) || []) {
-    const [name, value] = pair.split(/=([^]*)/);
-    // A pair without "=" has no value.
-    if (name != settings.cookie.name || value == null || LONE_QUOTE.test(value)) continue;
-    const consent = guard(() => parse(Cookies.converter.read(value, name), settings, Date.now()));
-    if (consent && (!newest || consent.updatedAt > newest.updatedAt)) newest = consent;
-  }
-  return newest;
-}
+/** The stored decision: of several valid copies, the newest; null when none is valid. */
+export const readConsent = (settings: Settings): Consent | null => consentIn(() => document.cookie, settings);
 
 /**
  * Stores a decision with a fresh expiry. True only when this very decision reads back as the one in

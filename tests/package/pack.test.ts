@@ -38,6 +38,10 @@ describe('the published package', () => {
       ),
       'dist/consent-gate.min.js',
       'dist/consent-gate.mjs',
+      // consent-gate/server, consent-gate/server/node and the consent-gate-server command.
+      'dist/consent-gate.server-cli.mjs',
+      ...['cjs', 'd.cts', 'd.ts', 'mjs'].map((x) => `dist/consent-gate.server-node.${x}`),
+      ...['cjs', 'd.cts', 'd.ts', 'mjs'].map((x) => `dist/consent-gate.server.${x}`),
       ...CODES.map((c) => `dist/i18n/${c}.json`).sort(),
       'dist/services.cjs',
       'dist/services.d.cts',
@@ -48,6 +52,8 @@ describe('the published package', () => {
       'embeds.css.d.ts',
       'embeds/package.json',
       'package.json',
+      'server/node/package.json',
+      'server/package.json',
       // For resolvers older than package.json "exports" (TypeScript's node10).
       'services/package.json',
       'styles.css.d.ts',

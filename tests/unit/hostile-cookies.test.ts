@@ -10,6 +10,7 @@ import { validate } from '../../src/config/validate';
 import { parse } from '../../src/consent/parse';
 import { accepted } from '../../src/consent/model';
 import { readConsent, removeConsent } from '../../src/storage/cookies';
+import { readConsent as readOnServer } from '../../src/server/read';
 import type { Config, Consent } from '../../src/types';
 import { clearCookies, demoConfig } from './helpers';
 import { DAY, DRIFT, refDecision, refFromCookies, refGrants, type RefDecision } from './reference';
@@ -532,6 +533,8 @@ function checkRead(c: Config, doc: Document) {
   } else if (wanted.length) {
     expect.fail(`readConsent found no decision in ${JSON.stringify(header)}`);
   }
+  // The server half reads the same jar, sent as a Cookie header, to exactly the same decision.
+  expect(readOnServer(header, c), 'consent-gate/server reads the cookies differently').toEqual(got);
 }
 
 describe('readConsent, on generated cookies', () => {
