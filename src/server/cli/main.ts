@@ -242,12 +242,13 @@ async function serve(values: Parsed['values'], env: NodeJS.ProcessEnv): Promise<
   });
   const address = server.address() as { address: string; port: number };
   const shown = address.address.includes(':') ? `[${address.address}]` : address.address;
+  // The "listening" line comes last: whatever waits for it (a supervisor, a test) has read the rest.
+  if (!env.CONSENT_GATE_ADMIN_TOKEN)
+    console.log(`${PROGRAM}: no CONSENT_GATE_ADMIN_TOKEN: receipts cannot be read over HTTP`);
   console.log(
     `${PROGRAM}: listening on http://${shown}:${address.port} (POST ${endpointPath}); receipts in ` +
       `${receipts.kind == 'embedded' ? 'the embedded database at' : 'PostgreSQL at'} ${receipts.where}`,
   );
-  if (!env.CONSENT_GATE_ADMIN_TOKEN)
-    console.log(`${PROGRAM}: no CONSENT_GATE_ADMIN_TOKEN: receipts cannot be read over HTTP`);
 
   await new Promise<void>((resolve) => {
     const stop = () => {
