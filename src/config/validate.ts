@@ -15,6 +15,7 @@ import type {
   TextsInput,
   UIOptions,
 } from '../types';
+import { DEFAULT_CONSENT_MODE_MAP } from '../integrations/consent-mode-map';
 
 /** A service after validation: `"/re/"` patterns are RegExps, scripts, cookies and blocks always lists. */
 export interface Service extends ServiceDef {
@@ -231,15 +232,6 @@ const GCM_OPTIONS: Record<string, Check> = {
   urlPassthrough: optional('boolean'),
   waitForUpdate: optional('number', 500),
 };
-const GCM_DEFAULT: ConsentModeMap = {
-  analytics_storage: 'analytics',
-  ad_storage: 'marketing',
-  ad_user_data: 'marketing',
-  ad_personalization: 'marketing',
-  functionality_storage: 'preferences',
-  personalization_storage: 'preferences',
-  security_storage: 'granted',
-};
 
 /**
  * Google Consent Mode: true for the default map, or a map of consent types to categories (checked
@@ -248,7 +240,7 @@ const GCM_DEFAULT: ConsentModeMap = {
 const consentMode: Check<Gcm | undefined> = (value, path, _key, checked) => {
   if (value === undefined || value === false) return undefined;
   const map: ConsentModeMap = {};
-  const types = Object.keys(GCM_DEFAULT) as (keyof ConsentModeMap)[];
+  const types = Object.keys(DEFAULT_CONSENT_MODE_MAP) as (keyof ConsentModeMap)[];
   const target = oneOf(...Object.keys(checked.categories), 'granted');
   const options = object(
     GCM_OPTIONS,
@@ -258,7 +250,7 @@ const consentMode: Check<Gcm | undefined> = (value, path, _key, checked) => {
     }),
   )(value === true ? {} : value, path, '', {});
   // The default map may name categories a config lacks: their types stay denied.
-  return { ...options, map: Object.keys(map).length ? map : GCM_DEFAULT };
+  return { ...options, map: Object.keys(map).length ? map : DEFAULT_CONSENT_MODE_MAP };
 };
 
 /**

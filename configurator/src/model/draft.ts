@@ -1,5 +1,6 @@
 // The configurator's draft: what the site owner decided, as plain data (it travels in the page's
 // address). Pure: no DOM here. `toConfig` (config.ts) turns a draft into the library's config.
+import { DEFAULT_CONSENT_MODE_MAP } from '../../../src/integrations/consent-mode-map';
 
 /** Texts a language changes, by section and key (`{ banner: { title: '…' } }`): only what was edited. */
 export type TextEdits = Record<string, Record<string, string>>;
@@ -53,16 +54,8 @@ export const CONSENT_TYPES = [
 ] as const;
 export type ConsentType = (typeof CONSENT_TYPES)[number];
 
-/** The library's default Google Consent Mode map (README, "Google Consent Mode v2"). */
-export const DEFAULT_GCM_MAP: Record<ConsentType, string> = {
-  analytics_storage: 'analytics',
-  ad_storage: 'marketing',
-  ad_user_data: 'marketing',
-  ad_personalization: 'marketing',
-  functionality_storage: 'preferences',
-  personalization_storage: 'preferences',
-  security_storage: 'granted',
-};
+/** The library's default Google Consent Mode map (docs/consent-mode.md), as the form edits it. */
+export const DEFAULT_GCM_MAP: Readonly<Record<ConsentType, string>> = DEFAULT_CONSENT_MODE_MAP;
 
 /**
  * The usual Consent Mode map written out for editing: a type whose category the draft lacks is
