@@ -9,11 +9,11 @@
 //
 // Exit status: 0 within budget, 1 over budget, 2 the check itself could not run.
 //
-// `--ceiling FILE=BYTES` (CI uses it) is a ratchet for a file still over its budget: over the budget
+// `--ceiling NAME=BYTES` (CI uses it) is a ratchet for a file still over its budget: over the budget
 // but within the ceiling is reported as such and does not fail; over the ceiling fails. The budget
 // stays the goal; the ceiling only keeps the file from growing back while it is shrunk.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,13 +63,18 @@ const ceilings = {};
 process.argv.slice(2).forEach((arg, i, args) => {
   if (arg != '--ceiling') return;
   const m = /^(.+)=(\d+)$/.exec(args[i + 1] || '');
-  if (!m) fail(`--ceiling takes FILE=BYTES, not ${args[i + 1]}`);
+  if (!m) fail(`--ceiling takes NAME=BYTES (a check's name in .size-limit.json), not ${args[i + 1]}`);
   ceilings[m[1]] = +m[2];
 });
 
+// A check names one file or a visit's files (`path` a list: what that visitor downloads, each file
+// gzipped on its own as it travels, summed).
+const pathsOf = Object.fromEntries(
+  JSON.parse(readFileSync(path.join(ROOT, '.size-limit.json'), 'utf8')).map((c) => [c.name, [c.path].flat()]),
+);
+
 const rows = runSizeLimit().map((check) => {
-  // The check's name is the file (see .size-limit.json).
-  const command = gzipCommandSize(check.name);
+  const command = pathsOf[check.name].reduce((sum, file) => sum + gzipCommandSize(file), 0);
   const size = Math.max(command, check.size);
   const ok = check.passed && size <= check.sizeLimit;
   const ceiling = ceilings[check.name];
