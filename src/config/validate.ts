@@ -13,6 +13,7 @@ import type {
   CookieOptions,
   ServiceDef,
   TextsInput,
+  Translation,
   UIOptions,
 } from '../types';
 
@@ -209,22 +210,52 @@ const categories: Check = (value, path, _key, checked) => {
   return Object.keys(all).length ? all : fail(path, 'an object with at least one category', value);
 };
 
-/** Texts: known sections and keys, string values. Also used on fetched translations. */
-const TEXTS = object(
-  {},
-  keysOf(Object.keys(EN), (section) =>
-    optional(
-      object(
-        {},
-        keysOf(Object.keys(EN[section as keyof typeof EN]), () => required('string')),
-      ),
+/** A section of the texts (banner, preferences, embed): its known keys, string values. */
+const section = (name: string) =>
+  optional(
+    object(
+      {},
+      keysOf(Object.keys(EN[name as keyof TextsInput]), () => required('string')),
     ),
+  );
+
+/** Texts: known sections and keys, string values. */
+const TEXTS = object({}, keysOf(Object.keys(EN), section));
+
+/** Only these keys, each a string: a label and a description, a typo an error that names them. */
+const strings = (...keys: string[]) =>
+  object(
+    {},
+    keysOf(keys, () => required('string')),
+  );
+const SERVICE_TEXTS = strings('label', 'description');
+/** A category's own texts in one language, and its services' by id. */
+const CATEGORY_TEXTS = object(
+  {},
+  keysOf(['label', 'description', 'services'], (key) =>
+    key == 'services' ? record(SERVICE_TEXTS) : required('string'),
   ),
 );
 
-/** Checks texts in the shape of `texts` (absent: absent); a fetched translation file too. */
-export const checkTexts = (value: unknown, path: string): TextsInput | undefined =>
-  optional(TEXTS)(value, path, '', {});
+/**
+ * One language of `translations`: the texts, the config's category and service texts in that
+ * language, and (inline) the URL of a file to start from. Also used on fetched translation files.
+ */
+const TRANSLATION_PARTS: Record<string, Check> = {
+  categories: record(CATEGORY_TEXTS),
+  url: required('string'),
+};
+const TRANSLATION = object(
+  {},
+  keysOf(
+    [...Object.keys(EN), ...Object.keys(TRANSLATION_PARTS)],
+    (key) => TRANSLATION_PARTS[key] || section(key),
+  ),
+);
+
+/** Checks a translation, inline or a fetched file (absent: absent). */
+export const checkTexts = (value: unknown, path: string): Translation | undefined =>
+  optional(TRANSLATION)(value, path, '', {});
 
 const GCM_OPTIONS: Record<string, Check> = {
   adsDataRedaction: optional('boolean'),

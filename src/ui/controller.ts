@@ -8,7 +8,7 @@ import { preferences } from './preferences';
 import { modal } from './modal';
 import { keepClear } from './keep-clear';
 import { sanitize } from './sanitize';
-import { dir, hasLanguage, pickLanguage, textsFor } from '../config/language';
+import { dir, hasLanguage, pickLanguage, textsFor, urlOf } from '../config/language';
 import { loadTexts } from '../config/translations';
 import { warn } from '../log';
 import type { Settings } from '../config/validate';
@@ -60,7 +60,7 @@ function inLanguage(host: Host, code: string, then: () => void): Promise<void> |
     host.texts = texts || textsFor(settings, 'en');
     then();
   };
-  if (typeof settings.translations?.[lang] == 'string') return loadTexts(settings, lang).then(show);
+  if (urlOf(settings.translations?.[lang])) return loadTexts(settings, lang).then(show);
   return show(textsFor(settings, lang));
 }
 

@@ -188,7 +188,7 @@ describe('language', () => {
     await cg.setLanguage('de');
     expect(warn).toHaveBeenCalledOnce();
     expect(warn.mock.calls[0][0]).toMatch(
-      /^consent-gate: translations\.de lacks banner\.description, .*preferences\.title.*; English is shown$/,
+      /^consent-gate: translations\.de lacks banner\.description, .*preferences\.title.*; English, or the config.s own text, is shown$/,
     );
   });
 

@@ -15,7 +15,7 @@ import type { TextsInput } from '../../../src/types';
 import type { Draft, LabelTexts } from './draft';
 
 /** Whether the library accepts `translations.<code>.categories`. */
-export const LABEL_TRANSLATIONS = false;
+export const LABEL_TRANSLATIONS = true;
 
 /** A translation with the draft's category and service names in that language added. */
 export function withLabelTranslations(texts: TextsInput, draft: Draft, code: string): TextsInput {
