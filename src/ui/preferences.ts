@@ -86,7 +86,8 @@ function categories(host: Host, markup: Markup, change: ConsentPatch): HTMLEleme
       return h(
         'fieldset',
         { role: 'radiogroup' },
-        h('legend', null, t?.label || service.label),
+        // dir="auto" on the config's labels, as on its texts (dom.ts: text()).
+        h('legend', { dir: 'auto' }, t?.label || service.label),
         text(markup, 'p', t?.description || service.description, { class: 'cg-desc' }),
         h('div', null, radio(true, accepts, texts.accept), radio(false, declines, texts.decline)),
       );
@@ -98,7 +99,7 @@ function categories(host: Host, markup: Markup, change: ConsentPatch): HTMLEleme
       h(
         'div',
         null,
-        h('label', { for: prefix }, label),
+        h('label', { for: prefix, dir: 'auto' }, label),
         category.required && h('span', null, texts.alwaysOn),
         toggle,
       ),

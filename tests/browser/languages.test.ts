@@ -49,6 +49,8 @@ const measure = (page: Page) =>
     const out: [string, unknown][] = [];
     const root = document.querySelector('.cg-root:has(.cg-banner)') as HTMLElement;
     const original = root.className;
+    // The banner is set aside (hidden) while the preferences are open: shown for the measuring.
+    root.hidden = false;
     const box = (el: HTMLElement) => {
       const r = el.getBoundingClientRect();
       const range = document.createRange();
@@ -77,6 +79,7 @@ const measure = (page: Page) =>
       out.push([`prefs ${layout.slice(3)}`, prefs]);
     }
     root.className = original;
+    root.hidden = true;
     return out;
   }, STYLE);
 
