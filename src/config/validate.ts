@@ -178,7 +178,7 @@ const script: Check = (value, path, key, checked) => {
   return fields;
 };
 
-const SERVICE = object({
+const SERVICE_FIELDS = object({
   label: required('string'),
   description: optional('string'),
   scripts: optional(list(script), []),
@@ -187,6 +187,24 @@ const SERVICE = object({
   onAccept: optional('function'),
   onReject: optional('function'),
 });
+
+/** The presets a config may name, by name: given to validate(), or the presets file's (src/presets-iife.ts). */
+type Presets = Record<string, ServiceDef>;
+let presets: Presets | undefined;
+
+/**
+ * A service, or a preset by name with fields of its own over it (`{ preset: 'googleAnalytics',
+ * description: '…' }`): an unknown name is an error that lists the known ones.
+ */
+const SERVICE: Check = (value, path, key, checked) => {
+  if (!isObject(value) || !hasOwn(value, 'preset')) return SERVICE_FIELDS(value, path, key, checked);
+  const { preset: name, ...own } = value;
+  const known = presets || (globalThis as { ConsentGatePresets?: Presets }).ConsentGatePresets;
+  if (!known) fail(path + '.preset', 'a preset of consent-gate.presets.min.js, which is not loaded', name);
+  if (typeof name != 'string' || !hasOwn(known, name))
+    fail(path + '.preset', 'one of: ' + Object.keys(known).join(', '), name);
+  return SERVICE_FIELDS({ ...known[name], ...own }, path, key, checked);
+};
 
 /** A category: `mode` (checked before the categories) decides whether its `default` means anything. */
 const category = (mode: Settings['mode']) =>
@@ -361,11 +379,17 @@ const CONFIG = object(
 
 /**
  * Validates a config (from code or from JSON) and fills in defaults. Throws
- * ConsentGateConfigError naming the first bad value.
+ * ConsentGateConfigError naming the first bad value. Services may name a preset of `known` (by
+ * default those of the presets file, when the page loaded it).
  */
-export function validate(input: unknown): Settings {
-  const config = CONFIG(input, '', '', {});
-  return { ...config, ids: Object.keys(config.categories), gcm: config.googleConsentMode };
+export function validate(input: unknown, known?: Presets): Settings {
+  presets = known;
+  try {
+    const config = CONFIG(input, '', '', {});
+    return { ...config, ids: Object.keys(config.categories), gcm: config.googleConsentMode };
+  } finally {
+    presets = undefined;
+  }
 }
 
 /** Validates one service; used by `init` and by `register`. */
