@@ -59,7 +59,7 @@ describe('presets by name', () => {
     const bad = () => validate(config({ ga: { preset: 'googleAnalytic' } }), PRESETS);
     expect(bad).toThrow(cg.ConsentGateConfigError);
     expect(bad).toThrow(
-      /^categories\.analytics\.services\.ga\.preset must be one of: googleAnalytics, googleTagManager, .*youtube.* \(got "googleAnalytic"\)$/,
+      `categories.analytics.services.ga.preset must be one of: ${Object.keys(PRESETS).join(', ')} (got "googleAnalytic")`,
     );
     expect(() => validate(config({ ga: { preset: 7 } }), PRESETS)).toThrow(
       /\.preset must be one of: .*\(got number\)$/,
