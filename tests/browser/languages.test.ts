@@ -139,6 +139,9 @@ describeBrowser('every language keeps Accept all and Decline all equal', () => {
       expect(await root.getAttribute('dir')).toBe(rtl ? 'rtl' : 'ltr');
       if (rtl) {
         // Text starts on the right, and a wide box sits in the bottom-left corner (the reading end).
+        // The preferences closed first: the banner is set aside while they are open.
+        await page.keyboard.press('Escape');
+        await page.locator('.cg-banner').waitFor();
         await page.setViewportSize({ width: 1280, height: 800 });
         const layout = await page.evaluate(() => {
           const desc = document.querySelector('.cg-banner .cg-desc') as HTMLElement;
