@@ -121,6 +121,12 @@ export default [
     plugins: [resolve({ browser: true }), ts(), min()],
   },
   ...addons,
+  // consent-gate.presets.min.js: the presets of consent-gate/services for a script-tag config, by name.
+  {
+    input: 'src/presets-iife.ts',
+    output: { file: 'dist/consent-gate.presets.min.js', format: 'iife', banner },
+    plugins: [ts(), min()],
+  },
   // `consent-gate audit` (package.json "bin"): Node, tldts bundled (the Public Suffix List, offline),
   // playwright-core left to the site's own install (an optional peer dependency).
   {

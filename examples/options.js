@@ -14,10 +14,12 @@
   config.ui = ui;
   var lang = q.get('lang');
   if (lang) {
-    // The package's translation files, fetched when shown.
+    // The package's translation file, fetched when shown; for German, with the demo's own labels
+    // beside it (the config's translations.de).
+    var own = config.translations && config.translations[lang];
     config.language = lang;
     config.translations = {};
-    config.translations[lang] = '/dist/i18n/' + lang + '.json';
+    config.translations[lang] = own || '/dist/i18n/' + lang + '.json';
   }
   el.textContent = JSON.stringify(config);
 })();

@@ -38,6 +38,8 @@ SHOTS.push(
   // One per script (docs/languages.md): Latin (the longest German and Polish labels on a phone),
   // Cyrillic, Greek, Arabic on a phone, CJK; then the scripts that need fonts of their own.
   ['lang-de-phone-320', 'lang=de', 320, 640, false],
+  // The demo's own category texts in German, beside the shipped file (translations.de.categories).
+  ['lang-de-preferences-light', 'lang=de', 1024, 640, true],
   ['lang-pl-preferences-light', 'lang=pl', 1024, 640, true],
   ['lang-bg-box-light', 'lang=bg', 1024, 640, false],
   ['lang-el-preferences-light', 'lang=el', 1024, 640, true],

@@ -140,8 +140,9 @@ function tell(current: Session, name: 'consent' | 'change', consent: Consent, ch
 /** Puts a new decision in force: UI closed, page brought in line, events fired. */
 function carryOut(current: Session, prev: Consent | null, next: Consent) {
   current.consent = freeze(next);
-  ui.hidePreferences();
+  // The banner first: the preferences closing would bring it back (ui/controller.ts).
   ui.hideBanner();
+  ui.hidePreferences();
   apply(current, prev, 'decision');
   tell(current, 'consent', next);
   // Before the first decision, everything counts as changed.

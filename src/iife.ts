@@ -4,13 +4,35 @@ import * as api from './index';
 import { error, warn } from './log';
 import { startWaitingAddons } from './addons/attach';
 
-const page = window as unknown as { ConsentGate?: typeof api };
+const page = window as unknown as { ConsentGate?: typeof api; ConsentGatePresets?: object };
+
+/** Whether the start already waited for the presets file. */
+let waited = false;
+
+/**
+ * A config that names presets (`"preset": "googleAnalytics"`) needs consent-gate.presets.min.js,
+ * whose tag may come after this one: until it has run, or the page has loaded (then the config
+ * error says what is missing), `then` waits. Whether it waits.
+ */
+function waitForPresets(text: string, then: () => void): boolean {
+  if (waited || page.ConsentGatePresets || !/"preset"\s*:/.test(text) || document.readyState == 'complete')
+    return false;
+  waited = true;
+  const stop = new AbortController();
+  const go = () => {
+    stop.abort();
+    then();
+  };
+  addEventListener('consent-gate:presets', go, { signal: stop.signal });
+  addEventListener('load', go, { signal: stop.signal });
+  return true;
+}
 
 /** Starts from the page's config block, when it has one; returns the block. */
 function startFromPage() {
   const el = document.getElementById('consent-gate-config');
   try {
-    if (el) api.init(JSON.parse(el.textContent!));
+    if (el && !waitForPresets(el.textContent!, startFromPage)) api.init(JSON.parse(el.textContent!));
   } catch (e) {
     // Bad JSON (a SyntaxError) or a config error: either names itself. Nothing was shown or unblocked.
     error('#consent-gate-config:', e);

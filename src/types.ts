@@ -97,10 +97,35 @@ export interface Texts {
     load: string;
     preferences: string;
   };
+  /**
+   * The config's own category and service texts in this language, by category id, where its
+   * translation gives them; what is not here is shown as the config's `categories` write it.
+   */
+  categories?: Record<string, CategoryTexts>;
 }
 
-/** Partial texts, as a config gives them. */
-export type TextsInput = { [K in keyof Texts]?: Partial<Texts[K]> };
+/** A category's label and description, and its services', in one language. All optional. */
+export interface CategoryTexts {
+  label?: string;
+  description?: string;
+  /** Its services' label and description, by service id. */
+  services?: Record<string, { label?: string; description?: string }>;
+}
+
+/** Partial texts, as a config gives them (`texts`): the config's own labels are its `categories`. */
+export type TextsInput = { [K in Exclude<keyof Texts, 'categories'>]?: Partial<Texts[K]> };
+
+/**
+ * One language in `translations`: any of the texts, and the config's own category and service
+ * texts in that language (`categories: { analytics: { label, description, services: { … } } }`).
+ * Inline, `url` names a translation file to start from (a shipped `dist/i18n/<code>.json`, say):
+ * the texts given beside it win over the file's.
+ */
+export interface Translation extends TextsInput {
+  categories?: Record<string, CategoryTexts>;
+  /** A translation file (JSON of this shape) fetched when the language is shown; these texts go over it. */
+  url?: string;
+}
 
 /** Maps Google Consent Mode types to category ids (`'granted'` for always granted). */
 export type ConsentModeMap = Partial<
@@ -173,11 +198,12 @@ export interface Config {
   /** Overrides of the English texts. */
   texts?: TextsInput;
   /**
-   * Texts for other languages, by code: inline (`{ de: { banner: { … } } }`) or the URL of a JSON
-   * file (`{ de: '/i18n/de.json' }`, e.g. the package's `dist/i18n/de.json`), fetched only when
-   * that language is shown. Missing keys fall back to English.
+   * Texts for other languages, by code: inline (`{ de: { banner: { … }, categories: { … } } }`), the
+   * URL of a JSON file (`{ de: '/i18n/de.json' }`, e.g. the package's `dist/i18n/de.json`), fetched
+   * only when that language is shown, or both (`{ de: { url: '/i18n/de.json', categories: { … } } }`).
+   * Missing keys fall back to English, and category and service texts to the config's own.
    */
-  translations?: Record<string, TextsInput | string>;
+  translations?: Record<string, Translation | string>;
   /** Layout, position, theme and blocking behaviour of the banner. */
   ui?: UIOptions;
   /** Let texts carry a little markup (links, emphasis, line breaks) through the built-in sanitizer. */

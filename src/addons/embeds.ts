@@ -20,7 +20,9 @@ export const embeds: Addon = (host) => {
   function cover(f: HTMLIFrameElement) {
     const { category: cat, service: svc } = f.dataset as { category: string; service?: string };
     const def = svc && host.categories[cat].services[svc];
-    let label = (def && def.label) || svc;
+    const texts = host.texts();
+    // The service's name in the language shown, where the translation gives one.
+    let label = (svc && texts.categories?.[cat]?.services?.[svc]?.label) || (def && def.label) || svc;
     if (!label) {
       try {
         label = new URL(f.dataset.src!, location.href).hostname;
@@ -29,7 +31,7 @@ export const embeds: Addon = (host) => {
       }
     }
     const fill = (text: string) => text.split('{service}').join(label!);
-    const t = host.texts().embed;
+    const t = texts.embed;
     placeholders += 1;
     const id = 'cg-embed-' + placeholders;
     // The same box: the size it has on screen; a percentage stays one (it follows the layout), plus

@@ -4,7 +4,7 @@ import { matchLanguage } from './match-language';
 import { warn } from '../log';
 import type { Settings } from './validate';
 import { isObject } from '../util';
-import type { Texts, TextsInput } from '../types';
+import type { CategoryTexts, Texts, TextsInput, Translation } from '../types';
 
 /**
  * For `'auto'`: the page's <html lang>, then the browser's languages; the first one the config
@@ -28,25 +28,49 @@ export const hasLanguage = (settings: Settings, code: string | undefined): boole
 
 export { dir } from './dir';
 
+/** The URL of a language's translation file, when the config gives one (alone, or as `url` beside texts). */
+export function urlOf(translation: unknown): string | undefined {
+  if (typeof translation == 'string') return translation;
+  if (isObject(translation)) return translation.url as string | undefined;
+}
+
 /**
- * English defaults, then the config's own texts, then the language's translation: the config's (an
- * object), or the one fetched from its URL (translations.ts passes it); a URL alone counts as none.
- * The keys a translation lacks fall back to English, with one warning.
+ * English defaults, then the config's own texts, then the language's translation: the file fetched
+ * from its URL (translations.ts, or the server, passes it), with the texts the config gives inline
+ * over it. The keys a translation lacks fall back to English, and its category and service texts to
+ * the config's own, with one warning for all of them. Category texts are looked for only when the
+ * translation gives some (a translation of the UI alone, a shipped file, leaves them as written),
+ * and a service's label is not: it is mostly a name, the same in every language.
  */
-export function textsFor(
-  settings: Settings,
-  lang: string,
-  translation: unknown = settings.translations?.[lang],
-): Texts {
-  const given = isObject(translation) ? (translation as TextsInput) : undefined;
-  const texts: Record<string, Record<string, string>> = {};
+export function textsFor(settings: Settings, lang: string, file?: Translation): Texts {
+  const inline = settings.translations?.[lang];
+  const layers = [file, isObject(inline) ? (inline as Translation) : undefined];
+  const given = layers[0] || layers[1];
+  const texts: Record<string, Record<string, any>> = {};
   const missing: string[] = [];
-  for (const part of Object.keys(EN) as (keyof Texts)[]) {
-    const translated: Record<string, string | undefined> = { ...given?.[part] };
-    texts[part] = { ...EN[part], ...settings.texts?.[part], ...translated };
+  /** A part of the translation: the file's, the config's inline texts over it. */
+  const part = (name: keyof Translation) => Object.assign({}, ...layers.map((layer) => layer?.[name]));
+  for (const name of Object.keys(EN) as (keyof TextsInput)[]) {
+    const translated = part(name);
+    texts[name] = { ...EN[name], ...settings.texts?.[name], ...translated };
     if (!given) continue;
-    for (const key of Object.keys(texts[part])) if (translated[key] == null) missing.push(part + '.' + key);
+    for (const key of Object.keys(texts[name])) if (translated[key] == null) missing.push(name + '.' + key);
   }
-  if (missing.length) warn(`translations.${lang} lacks ${missing.join(', ')}; English is shown`);
+  const categories: Record<string, CategoryTexts> = part('categories');
+  if (Object.keys(categories).length) {
+    texts.categories = categories;
+    /** Each text the config writes for `path` (label, description) that the translation lacks. */
+    const lacks = (path: string, keys: string[], own: Record<string, any>, t: Record<string, any> = {}) => {
+      for (const key of keys) if (own[key] && !t[key]) missing.push(`categories.${path}.${key}`);
+    };
+    for (const id of settings.ids) {
+      const category = settings.categories[id];
+      lacks(id, ['label', 'description'], category, categories[id]);
+      for (const [serviceId, service] of Object.entries(category.services))
+        lacks(`${id}.services.${serviceId}`, ['description'], service, categories[id]?.services?.[serviceId]);
+    }
+  }
+  if (missing.length)
+    warn(`translations.${lang} lacks ${missing.join(', ')}; English, or the config's own text, is shown`);
   return texts as unknown as Texts;
 }

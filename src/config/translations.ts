@@ -1,6 +1,6 @@
-// Translations the config gives as the URL of a JSON file (`translations: { de: '/i18n/de.json' }`),
-// fetched when that language is first shown.
-import { textsFor } from './language';
+// Translations the config gives as the URL of a JSON file (`translations: { de: '/i18n/de.json' }`,
+// or `{ de: { url: '/i18n/de.json', categories: { … } } }`), fetched when that language is first shown.
+import { textsFor, urlOf } from './language';
 import { checkTexts, type Settings } from './validate';
 import { error } from '../log';
 import type { Texts } from '../types';
@@ -10,11 +10,11 @@ const fetched: Record<string, Promise<Texts | null>> = {};
 
 /**
  * The texts of a language whose translation is a URL: its file fetched (once per page: callers that
- * come while it loads share the request) and checked; missing keys fall back to English with one
- * warning. Null, with a console.error, when it cannot be had: the next call tries again.
+ * come while it loads share the request) and checked, the config's texts beside the URL over it;
+ * missing keys fall back to English with one warning. Null, with a console.error, when it cannot be had: the next call tries again.
  */
 export function loadTexts(settings: Settings, lang: string): Promise<Texts | null> {
-  const url = settings.translations![lang] as string;
+  const url = urlOf(settings.translations![lang])!;
   fetched[url] ||= fetch(url)
     .then((response) => response.json())
     .then((json) => textsFor(settings, lang, checkTexts(json, 'translations.' + lang)))

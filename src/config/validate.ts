@@ -13,6 +13,7 @@ import type {
   CookieOptions,
   ServiceDef,
   TextsInput,
+  Translation,
   UIOptions,
 } from '../types';
 import { DEFAULT_CONSENT_MODE_MAP } from '../integrations/consent-mode-map';
@@ -178,7 +179,7 @@ const script: Check = (value, path, key, checked) => {
   return fields;
 };
 
-const SERVICE = object({
+const SERVICE_FIELDS = object({
   label: required('string'),
   description: optional('string'),
   scripts: optional(list(script), []),
@@ -187,6 +188,24 @@ const SERVICE = object({
   onAccept: optional('function'),
   onReject: optional('function'),
 });
+
+/** The presets a config may name, by name: given to validate(), or the presets file's (src/presets-iife.ts). */
+type Presets = Record<string, ServiceDef>;
+let presets: Presets | undefined;
+
+/**
+ * A service, or a preset by name with fields of its own over it (`{ preset: 'googleAnalytics',
+ * description: '…' }`): an unknown name is an error that lists the known ones.
+ */
+const SERVICE: Check = (value, path, key, checked) => {
+  if (!isObject(value) || !hasOwn(value, 'preset')) return SERVICE_FIELDS(value, path, key, checked);
+  const { preset: name, ...own } = value;
+  const known = presets || (globalThis as { ConsentGatePresets?: Presets }).ConsentGatePresets;
+  if (!known) fail(path + '.preset', 'a preset of consent-gate.presets.min.js, which is not loaded', name);
+  if (typeof name != 'string' || !hasOwn(known, name))
+    fail(path + '.preset', 'one of: ' + Object.keys(known).join(', '), name);
+  return SERVICE_FIELDS({ ...known[name], ...own }, path, key, checked);
+};
 
 /** A category: `mode` (checked before the categories) decides whether its `default` means anything. */
 const category = (mode: Settings['mode']) =>
@@ -210,22 +229,52 @@ const categories: Check = (value, path, _key, checked) => {
   return Object.keys(all).length ? all : fail(path, 'an object with at least one category', value);
 };
 
-/** Texts: known sections and keys, string values. Also used on fetched translations. */
-const TEXTS = object(
-  {},
-  keysOf(Object.keys(EN), (section) =>
-    optional(
-      object(
-        {},
-        keysOf(Object.keys(EN[section as keyof typeof EN]), () => required('string')),
-      ),
+/** A section of the texts (banner, preferences, embed): its known keys, string values. */
+const section = (name: string) =>
+  optional(
+    object(
+      {},
+      keysOf(Object.keys(EN[name as keyof TextsInput]), () => required('string')),
     ),
+  );
+
+/** Texts: known sections and keys, string values. */
+const TEXTS = object({}, keysOf(Object.keys(EN), section));
+
+/** Only these keys, each a string: a label and a description, a typo an error that names them. */
+const strings = (...keys: string[]) =>
+  object(
+    {},
+    keysOf(keys, () => required('string')),
+  );
+const SERVICE_TEXTS = strings('label', 'description');
+/** A category's own texts in one language, and its services' by id. */
+const CATEGORY_TEXTS = object(
+  {},
+  keysOf(['label', 'description', 'services'], (key) =>
+    key == 'services' ? record(SERVICE_TEXTS) : required('string'),
   ),
 );
 
-/** Checks texts in the shape of `texts` (absent: absent); a fetched translation file too. */
-export const checkTexts = (value: unknown, path: string): TextsInput | undefined =>
-  optional(TEXTS)(value, path, '', {});
+/**
+ * One language of `translations`: the texts, the config's category and service texts in that
+ * language, and (inline) the URL of a file to start from. Also used on fetched translation files.
+ */
+const TRANSLATION_PARTS: Record<string, Check> = {
+  categories: record(CATEGORY_TEXTS),
+  url: required('string'),
+};
+const TRANSLATION = object(
+  {},
+  keysOf(
+    [...Object.keys(EN), ...Object.keys(TRANSLATION_PARTS)],
+    (key) => TRANSLATION_PARTS[key] || section(key),
+  ),
+);
+
+/** Checks a translation, inline or a fetched file (absent: absent). */
+export const checkTexts = (value: unknown, path: string): Translation | undefined =>
+  optional(TRANSLATION)(value, path, '', {});
 
 const GCM_OPTIONS: Record<string, Check> = {
   adsDataRedaction: optional('boolean'),
@@ -322,11 +371,17 @@ const CONFIG = object(
 
 /**
  * Validates a config (from code or from JSON) and fills in defaults. Throws
- * ConsentGateConfigError naming the first bad value.
+ * ConsentGateConfigError naming the first bad value. Services may name a preset of `known` (by
+ * default those of the presets file, when the page loaded it).
  */
-export function validate(input: unknown): Settings {
-  const config = CONFIG(input, '', '', {});
-  return { ...config, ids: Object.keys(config.categories), gcm: config.googleConsentMode };
+export function validate(input: unknown, known?: Presets): Settings {
+  presets = known;
+  try {
+    const config = CONFIG(input, '', '', {});
+    return { ...config, ids: Object.keys(config.categories), gcm: config.googleConsentMode };
+  } finally {
+    presets = undefined;
+  }
 }
 
 /** Validates one service; used by `init` and by `register`. */

@@ -1,7 +1,7 @@
 // What a visitor was shown, rebuilt on the server from its copy of the config, to check the hash a
 // receipt carries and to keep one copy of each version of the texts.
 import { checkTexts, type Settings } from '../config/validate';
-import { textsFor } from '../config/language';
+import { textsFor, urlOf } from '../config/language';
 import { fnv1a, hashTexts, shownText } from '../integrations/consent-log';
 import type { Config, TextsInput } from '../types';
 import { settingsOf } from './settings';
@@ -22,9 +22,9 @@ export interface TextsVersion {
 }
 
 /**
- * The texts shown in a language: English defaults, the config's texts, then the translation (the
- * config's own object, or for a translation the config gives as a URL, the one in `translations`),
- * with the config's categories, as the browser computes them (src/config/language.ts,
+ * The texts shown in a language: English defaults, the config's texts, then the translation (for a
+ * translation the config gives as a URL, the file in `translations`, under the config's own texts
+ * beside the URL) with its category and service texts, and the config's categories, as the browser computes them (src/config/language.ts,
  * src/integrations/consent-log.ts). The one place that says what "shown" means on the server.
  */
 export async function textsVersion(
@@ -32,9 +32,11 @@ export async function textsVersion(
   language: string,
   translations: Record<string, TextsInput> = {},
 ): Promise<TextsVersion> {
-  let t: unknown = s.translations?.[language];
-  if (typeof t == 'string') t = checkTexts(translations[language], 'translations.' + language);
-  const texts = textsFor(s, language, t);
+  // The file of a translation given by URL, under what the config gives inline beside it.
+  const file = urlOf(s.translations?.[language])
+    ? checkTexts(translations[language], 'translations.' + language)
+    : undefined;
+  const texts = textsFor(s, language, file);
   const [algorithm, hash] = await hashTexts(s, texts);
   if (algorithm != 'SHA-256')
     throw new Error('consent-gate/server needs crypto.subtle (SHA-256); this runtime does not offer it');
@@ -51,7 +53,7 @@ export const languagesOf = (s: Settings): string[] => ['en', ...Object.keys(s.tr
  */
 export const missingTranslations = (s: Settings, translations: Record<string, unknown> = {}): string[] =>
   Object.entries(s.translations || {})
-    .filter(([code, t]) => typeof t == 'string' && translations[code] === undefined)
+    .filter(([code, t]) => urlOf(t) && translations[code] === undefined)
     .map(([code]) => code);
 
 /**

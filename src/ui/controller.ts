@@ -8,7 +8,7 @@ import { preferences } from './preferences';
 import { modal } from './modal';
 import { keepClear } from './keep-clear';
 import { sanitize } from './sanitize';
-import { dir, hasLanguage, pickLanguage, textsFor } from '../config/language';
+import { dir, hasLanguage, pickLanguage, textsFor, urlOf } from '../config/language';
 import { loadTexts } from '../config/translations';
 import { warn } from '../log';
 import type { Settings } from '../config/validate';
@@ -38,6 +38,8 @@ type Name = 'banner' | 'preferences';
 
 /** What is shown: per name, the function that hides it again. */
 const shown: { [name in Name]?: () => void } = {};
+/** The banner's root while it is shown: set aside (hidden) while the preferences are open. */
+let bannerRoot: HTMLElement | undefined;
 /** The live region that announces a saved decision; made with the first dialog shown. */
 let status: HTMLElement | undefined;
 
@@ -60,7 +62,7 @@ function inLanguage(host: Host, code: string, then: () => void): Promise<void> |
     host.texts = texts || textsFor(settings, 'en');
     then();
   };
-  if (typeof settings.translations?.[lang] == 'string') return loadTexts(settings, lang).then(show);
+  if (urlOf(settings.translations?.[lang])) return loadTexts(settings, lang).then(show);
   return show(textsFor(settings, lang));
 }
 
@@ -81,6 +83,10 @@ function show(host: Host, name: Name) {
   const hide = () => {
     delete shown[name];
     root.remove();
+    if (isBanner) bannerRoot = undefined;
+    // The preferences closed without a decision (a decision removes the banner first): the banner is
+    // back, before focus goes back to where it was (its Preferences button, often).
+    else if (bannerRoot) bannerRoot.hidden = false;
     undo?.();
     host.emit(`${name}:hide`);
   };
@@ -90,6 +96,8 @@ function show(host: Host, name: Name) {
     { class: rootClass(host.settings.ui, name), lang: host.language, dir: dir(host.language) },
     isBanner ? banner(host, markup, blocking) : preferences(host, markup, hide),
   );
+  // A banner asked for while the preferences are open waits behind them.
+  if (isBanner) (bannerRoot = root).hidden = !!shown.preferences;
   const attach = () => {
     const { body } = document;
     // Made empty, before a save puts text in it: screen readers announce changes to a live region,
@@ -104,6 +112,9 @@ function show(host: Host, name: Name) {
     if (isBanner) body.prepend(root);
     else body.append(root);
     undo = isBanner && !blocking ? keepClear(root) : modal(root, isBanner ? undefined : hide);
+    // The banner is set aside while the preferences are open, not dimmed behind them; after modal()
+    // has noted the focused control (the banner's Preferences button, often) to return to.
+    if (!isBanner && bannerRoot) bannerRoot.hidden = true;
   };
   // The library may load in <head>: then the UI waits for <body>, unless destroy() comes first.
   if (document.body) attach();
@@ -154,8 +165,9 @@ export function announceSaved(host: Host): void {
 
 /** Removes everything shown, the status region too. */
 export function removeUI(): void {
-  hidePreferences();
+  // The banner first, so that closing the preferences does not bring it back.
   hideBanner();
+  hidePreferences();
   status?.remove();
   status = undefined;
 }

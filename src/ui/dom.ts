@@ -31,11 +31,12 @@ export function h<K extends keyof HTMLElementTagNameMap>(
  * A config text in a `tag` element, for a slot that may carry markup: titles and descriptions (banner,
  * preferences, categories, services, the GPC note). None without a text. Labels, button names and links
  * stay plain text always: they name controls, and a link inside a control's name would be a control
- * inside a control.
+ * inside a control. `dir="auto"`: a site's text in another script than the page's (English in an
+ * Arabic page) takes its own direction, and its full stop stays at its end.
  */
 export const text = (
   markup: Markup,
   tag: 'h2' | 'p',
   content: string | undefined,
   props: Record<string, any>,
-): HTMLElement | undefined => (content ? h(tag, props, markup(content)) : undefined);
+): HTMLElement | undefined => (content ? h(tag, { dir: 'auto', ...props }, markup(content)) : undefined);

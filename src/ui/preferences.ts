@@ -39,13 +39,17 @@ function categories(host: Host, markup: Markup, change: ConsentPatch): HTMLEleme
   const texts = host.texts.preferences;
   const choices = host.choices();
   return settings.ids.map((id) => {
+    // The config's own texts, in the language shown where its translation gives them.
+    const own = host.texts.categories?.[id];
     const category = settings.categories[id];
+    const label = own?.label || category.label;
+    const description = own?.description || category.description;
     const prefix = 'cg-c-' + id;
     const gpc = gpcOff(settings, id);
     /** The Accept radios (their value is the service id) and the Decline radios. */
     const accepts: HTMLInputElement[] = [];
     const declines: HTMLInputElement[] = [];
-    const described = [category.description && prefix + '-d', gpc && prefix + '-g'].filter((x) => x);
+    const described = [description && prefix + '-d', gpc && prefix + '-g'].filter((x) => x);
     const toggle = h('input', {
       type: 'checkbox',
       role: 'switch',
@@ -77,27 +81,29 @@ function categories(host: Host, markup: Markup, change: ConsentPatch): HTMLEleme
         return h('label', null, input, label);
       };
       const service = category.services[serviceId];
+      const t = own?.services?.[serviceId];
       // A fieldset is named by its legend.
       return h(
         'fieldset',
         { role: 'radiogroup' },
-        h('legend', null, service.label),
-        text(markup, 'p', service.description, { class: 'cg-desc' }),
+        // dir="auto" on the config's labels, as on its texts (dom.ts: text()).
+        h('legend', { dir: 'auto' }, t?.label || service.label),
+        text(markup, 'p', t?.description || service.description, { class: 'cg-desc' }),
         h('div', null, radio(true, accepts, texts.accept), radio(false, declines, texts.decline)),
       );
     });
     return h(
       // A group, not a section: a named section would be a landmark, one per category.
       'div',
-      { role: 'group', 'aria-label': category.label },
+      { role: 'group', 'aria-label': label },
       h(
         'div',
         null,
-        h('label', { for: prefix }, category.label),
+        h('label', { for: prefix, dir: 'auto' }, label),
         category.required && h('span', null, texts.alwaysOn),
         toggle,
       ),
-      text(markup, 'p', category.description, { class: 'cg-desc', id: prefix + '-d' }),
+      text(markup, 'p', description, { class: 'cg-desc', id: prefix + '-d' }),
       gpc && text(markup, 'p', texts.gpc, { class: 'cg-note', id: prefix + '-g' }),
       ...services,
     );

@@ -49,6 +49,8 @@ const measure = (page: Page) =>
     const out: [string, unknown][] = [];
     const root = document.querySelector('.cg-root:has(.cg-banner)') as HTMLElement;
     const original = root.className;
+    // The banner is set aside (hidden) while the preferences are open: shown for the measuring.
+    root.hidden = false;
     const box = (el: HTMLElement) => {
       const r = el.getBoundingClientRect();
       const range = document.createRange();
@@ -77,6 +79,7 @@ const measure = (page: Page) =>
       out.push([`prefs ${layout.slice(3)}`, prefs]);
     }
     root.className = original;
+    root.hidden = true;
     return out;
   }, STYLE);
 
@@ -136,6 +139,9 @@ describeBrowser('every language keeps Accept all and Decline all equal', () => {
       expect(await root.getAttribute('dir')).toBe(rtl ? 'rtl' : 'ltr');
       if (rtl) {
         // Text starts on the right, and a wide box sits in the bottom-left corner (the reading end).
+        // The preferences closed first: the banner is set aside while they are open.
+        await page.keyboard.press('Escape');
+        await page.locator('.cg-banner').waitFor();
         await page.setViewportSize({ width: 1280, height: 800 });
         const layout = await page.evaluate(() => {
           const desc = document.querySelector('.cg-banner .cg-desc') as HTMLElement;

@@ -15,6 +15,7 @@ describe('license notices in the minified files', () => {
     'dist/consent-gate.embeds.min.js',
     'dist/consent-gate.autoblock.min.js',
     'dist/consent-gate.consent-log.min.js',
+    'dist/consent-gate.presets.min.js',
   ])('%s opens with the consent-gate notice', (file) => {
     const head = read(file).split('\n').slice(0, 2);
     expect(head).toContain(`/*! consent-gate ${version} | MIT License */`);

@@ -38,6 +38,8 @@ describe('the published package', () => {
       ),
       'dist/consent-gate.min.js',
       'dist/consent-gate.mjs',
+      // The service presets by name, for a script-tag config.
+      'dist/consent-gate.presets.min.js',
       // consent-gate/server, consent-gate/server/node and the consent-gate-server command.
       'dist/consent-gate.server-cli.mjs',
       ...['cjs', 'd.cts', 'd.ts', 'mjs'].map((x) => `dist/consent-gate.server-node.${x}`),

@@ -72,6 +72,9 @@ describe('language', () => {
       name: 'Schließen',
     });
     await cg.setLanguage('en');
+    screen.getByRole('dialog', { name: 'Cookie preferences' });
+    // The banner, set aside while the preferences are open, is back in English.
+    cg.hidePreferences();
     screen.getByRole('dialog', { name: 'We use cookies' });
   });
 
@@ -130,7 +133,10 @@ describe('language', () => {
     cg.showPreferences();
     cg.showBanner();
     answer(new Response(JSON.stringify(de)));
-    await screen.findByRole('dialog', { name: 'Wir verwenden Cookies' });
+    await screen.findByRole('button', { name: 'Schließen' });
+    // The banner waited behind the preferences, in German too.
+    cg.hidePreferences();
+    screen.getByRole('dialog', { name: 'Wir verwenden Cookies' });
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
@@ -188,7 +194,7 @@ describe('language', () => {
     await cg.setLanguage('de');
     expect(warn).toHaveBeenCalledOnce();
     expect(warn.mock.calls[0][0]).toMatch(
-      /^consent-gate: translations\.de lacks banner\.description, .*preferences\.title.*; English is shown$/,
+      /^consent-gate: translations\.de lacks banner\.description, .*preferences\.title.*; English, or the config.s own text, is shown$/,
     );
   });
 

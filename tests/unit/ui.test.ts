@@ -101,8 +101,9 @@ describe('preferences', () => {
     expect((within(ga).getByRole('radio', { name: 'Accept' }) as HTMLInputElement).checked).toBe(false);
     for (const name of ['Accept all', 'Decline all', 'Save', 'Close'])
       within(p).getByRole('button', { name });
-    // The page behind is inert, the banner included; not the status region: an inert live region is not heard.
-    expect(banner().closest('[inert]')).not.toBeNull();
+    // The page behind is inert, the banner (set aside: hidden) included; not the status region: an
+    // inert live region is not heard.
+    expect(document.querySelector('.cg-banner')!.closest('[inert][hidden]')).not.toBeNull();
     expect(document.querySelector('[role="status"]')!.closest('[inert]')).toBeNull();
     expect(document.activeElement).toBe(within(p).getByRole('button', { name: 'Close' }));
   });

@@ -1,6 +1,6 @@
 // Draft → the library's config, as JSON: what the snippet holds, what the preview runs and what
 // Download config saves. Pure. Defaults are left out, so the config says only what the owner chose.
-import type { TextsInput } from '../../../src/types';
+import type { TextsInput, Translation } from '../../../src/types';
 import { CONSENT_TYPES, DEFAULT_DAYS, type Draft, type DraftService, type TextEdits } from './draft';
 import { patternText, presetById } from './presets';
 import { withLabelTranslations } from './label-translations';
@@ -11,7 +11,7 @@ import { withLabelTranslations } from './label-translations';
  */
 export interface JsonConfig {
   categories: Record<string, Record<string, any>>;
-  translations?: Record<string, TextsInput | string>;
+  translations?: Record<string, Translation | string>;
   [option: string]: any;
 }
 
@@ -101,11 +101,14 @@ export function toConfig(draft: Draft, shipped: Shipped, options: ConfigOptions 
   if (draft.language !== 'auto') config.language = draft.language;
   const english = draft.texts.en;
   if (english && nonEmpty(english)) config.texts = mergeTexts(undefined, english);
-  const translations: Record<string, TextsInput | string> = {};
+  const translations: Record<string, Translation | string> = {};
   for (const code of draft.languages) {
     const url = draft.translationUrls[code];
-    if (url) translations[code] = url;
-    else {
+    if (url) {
+      // A file by URL, and the owner's names beside it when there are any ({ url, categories }).
+      const named = options.labelTranslations ? withLabelTranslations({}, draft, code) : {};
+      translations[code] = Object.keys(named).length ? { url, ...named } : url;
+    } else {
       const texts = mergeTexts(shipped[code], draft.texts[code]);
       translations[code] = options.labelTranslations ? withLabelTranslations(texts, draft, code) : texts;
     }

@@ -7,6 +7,7 @@ import {
   type Draft,
   type DraftCategory,
   type DraftService,
+  type LabelTexts,
   type TextEdits,
 } from './draft';
 import { patternText, presetById } from './presets';
@@ -96,6 +97,34 @@ function service(id: string, v: Record<string, any>, at: string, notes: string[]
   return own;
 }
 
+/** A translation's `categories`: per category id its label and description, and its services'; strings only. */
+function labelTexts(value: unknown, at: string, notes: string[]): Record<string, LabelTexts> {
+  const out: Record<string, LabelTexts> = {};
+  if (!isObj(value)) {
+    notes.push(`${at}: not an object, left out.`);
+    return out;
+  }
+  const pick = (from: unknown, where: string) => {
+    const texts: { label?: string; description?: string } = {};
+    if (!isObj(from)) return texts;
+    for (const key of ['label', 'description'] as const) {
+      if (typeof from[key] === 'string') texts[key] = from[key];
+      else if (from[key] !== undefined) notes.push(`${where}.${key}: not a text, left out.`);
+    }
+    return texts;
+  };
+  for (const [id, c] of Object.entries(value)) {
+    const texts: LabelTexts = pick(c, `${at}.${id}`);
+    if (isObj(c) && isObj(c.services)) {
+      texts.services = {};
+      for (const [sid, s] of Object.entries(c.services))
+        texts.services[sid] = pick(s, `${at}.${id}.services.${sid}`);
+    }
+    out[id] = texts;
+  }
+  return out;
+}
+
 /** Texts as edits: only what differs from `base`, every value a string. */
 function edits(
   texts: unknown,
@@ -174,10 +203,21 @@ export function importConfig(config: unknown, shipped: Shipped, english: Record<
       if (code === 'en') continue;
       d.languages.push(code);
       if (typeof t === 'string') d.translationUrls[code] = t;
-      else {
-        // A language the package does not ship starts from English.
-        const e = edits(t, shipped[code] ?? english, `translations.${code}`, notes);
-        if (Object.keys(e).length) d.texts[code] = e;
+      else if (isObj(t)) {
+        // The config's own category and service names in that language; a file's URL beside texts.
+        const { categories: names, url, ...texts } = t;
+        if (names !== undefined) d.labels[code] = labelTexts(names, `translations.${code}.categories`, notes);
+        if (typeof url === 'string') {
+          d.translationUrls[code] = url;
+          if (Object.keys(texts).length)
+            notes.push(
+              `translations.${code}: the texts beside its URL are left out (the form edits them without a URL).`,
+            );
+        } else {
+          // A language the package does not ship starts from English.
+          const e = edits(texts, shipped[code] ?? english, `translations.${code}`, notes);
+          if (Object.keys(e).length) d.texts[code] = e;
+        }
       }
     }
   }

@@ -285,6 +285,8 @@ export function textsSection(app: App): Section {
               },
               'Edit them here instead (they go into the snippet)',
             ),
+            // The owner's names go beside the URL: { url, categories }.
+            labelFields(editing),
           ]
         : [...textFields(editing), labelFields(editing), h('div', { class: 'row' }, reset)];
 

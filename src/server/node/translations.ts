@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConsentGateConfigError } from '../../config/error';
+import { urlOf } from '../../config/language';
 import type { Config, TextsInput } from '../../types';
 
 /** The package's translations, beside this file in dist/. */
@@ -25,8 +26,9 @@ const readJson = (file: string, what: string) => {
  */
 export function translationFiles(config: Config, dir?: string): Record<string, TextsInput> {
   const out: Record<string, TextsInput> = {};
-  for (const [code, t] of Object.entries(config.translations || {})) {
-    if (typeof t != 'string') continue;
+  for (const [code, translation] of Object.entries(config.translations || {})) {
+    const t = urlOf(translation);
+    if (!t) continue;
     const what = `translations.${code} (${t})`;
     if (dir) {
       out[code] = readJson(path.join(dir, `${code}.json`), what);

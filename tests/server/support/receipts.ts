@@ -64,8 +64,8 @@ export async function pageHash(
   config = CONFIG,
 ) {
   const s = validate(config);
-  const translation = language == 'fr' ? TRANSLATIONS.fr : s.translations?.[language];
-  const texts = textsFor(s, language, translation);
+  // The file of the language given by URL; textsFor takes an inline one from the config itself.
+  const texts = textsFor(s, language, language == 'fr' ? TRANSLATIONS.fr : undefined);
   if (algorithm == 'FNV-1a-32') return fnv1a(new TextEncoder().encode(shownText(s, texts)));
   return (await hashTexts(s, texts))[1];
 }
