@@ -144,9 +144,9 @@ class FirefoxContext implements EngineContext {
         domain: c.domain,
         path: c.path,
         expires: c.session ? -1 : c.expires,
-        httpOnly: c.httpOnly,
+        httpOnly: c.httpOnly ?? false,
         secure: c.secure,
-        sameSite: c.sameSite ?? 'None',
+        sameSite: c.sameSite === 'Strict' || c.sameSite === 'Lax' ? c.sameSite : 'None',
       }));
   }
 
