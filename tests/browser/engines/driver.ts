@@ -55,8 +55,12 @@ export interface EnginePage {
    * ElementRef when it returns an element.
    */
   evaluate<T = unknown>(fn: string, arg?: unknown, frameUrl?: string): Promise<T>;
-  /** A real mouse click at the element's centre (scrolled into view first). */
-  click(element: ElementRef): Promise<void>;
+  /**
+   * A real mouse click at the element's centre (scrolled into view first); `count` clicks in a row
+   * at that point as one gesture, as fast as the engine can (optional; added for the double-run
+   * tests: an engine without it may click `count` times).
+   */
+  click(element: ElementRef, options?: { count?: number }): Promise<void>;
   /** Real key presses, each a key name as Playwright spells them: 'Tab', 'Shift+Tab', 'Enter', 'a'. */
   press(key: string): Promise<void>;
   /** Type text with real key events into the focused element. */
@@ -75,12 +79,22 @@ export interface ContextOptions {
   reducedMotion?: 'reduce' | 'no-preference';
   /** navigator.languages / Accept-Language, first is preferred. */
   locale?: string;
+  /**
+   * The Global Privacy Control signal (navigator.globalPrivacyControl, Sec-GPC) in this context, as
+   * LaunchOptions.gpc for the whole browser. Added for the GPC tests (additive).
+   */
+  gpc?: boolean;
+  /**
+   * Cookies blocked for documents (navigator.cookieEnabled false, document.cookie empty and writes
+   * dropped), as a visitor's "block all cookies" setting. Added for the double-run tests (additive).
+   */
+  blockCookies?: boolean;
 }
 
 export interface EngineContext {
   newPage(): Promise<EnginePage>;
-  /** Cookies the context holds for `url`. */
-  cookies(url: string): Promise<Cookie[]>;
+  /** Cookies the context holds for `url`; without one, every cookie of the context, whatever its domain. */
+  cookies(url?: string): Promise<Cookie[]>;
   /** Plant cookies for `url` (name, value as stored, optional expires/path). */
   addCookies(url: string, cookies: (Pick<Cookie, 'name' | 'value'> & Partial<Cookie>)[]): Promise<void>;
   clearCookies(): Promise<void>;
@@ -100,4 +114,6 @@ export interface LaunchOptions {
   gpc?: boolean;
   /** Host names resolved to 127.0.0.1 where the engine can (Chromium's --host-resolver-rules). */
   hostsToLoopback?: string[];
+  /** Accept the test server's self-signed https certificate (added for the https tests; additive). */
+  acceptInsecureCerts?: boolean;
 }
