@@ -73,9 +73,10 @@ async function webkit(): Promise<WebKitModule> {
   try {
     return (await import(/* @vite-ignore */ module)) as WebKitModule;
   } catch (error) {
-    throw new Error(`The WebKit engine (tests/browser/engines/webkit.ts) is not there: ${String(error)}`, {
-      cause: error,
-    });
+    throw Object.assign(
+      new Error(`The WebKit engine (tests/browser/engines/webkit.ts) is not there: ${String(error)}`),
+      { cause: error },
+    );
   }
 }
 
