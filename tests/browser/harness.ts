@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
 import type { ConsoleEntry, ContextOptions, Engine, EngineName, LaunchOptions } from './engines/driver';
-import { Context, currentEngine, enginePresent, Locator, openEngine, Page, PACKAGES } from './engines/index';
+import { Context, currentEngine, enginePresent, Locator, openEngine, Page } from './engines/index';
 import { ROOT, startTestServer, type ExtraHeaders, type RequestRecord, type TestServer } from './server';
 
 export { ROOT, startTestServer, type ExtraHeaders } from './server';
@@ -281,16 +281,15 @@ export function describeBrowser(name: string, body: () => void): void {
     describe(name, body);
     return;
   }
-  const how = `install it with \`apt-get install ${PACKAGES[ENGINE]}\``;
   if (isCI) {
     describe(name, () => {
       it(`has ${ENGINE} to run in`, () => {
-        throw new Error(`Browser tests cannot run on CI in ${ENGINE}: ${present.problem}; ${how}.`);
+        throw new Error(`Browser tests cannot run on CI in ${ENGINE}: ${present.problem}.`);
       });
     });
     return;
   }
-  warnOnce(`Browser tests in ${ENGINE} SKIPPED: ${present.problem}; ${how}.`);
+  warnOnce(`Browser tests in ${ENGINE} SKIPPED: ${present.problem}.`);
   // Deliberate, and only outside CI: a developer without this browser still gets everything else,
   // with the loud line above saying how to install it. On CI (above) a missing browser fails the run.
   describe.skip(name, body);
