@@ -210,11 +210,17 @@ class FirefoxPage implements EnginePage {
       : this.page.mainFrame();
     if (!frame) throw new Error(`evaluate: no frame whose URL contains ${frameUrl}`);
     // An expression, not eval() in the page: a page's CSP may forbid eval, not BiDi's script.evaluate.
-    const handle = await frame.evaluateHandle(`(${fn})(${JSON.stringify(arg) ?? 'undefined'})`);
+    // The result crosses as a JSON string: BiDi's own serialization turns an object met twice (the
+    // same array in two places) into undefined the second time.
+    const handle = await frame.evaluateHandle(
+      `Promise.resolve((${fn})(${JSON.stringify(arg) ?? 'undefined'})).then((r) =>
+        r instanceof Element ? r : { json: r === undefined ? undefined : JSON.stringify(r) })`,
+    );
     const element = handle.asElement();
     if (element) return { __element: element } as T;
     try {
-      return (await handle.jsonValue()) as T;
+      const { json } = (await handle.jsonValue()) as { json?: string };
+      return (json === undefined ? undefined : JSON.parse(json)) as T;
     } finally {
       await handle.dispose();
     }
