@@ -242,7 +242,7 @@ describeBrowser('strict CSP and Trusted Types', () => {
     const t = await browser.newPage();
     // The config names a nonce the policy does not allow: every released script is refused.
     await open(t, { configNonce: nonce(), alsoAllow: [] });
-    t.expectConsole('error', /Content Security Policy/);
+    t.expectConsole('error', /Content.Security.Policy/);
     await decide(t.page, 'Accept all', TITLE);
     await expect
       .poll(async () => (await violations(t)).length, SOON)

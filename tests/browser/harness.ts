@@ -36,11 +36,11 @@ const isCI = /^(1|true|yes)$/i.test(process.env.CI ?? '');
 type ConsoleKind = ConsoleEntry['kind'];
 
 /**
- * Chromium reports a failed load ("Failed to load resource: ... 404") on the console; Firefox and
- * WebKit do not report it there at all. The server's log is the network truth in every engine
- * (t.status()), so those lines are not console output here.
+ * Chromium reports a failed load ("Failed to load resource: ... 404") on the console, Firefox a
+ * failed script ("Loading failed for the <script> with source ..."), WebKit neither. The server's log
+ * is the network truth in every engine (t.status()), so those lines are not console output here.
  */
-const NETWORK_NOISE = /^Failed to load resource: /;
+const NETWORK_NOISE = /^(Failed to load resource: |Loading failed for the (module )?<script> with source)/;
 
 /** A page in its own browser context that remembers what it logged; the server knows what it asked. */
 export class TestPage {

@@ -46,6 +46,9 @@ function prefs(options: LaunchOptions, media: MediaOptions): Record<string, unkn
     // 0 dark, 1 light: never the machine's theme, so that every run sees the same page.
     'layout.css.prefers-color-scheme.content-override': media.colorScheme === 'dark' ? 0 : 1,
     'ui.prefersReducedMotion': media.reducedMotion === 'reduce' ? 1 : 0,
+    // Scrollbars that take no room, as in headless Chromium (Playwright hides them): a 320 px
+    // viewport is 320 px of page in both.
+    'ui.useOverlayScrollbars': 1,
     // 2: block all cookies, as a visitor's setting does (navigator.cookieEnabled is false).
     ...(media.blockCookies ? { 'network.cookie.cookieBehavior': 2 } : {}),
     ...(media.locale ? { 'intl.accept_languages': media.locale, 'intl.locale.requested': media.locale } : {}),
@@ -189,6 +192,15 @@ class FirefoxContext implements EngineContext {
   }
 }
 
+/** Messages Firefox writes itself, and what Chromium calls the same thing on its console. */
+const BROWSER_MESSAGES: [RegExp, 'error' | 'warning'][] = [
+  [/^Content-Security-Policy: /, 'error'],
+  [/^Cookie “[^”]*” (has been rejected|will be soon rejected)/, 'warning'],
+  [/^None of the “sha\d+” hashes in the integrity attribute match/, 'error'],
+  [/^Loading failed for the (module )?<script> with source/, 'error'],
+  [/^The resource from “[^”]*” was blocked/, 'error'],
+];
+
 class FirefoxPage implements EnginePage {
   constructor(private readonly page: Page) {}
 
@@ -227,7 +239,35 @@ class FirefoxPage implements EnginePage {
   }
 
   async click(element: ElementRef, options: { count?: number } = {}): Promise<void> {
-    await (element.__element as ElementHandle).click({ count: options.count ?? 1 });
+    const handle = element.__element as ElementHandle;
+    const count = options.count ?? 1;
+    if (handle.frame === this.page.mainFrame()) {
+      await handle.click({ count });
+      return;
+    }
+    // In a child frame ElementHandle.click() asks BiDi's locateNodes for the frame's element, which
+    // this Firefox ESR does not know: the point is found by hand, the frame's offsets added up.
+    let { x, y } = await handle.evaluate((el) => {
+      el.scrollIntoView({ block: 'center', inline: 'center' });
+      const r = el.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
+    for (let frame = handle.frame; frame.parentFrame(); frame = frame.parentFrame()!) {
+      const offset = await frame.parentFrame()!.evaluate((url) => {
+        const frames = [...document.querySelectorAll('iframe, frame')] as HTMLIFrameElement[];
+        const el = frames.find((f) => f.src === url) ?? frames[0];
+        if (!el) throw new Error(`click: no <iframe> for ${url}`);
+        const r = el.getBoundingClientRect();
+        const style = getComputedStyle(el);
+        return {
+          x: r.x + el.clientLeft + parseFloat(style.paddingLeft),
+          y: r.y + el.clientTop + parseFloat(style.paddingTop),
+        };
+      }, frame.url());
+      x += offset.x;
+      y += offset.y;
+    }
+    await this.page.mouse.click(x, y, { count });
   }
 
   /** Playwright's spelling: modifiers joined with '+', e.g. 'Shift+Tab'. */
@@ -254,16 +294,35 @@ class FirefoxPage implements EnginePage {
   onConsole(listener: (entry: ConsoleEntry) => void): void {
     this.page.on('console', (message) => {
       const type = message.type();
-      if (type === 'error' || type === 'warn' || type === 'assert') {
-        listener({ kind: type === 'warn' ? 'warning' : 'error', text: message.text() });
-      }
+      if (type !== 'error' && type !== 'warn' && type !== 'assert') return;
+      const kind = type === 'warn' ? 'warning' : 'error';
+      // An object argument (an Error, say) is "JSHandle@error" in Puppeteer's text: ask the page
+      // for its words, as Chromium's console gives them.
+      if (!message.text().includes('JSHandle@')) return listener({ kind, text: message.text() });
+      void Promise.all(
+        message.args().map((arg) =>
+          arg
+            .evaluate((v: unknown) => {
+              if (typeof v === 'string') return v;
+              if (v instanceof Error) return `${v.name}: ${v.message}`;
+              try {
+                return JSON.stringify(v);
+              } catch {
+                return String(v);
+              }
+            })
+            .catch(() => arg.toString()),
+        ),
+      ).then((parts) => listener({ kind, text: parts.join(' ') }));
     });
-    this.page.on('pageerror', (error) =>
-      listener({
-        kind: 'pageerror',
-        text: error instanceof Error ? (error.stack ?? String(error)) : String(error),
-      }),
-    );
+    this.page.on('pageerror', (error) => {
+      const text = error instanceof Error ? (error.stack ?? String(error)) : String(error);
+      const message = error instanceof Error ? error.message : text;
+      // Over BiDi, what Firefox itself reports (a CSP refusal, a refused cookie) arrives as a
+      // JavaScript log entry, like an uncaught exception; Chromium prints it on the console.
+      const own = BROWSER_MESSAGES.find(([pattern]) => pattern.test(message));
+      listener(own ? { kind: own[1], text: message } : { kind: 'pageerror', text });
+    });
   }
 
   async screenshot(): Promise<Buffer> {
