@@ -75,12 +75,17 @@ export interface ContextOptions {
   reducedMotion?: 'reduce' | 'no-preference';
   /** navigator.languages / Accept-Language, first is preferred. */
   locale?: string;
+  /**
+   * The Global Privacy Control signal (navigator.globalPrivacyControl, Sec-GPC) in this context, as
+   * LaunchOptions.gpc for the whole browser. Added for the GPC tests (additive).
+   */
+  gpc?: boolean;
 }
 
 export interface EngineContext {
   newPage(): Promise<EnginePage>;
-  /** Cookies the context holds for `url`. */
-  cookies(url: string): Promise<Cookie[]>;
+  /** Cookies the context holds for `url`; without one, every cookie of the context, whatever its domain. */
+  cookies(url?: string): Promise<Cookie[]>;
   /** Plant cookies for `url` (name, value as stored, optional expires/path). */
   addCookies(url: string, cookies: (Pick<Cookie, 'name' | 'value'> & Partial<Cookie>)[]): Promise<void>;
   clearCookies(): Promise<void>;
@@ -100,4 +105,6 @@ export interface LaunchOptions {
   gpc?: boolean;
   /** Host names resolved to 127.0.0.1 where the engine can (Chromium's --host-resolver-rules). */
   hostsToLoopback?: string[];
+  /** Accept the test server's self-signed https certificate (added for the https tests; additive). */
+  acceptInsecureCerts?: boolean;
 }

@@ -98,6 +98,8 @@ export function engineSelfTest(
       const { context: c, page: p } = await page();
       expect(await c.cookies(pages.url)).toEqual([]);
       expect(await p.evaluate('() => [document.cookie, localStorage.length]')).toEqual(['', 0]);
+      // The default language, as in every engine here: US English.
+      expect(await p.evaluate('() => navigator.languages[0]')).toBe('en-US');
     });
 
     it('two contexts share no cookies; two pages of one context share them and storage', async () => {
@@ -156,6 +158,15 @@ export function engineSelfTest(
       await c.clearCookies();
       expect(await c.cookies(`${pages.url}deep/page`)).toEqual([]);
       expect(await p.evaluate('() => document.cookie')).toBe('');
+    });
+
+    it('without a URL, lists every cookie of the context, whatever its site', async () => {
+      const { context: c, page: p } = await page();
+      await p.evaluate(`() => { document.cookie = 'here=1; path=/'; }`);
+      await p.goto(`http://a.example.test:${pages.port}/sub/page`);
+      await p.evaluate(`() => { document.cookie = 'there=2; domain=example.test; path=/sub'; }`);
+      const all = (await c.cookies()).map((k) => `${k.name}@${k.domain.replace(/^\./, '')}${k.path}`);
+      expect(all.sort()).toEqual(['here@127.0.0.1/', 'there@example.test/sub']);
     });
 
     it('clicks with the real mouse, on an element a script found', async () => {

@@ -5,7 +5,8 @@
 //   the way Chromium's --host-resolver-rules send them; every other request goes where it asked;
 // - it answers the engine's own blank documents itself (PRIVATE_PAGE): a page on any site and path
 //   that runs no script and never reaches the test server, whose request log stays the page's alone;
-// - it remembers which sites and folders the context requested, so that clearCookies() can visit each.
+// - it remembers which sites and folders the context requested, so that clearCookies() can visit each;
+// - it adds the request headers of a signal WebKit lacks (Sec-GPC).
 // MiniBrowser also asks for /favicon.ico on every site, which no other engine does here; the proxy
 // answers that itself too, so the request log means the same in every engine.
 import { Agent, createServer, request, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http';
@@ -49,7 +50,14 @@ export interface ContextProxy {
   close(): Promise<void>;
 }
 
-export async function startProxy(hostsToLoopback: readonly string[]): Promise<ContextProxy> {
+/**
+ * `extraHeaders` go on every request the browser makes (Sec-GPC: 1 for a context with the Global
+ * Privacy Control signal, which WebKit does not send itself).
+ */
+export async function startProxy(
+  hostsToLoopback: readonly string[],
+  extraHeaders: Record<string, string> = {},
+): Promise<ContextProxy> {
   const visited = new Map<string, Set<string>>();
   // Keep-alive upstream: a page's dozen requests should not cost a dozen connections.
   const agent = new Agent({ keepAlive: true });
@@ -84,7 +92,7 @@ export async function startProxy(hostsToLoopback: readonly string[]): Promise<Co
         port: url.port || 80,
         method: req.method,
         path: `${url.pathname}${url.search}`,
-        headers: endToEnd(req.headers),
+        headers: { ...endToEnd(req.headers), ...extraHeaders },
         agent,
       },
       (response) => {
@@ -102,6 +110,9 @@ export async function startProxy(hostsToLoopback: readonly string[]): Promise<Co
   // https: a plain tunnel, to 127.0.0.1 for the hosts the test named.
   server.on('connect', (req, client: Socket, head: Buffer) => {
     const [host = '', port = '443'] = (req.url ?? '').split(/:(?=\d+$)/);
+    // A tunnel shows no paths: the site's root stands for it.
+    const origin = `https://${host}${port === '443' ? '' : `:${port}`}`;
+    visited.set(origin, visited.get(origin) ?? new Set(['/']));
     const target = connect(Number(port), matchesHost(host, hostsToLoopback) ? '127.0.0.1' : host, () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       target.write(head);

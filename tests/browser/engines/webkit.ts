@@ -19,7 +19,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CAPTURE_KEY } from './console-capture';
+import { CAPTURE_KEY, CONSOLE_CAPTURE_SCRIPT } from './console-capture';
 import type {
   ConsoleEntry,
   ContextOptions,
@@ -55,6 +55,12 @@ export const WEBKIT_CANNOT = {
   locale:
     'WebKitGTK takes navigator.languages and Accept-Language from the process locale, and MiniBrowser has no option for it',
 } as const;
+
+/**
+ * WebKit has no Global Privacy Control: a context asked for it gets navigator.globalPrivacyControl
+ * from a page script (as Chromium does) and the Sec-GPC header from the proxy.
+ */
+const GPC_SCRIPT = `Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true });`;
 
 // Key names as Playwright spells them -> WebDriver's key code points (W3C WebDriver, "Keyboard actions").
 const KEYS: Record<string, string> = {
@@ -146,9 +152,11 @@ class Browser {
     private readonly display: Display,
     /** How long it took to start, in ms: the cost of a context, paid ahead or not. */
     readonly startupMs: number,
+    /** What the test server must run first in every page of this browser (see initScripts). */
+    readonly initScripts: readonly string[],
   ) {}
 
-  static async start(options: ContextOptions, hosts: readonly string[]): Promise<Browser> {
+  static async start(options: ContextOptions, launch: LaunchOptions): Promise<Browser> {
     const started = performance.now();
     // A display per browser: X gives the keyboard focus to the window mapped last, so a browser
     // started ahead on a shared display would take the focus from the page of a running test.
@@ -162,11 +170,14 @@ class Browser {
     );
     let proxy: ContextProxy | undefined;
     try {
-      proxy = await startProxy(hosts);
+      const gpc = options.gpc ?? launch.gpc ?? false;
+      proxy = await startProxy(launch.hostsToLoopback ?? [], gpc ? { 'Sec-GPC': '1' } : {});
       for (let attempt = 1; ; attempt++) {
         const port = await freePort();
         const driver = spawnOwned(WEBKIT_DRIVER, [`--port=${port}`], {
-          env: { ...process.env, DISPLAY: display.name, XDG_CONFIG_HOME: profile },
+          // LC_ALL=C: WebKitGTK takes the languages from the locale, and reads plain C as en-US (the
+          // other engines' default); C.UTF-8, the usual setting here, would give navigator.languages ["C"].
+          env: { ...process.env, DISPLAY: display.name, XDG_CONFIG_HOME: profile, LC_ALL: 'C' },
         });
         const url = `http://127.0.0.1:${port}`;
         try {
@@ -174,6 +185,8 @@ class Browser {
           const session = await WebDriverSession.create(url, {
             browserName: 'MiniBrowser',
             pageLoadStrategy: 'normal',
+            // The test server's own self-signed certificate, for its https port.
+            acceptInsecureCerts: launch.acceptInsecureCerts ?? false,
             timeouts: { script: 30_000, pageLoad: 30_000, implicit: 0 },
             proxy: {
               proxyType: 'manual',
@@ -189,7 +202,8 @@ class Browser {
           });
           const cookieWindow = await session.command<string>('GET', '/window');
           const startupMs = Math.round(performance.now() - started);
-          return new Browser(session, driver, proxy, cookieWindow, profile, display, startupMs);
+          const scripts = [CONSOLE_CAPTURE_SCRIPT, ...(gpc ? [GPC_SCRIPT] : [])];
+          return new Browser(session, driver, proxy, cookieWindow, profile, display, startupMs, scripts);
         } catch (error) {
           await driver.stop();
           // The port may have been taken between freePort() and the driver's bind: try another.
@@ -283,12 +297,20 @@ class WebKitContext implements EngineContext {
   private readonly planted = new Map<string, Set<string>>();
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  /**
+   * Scripts the test server must put first into every HTML page of this context (the harness adds
+   * them with server.addInitScript): the console capture, and the GPC signal when asked for.
+   */
+  get initScripts(): readonly string[] {
+    return this.browser.initScripts;
+  }
+
   /** How long its browser took to start (ahead of time for most contexts), for the timings. */
   get startupMs(): number {
     return this.browser.startupMs;
   }
   /** How much larger a window is than its viewport (MiniBrowser's toolbar); setViewport() measures it. */
-  readonly browserChrome = { width: 0, height: 0 };
+  readonly browserChrome = { width: 0, height: 0, measured: false };
 
   constructor(
     private readonly engine: WebKitEngine,
@@ -338,7 +360,8 @@ class WebKitContext implements EngineContext {
     });
   }
 
-  async cookies(url: string): Promise<Cookie[]> {
+  async cookies(url?: string): Promise<Cookie[]> {
+    if (url === undefined) return this.allCookies();
     const target = new URL(url);
     const wire = await this.atCookieWindow(target, (session) =>
       session.command<WireCookie[]>('GET', '/cookie'),
@@ -375,11 +398,12 @@ class WebKitContext implements EngineContext {
   }
 
   /**
-   * WebDriver deletes only the cookies of the current document, so this visits every site and folder
-   * the context requested or planted cookies on. A cookie a script wrote for a path the context never
-   * requested (so never sent, nor seen by a page) survives.
+   * Where the context's cookies can be: each site it requested or planted cookies on, at its deepest
+   * folders (a document there gets the cookies of every folder above it too). WebDriver reaches
+   * cookies only through a document, so a cookie a script wrote for a path the context never requested
+   * (never sent, nor seen by any page of it) is out of reach.
    */
-  async clearCookies(): Promise<void> {
+  private cookiePlaces(): URL[] {
     const sites = new Map<string, Set<string>>();
     for (const source of [this.browser.proxy.visited, this.planted]) {
       for (const [origin, folders] of source) {
@@ -388,14 +412,29 @@ class WebKitContext implements EngineContext {
         sites.set(origin, all);
       }
     }
-    for (const [origin, folders] of sites) {
-      // The deepest folders: a document there gets the cookies of every folder above it too.
-      const leaves = [...folders].filter((f) => ![...folders].some((g) => g !== f && g.startsWith(f)));
-      for (const folder of leaves) {
-        await this.atCookieWindow(new URL(`${origin}${folder}`), (session) =>
-          session.command('DELETE', '/cookie'),
-        );
-      }
+    return [...sites].flatMap(([origin, folders]) =>
+      [...folders]
+        .filter((f) => ![...folders].some((g) => g !== f && g.startsWith(f)))
+        .map((folder) => new URL(`${origin}${folder}`)),
+    );
+  }
+
+  /** Every cookie of the context, whatever its domain: those of each place, once each. */
+  private async allCookies(): Promise<Cookie[]> {
+    const found = new Map<string, Cookie>();
+    for (const place of this.cookiePlaces()) {
+      const wire = await this.atCookieWindow(place, (session) =>
+        session.command<WireCookie[]>('GET', '/cookie'),
+      );
+      for (const cookie of wire.map(toCookie))
+        found.set(`${cookie.name};${cookie.domain};${cookie.path}`, cookie);
+    }
+    return [...found.values()];
+  }
+
+  async clearCookies(): Promise<void> {
+    for (const place of this.cookiePlaces()) {
+      await this.atCookieWindow(place, (session) => session.command('DELETE', '/cookie'));
     }
   }
 
@@ -550,23 +589,41 @@ class WebKitPage implements EnginePage {
 
   async setViewport(size: { width: number; height: number }): Promise<void> {
     await this.run(async (session) => {
-      // The window is larger than the viewport by MiniBrowser's toolbar: measure it once, then add it.
+      // The window is larger than the viewport by MiniBrowser's toolbar. The window resizes a moment
+      // after the command returns, so wait for the viewport to settle before measuring it.
+      const inner = () =>
+        session.command<{ width: number; height: number }>('POST', '/execute/sync', {
+          script: 'return { width: innerWidth, height: innerHeight };',
+          args: [],
+        });
+      const settled = async (want?: { width: number; height: number }) => {
+        let last = await inner();
+        for (let i = 0; i < 40; i++) {
+          await sleep(25);
+          const now = await inner();
+          const same = now.width === last.width && now.height === last.height;
+          if (want ? now.width === want.width && now.height === want.height : same) return now;
+          last = now;
+        }
+        return last;
+      };
       const chrome = this.context.browserChrome;
+      if (!chrome.measured) {
+        const before = await settled();
+        const rect = await session.command<{ width: number; height: number }>('GET', '/window/rect');
+        chrome.width = rect.width - before.width;
+        chrome.height = rect.height - before.height;
+        chrome.measured = true;
+      }
       await session.command('POST', '/window/rect', {
         width: size.width + chrome.width,
         height: size.height + chrome.height,
       });
-      const inner = await session.command<{ width: number; height: number }>('POST', '/execute/sync', {
-        script: 'return { width: innerWidth, height: innerHeight };',
-        args: [],
-      });
-      if (inner.width !== size.width || inner.height !== size.height) {
-        chrome.width += size.width - inner.width;
-        chrome.height += size.height - inner.height;
-        await session.command('POST', '/window/rect', {
-          width: size.width + chrome.width,
-          height: size.height + chrome.height,
-        });
+      const now = await settled(size);
+      if (now.width !== size.width || now.height !== size.height) {
+        throw new Error(
+          `WebKit engine: asked for a ${size.width}x${size.height} viewport, got ${now.width}x${now.height}`,
+        );
       }
     });
   }
@@ -592,8 +649,12 @@ class WebKitPage implements EnginePage {
 }
 
 /** Whether a context can run on the browser started ahead (started with the default options). */
-function isDefault(options: ContextOptions): boolean {
-  return options.colorScheme !== 'dark' && options.reducedMotion !== 'reduce';
+function isDefault(options: ContextOptions, launch: LaunchOptions): boolean {
+  return (
+    options.colorScheme !== 'dark' &&
+    options.reducedMotion !== 'reduce' &&
+    (options.gpc === undefined || options.gpc === (launch.gpc ?? false))
+  );
 }
 
 class WebKitEngine implements Engine {
@@ -603,13 +664,13 @@ class WebKitEngine implements Engine {
 
   constructor(
     readonly version: string,
-    private readonly hosts: readonly string[],
+    private readonly launchOptions: LaunchOptions,
     /** A browser with the default options, started ahead for the next context. */
     private ahead: Promise<Browser> | undefined,
   ) {}
 
   private startAhead(): void {
-    this.ahead = Browser.start({}, this.hosts);
+    this.ahead = Browser.start({}, this.launchOptions);
     // Not waited for yet: an error surfaces when a context takes it.
     this.ahead.catch(() => undefined);
   }
@@ -618,11 +679,11 @@ class WebKitEngine implements Engine {
     if (this.closed) throw new Error('WebKit engine: closed');
     if (options.locale) throw new Error(`WebKit engine: cannot set the locale: ${WEBKIT_CANNOT.locale}`);
     let browser: Browser;
-    if (isDefault(options) && this.ahead) {
+    if (isDefault(options, this.launchOptions) && this.ahead) {
       browser = await this.ahead;
       this.startAhead();
     } else {
-      browser = await Browser.start(options, this.hosts);
+      browser = await Browser.start(options, this.launchOptions);
     }
     const context = new WebKitContext(this, browser, options);
     this.contexts.add(context);
@@ -646,9 +707,11 @@ class WebKitEngine implements Engine {
 export async function launch(options: LaunchOptions = {}): Promise<Engine> {
   const problem = webkitProblem();
   if (problem) throw new Error(`${problem}: ${WEBKIT_HOW_TO}.`);
-  const hosts = options.hostsToLoopback ?? [];
-  const first = Browser.start({}, hosts);
+  const first = Browser.start({}, options);
   const browser = await first;
   const version = `MiniBrowser (WebKitGTK) ${String(browser.session.capabilities.browserVersion ?? 'unknown')}`;
-  return new WebKitEngine(version, hosts, first);
+  return new WebKitEngine(version, options, first);
 }
+
+/** The name tests/browser/engines/index.ts loads the engine by. */
+export const launchWebKit = launch;
