@@ -1,0 +1,264 @@
+// Firefox (the Debian firefox-esr) through puppeteer-core over WebDriver BiDi: no geckodriver, no
+// downloaded build. What Firefox only has as a preference (the GPC signal, the colour scheme, reduced
+// motion, the language, host names resolved to the loopback) is set by preference; preferences are
+// per browser, so a context that asks for other media or language settings than the browser's gets a
+// second browser with those preferences (started once per set, closed with the engine).
+import { accessSync, constants } from 'node:fs';
+import puppeteer, {
+  type Browser,
+  type BrowserContext,
+  type CookieData,
+  type ElementHandle,
+  type KeyInput,
+  type Page,
+} from 'puppeteer-core';
+import type {
+  ConsoleEntry,
+  ContextOptions,
+  Cookie,
+  Engine,
+  EngineContext,
+  EnginePage,
+  ElementRef,
+  LaunchOptions,
+} from './driver';
+
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const DEFAULT_VIEWPORT = { width: 1280, height: 720 };
+
+/** Where Firefox is, or why there is none (and how to get one). */
+export function firefoxPresent(): { path: string } | { problem: string } {
+  try {
+    accessSync(FIREFOX, constants.X_OK);
+    return { path: FIREFOX };
+  } catch {
+    return {
+      problem: `no Firefox at ${FIREFOX}; install it with \`apt-get install firefox-esr\` or set FIREFOX_PATH`,
+    };
+  }
+}
+
+type MediaOptions = Pick<ContextOptions, 'colorScheme' | 'reducedMotion' | 'locale'>;
+
+function prefs(options: LaunchOptions, media: MediaOptions): Record<string, unknown> {
+  return {
+    'privacy.globalprivacycontrol.enabled': options.gpc === true,
+    // 0 dark, 1 light: never the machine's theme, so that every run sees the same page.
+    'layout.css.prefers-color-scheme.content-override': media.colorScheme === 'dark' ? 0 : 1,
+    'ui.prefersReducedMotion': media.reducedMotion === 'reduce' ? 1 : 0,
+    ...(media.locale ? { 'intl.accept_languages': media.locale, 'intl.locale.requested': media.locale } : {}),
+    ...(options.hostsToLoopback?.length
+      ? { 'network.dns.localDomains': options.hostsToLoopback.join(',') }
+      : {}),
+  };
+}
+
+function launchBrowser(options: LaunchOptions, media: MediaOptions): Promise<Browser> {
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    defaultViewport: null,
+    extraPrefsFirefox: prefs(options, media),
+  });
+}
+
+export async function launchFirefox(options: LaunchOptions = {}): Promise<Engine> {
+  const found = firefoxPresent();
+  if (!('path' in found)) throw new Error(`No Firefox: ${found.problem}.`);
+  const browser = await launchBrowser(options, {});
+  return new FirefoxEngine(
+    browser,
+    `Firefox ${(await browser.version()).replace(/^firefox\//, '')}`,
+    options,
+  );
+}
+
+class FirefoxEngine implements Engine {
+  readonly name = 'firefox';
+  /** Browsers with other media/language preferences than the default one, by those preferences. */
+  private readonly others = new Map<string, Promise<Browser>>();
+
+  constructor(
+    private readonly browser: Browser,
+    readonly version: string,
+    private readonly launchOptions: LaunchOptions,
+  ) {}
+
+  private browserFor(media: MediaOptions): Promise<Browser> {
+    const key = JSON.stringify([
+      media.colorScheme ?? 'light',
+      media.reducedMotion ?? 'no-preference',
+      media.locale ?? '',
+    ]);
+    if (key === JSON.stringify(['light', 'no-preference', ''])) return Promise.resolve(this.browser);
+    let other = this.others.get(key);
+    if (!other) {
+      other = launchBrowser(this.launchOptions, media);
+      this.others.set(key, other);
+    }
+    return other;
+  }
+
+  async newContext(options: ContextOptions = {}): Promise<EngineContext> {
+    const browser = await this.browserFor(options);
+    return new FirefoxContext(await browser.createBrowserContext(), options.viewport ?? DEFAULT_VIEWPORT);
+  }
+
+  async close(): Promise<void> {
+    const others = await Promise.all(this.others.values());
+    await Promise.all([this.browser, ...others].map((b) => b.close()));
+  }
+}
+
+/** Whether a cookie would be sent to `url` (domain, path and Secure rules of RFC 6265). */
+function appliesTo(cookie: { domain: string; path: string; secure: boolean }, url: URL): boolean {
+  const domain = cookie.domain.replace(/^\./, '');
+  const host = url.hostname;
+  const domainOk = host === domain || (cookie.domain.startsWith('.') && host.endsWith(`.${domain}`));
+  const pathOk =
+    url.pathname === cookie.path ||
+    url.pathname.startsWith(cookie.path.endsWith('/') ? cookie.path : `${cookie.path}/`);
+  return domainOk && pathOk && (!cookie.secure || url.protocol === 'https:');
+}
+
+class FirefoxContext implements EngineContext {
+  constructor(
+    private readonly context: BrowserContext,
+    private readonly viewport: { width: number; height: number },
+  ) {}
+
+  async newPage(): Promise<EnginePage> {
+    const page = new FirefoxPage(await this.context.newPage());
+    await page.setViewport(this.viewport);
+    return page;
+  }
+
+  async cookies(url: string): Promise<Cookie[]> {
+    const target = new URL(url);
+    return (await this.context.cookies())
+      .filter((c) => appliesTo(c, target))
+      .map((c) => ({
+        name: c.name,
+        value: c.value,
+        domain: c.domain,
+        path: c.path,
+        expires: c.session ? -1 : c.expires,
+        httpOnly: c.httpOnly ?? false,
+        secure: c.secure,
+        sameSite: c.sameSite === 'Strict' || c.sameSite === 'Lax' ? c.sameSite : 'None',
+      }));
+  }
+
+  async addCookies(
+    url: string,
+    cookies: (Pick<Cookie, 'name' | 'value'> & Partial<Cookie>)[],
+  ): Promise<void> {
+    const { hostname } = new URL(url);
+    await this.context.setCookie(
+      ...cookies.map((c): CookieData => ({
+        name: c.name,
+        value: c.value,
+        domain: c.domain ?? hostname,
+        path: c.path ?? '/',
+        ...(c.expires !== undefined && c.expires >= 0 ? { expires: c.expires } : {}),
+        ...(c.httpOnly !== undefined ? { httpOnly: c.httpOnly } : {}),
+        ...(c.secure !== undefined ? { secure: c.secure } : {}),
+        ...(c.sameSite ? { sameSite: c.sameSite } : {}),
+      })),
+    );
+  }
+
+  async clearCookies(): Promise<void> {
+    const all = await this.context.cookies();
+    if (all.length) await this.context.deleteCookie(...all);
+  }
+
+  close(): Promise<void> {
+    return this.context.close();
+  }
+}
+
+class FirefoxPage implements EnginePage {
+  constructor(private readonly page: Page) {}
+
+  async goto(url: string): Promise<void> {
+    await this.page.goto(url);
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+  }
+
+  async url(): Promise<string> {
+    return this.page.url();
+  }
+
+  async evaluate<T = unknown>(fn: string, arg?: unknown, frameUrl?: string): Promise<T> {
+    const frame = frameUrl
+      ? this.page.frames().find((f) => f.url().includes(frameUrl))
+      : this.page.mainFrame();
+    if (!frame) throw new Error(`evaluate: no frame whose URL contains ${frameUrl}`);
+    // An expression, not eval() in the page: a page's CSP may forbid eval, not BiDi's script.evaluate.
+    const handle = await frame.evaluateHandle(`(${fn})(${JSON.stringify(arg) ?? 'undefined'})`);
+    const element = handle.asElement();
+    if (element) return { __element: element } as T;
+    try {
+      return (await handle.jsonValue()) as T;
+    } finally {
+      await handle.dispose();
+    }
+  }
+
+  async click(element: ElementRef): Promise<void> {
+    await (element.__element as ElementHandle).click();
+  }
+
+  /** Playwright's spelling: modifiers joined with '+', e.g. 'Shift+Tab'. */
+  async press(key: string): Promise<void> {
+    const parts = key === '+' ? ['+'] : key.split('+');
+    const main = parts.pop() as KeyInput;
+    const modifiers = parts as KeyInput[];
+    for (const m of modifiers) await this.page.keyboard.down(m);
+    await this.page.keyboard.press(main);
+    for (const m of modifiers.reverse()) await this.page.keyboard.up(m);
+  }
+
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+  }
+
+  async setViewport(size: { width: number; height: number }): Promise<void> {
+    // Page.setViewport() also sends emulation.setScreenOrientationOverride, which this Firefox ESR does
+    // not know; BiDi's browsingContext.setViewport alone is what a viewport needs.
+    const context = (this.page.mainFrame() as unknown as { browsingContext: BiDiContext }).browsingContext;
+    await context.setViewport({ viewport: size });
+  }
+
+  onConsole(listener: (entry: ConsoleEntry) => void): void {
+    this.page.on('console', (message) => {
+      const type = message.type();
+      if (type === 'error' || type === 'warn' || type === 'assert') {
+        listener({ kind: type === 'warn' ? 'warning' : 'error', text: message.text() });
+      }
+    });
+    this.page.on('pageerror', (error) =>
+      listener({
+        kind: 'pageerror',
+        text: error instanceof Error ? (error.stack ?? String(error)) : String(error),
+      }),
+    );
+  }
+
+  async screenshot(): Promise<Buffer> {
+    return Buffer.from(await this.page.screenshot());
+  }
+
+  close(): Promise<void> {
+    return this.page.close();
+  }
+}
+
+interface BiDiContext {
+  setViewport(options: { viewport: { width: number; height: number } | null }): Promise<void>;
+}
