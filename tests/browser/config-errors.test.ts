@@ -2,8 +2,7 @@
 // no script unblocked". The fixtures also hold a gated script of the required category, which a valid
 // configuration would run at once: with a broken one, even that must stay blocked.
 import { expect, it } from 'vitest';
-import { describeBrowser } from './chromium';
-import { anyDialog, useBrowser, type TestPage } from './harness';
+import { describeBrowser, anyDialog, useBrowser, type TestPage } from './harness';
 
 describeBrowser('script-tag configuration errors', () => {
   const browser = useBrowser();

@@ -4,8 +4,16 @@
 // `securitypolicyviolation` event fires. fixtures/csp.html records them from its first script.
 import { randomBytes } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { describeBrowser } from './chromium';
-import { banner, button, decide, preferences, SOON, type TestPage, useBrowser } from './harness';
+import {
+  describeBrowser,
+  banner,
+  button,
+  decide,
+  preferences,
+  SOON,
+  type TestPage,
+  useBrowser,
+} from './harness';
 
 const TITLE = 'We use cookies';
 const TT = "require-trusted-types-for 'script'; trusted-types consent-gate";
@@ -37,22 +45,14 @@ async function open(t: TestPage, load: Load) {
     ...(load.trustedTypes ? [TT] : []),
     ...(load.extra ? [load.extra] : []),
   ].join('; ');
-  await t.page.route(
-    (url) => url.pathname === '/fixtures/csp.html',
-    async (route) => {
-      const response = await route.fetch();
-      const body = (await response.text())
-        .replaceAll('{{nonce}}', own)
-        .replaceAll('{{libNonce}}', own)
-        .replaceAll('{{libLoading}}', load.loading ?? 'defer')
-        .replace('{{configNonce}}', load.configNonce ? `"nonce": "${load.configNonce}",` : '');
-      await route.fulfill({
-        response,
-        body,
-        headers: { ...response.headers(), 'content-security-policy': csp },
-      });
-    },
+  t.server.rewrite('/fixtures/csp.html', (body) =>
+    body
+      .replaceAll('{{nonce}}', own)
+      .replaceAll('{{libNonce}}', own)
+      .replaceAll('{{libLoading}}', load.loading ?? 'defer')
+      .replace('{{configNonce}}', load.configNonce ? `"nonce": "${load.configNonce}",` : ''),
   );
+  t.server.headers('/fixtures/csp.html', { 'content-security-policy': csp });
   await t.goto('/fixtures/csp.html');
   return { own, csp };
 }

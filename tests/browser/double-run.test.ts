@@ -1,10 +1,10 @@
 // No double runs, no lost decisions. Every once-*.html fixture gates the same four scripts (a service's
 // external and inline scripts from the configuration, an external and an inline one in the markup);
 // each calls probe(name) when it runs, so counting the names tells how often each ran.
-import type { Frame, Page, Route } from 'playwright-core';
+import type { Frame, Page } from './harness';
 import { expect, it } from 'vitest';
-import { describeBrowser } from './chromium';
 import {
+  describeBrowser,
   anyDialog,
   banner,
   button,
@@ -125,19 +125,13 @@ describeBrowser('each gated script runs exactly once', () => {
 
   /** Holds back the response for one gated external script until the returned function is called. */
   async function holdScript(t: TestPage, name: string) {
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let requested!: () => void;
-    const wasRequested = new Promise<void>((resolve) => (requested = resolve));
-    await t.context.route(
+    const held = t.server.hold(
       (url) => url.pathname === '/fixtures/probe.js' && url.searchParams.get('name') === name,
-      async (route: Route) => {
-        requested();
-        await released;
-        await route.continue();
-      },
     );
-    return { wasRequested, release };
+    const wasRequested = expect
+      .poll(() => t.requests.some((url) => url.includes(`name=${name}`)), SOON)
+      .toBe(true);
+    return { wasRequested, release: held.release };
   }
 
   it('decisions made while a gated external script is still loading run nothing twice', async () => {
@@ -245,10 +239,8 @@ describeBrowser('without cookies the decision holds for the page', () => {
   }
 
   it('with cookies blocked (navigator.cookieEnabled false): banner, Accept all works, asked again on reload', async () => {
-    const t = await browser.newPage();
-    // Chromium's own switch for a document without cookies: reads are empty, writes are dropped.
-    const cdp = await t.context.newCDPSession(t.page);
-    await cdp.send('Emulation.setDocumentCookieDisabled', { disabled: true });
+    // The browser's own switch for a document without cookies: reads are empty, writes are dropped.
+    const t = await browser.newPage(undefined, { blockCookies: true });
     // The library tells the site owner, once, that the decision holds for this page only.
     t.expectConsole(
       'warning',
@@ -277,8 +269,8 @@ describeBrowser('without cookies the decision holds for the page', () => {
       /the decision could not be stored: cookies blocked, or cookie\.domain\/sameSite refused/,
     );
     await t.goto('/fixtures/sandboxed.html');
-    const frame = () => t.page.frames().find((f) => f.url().endsWith('/fixtures/once.html'))!;
-    await expect.poll(() => !!frame(), SOON).toBe(true);
+    const frame = () => t.page.frame('/fixtures/once.html');
+    await expect.poll(() => frame().exists(), SOON).toBe(true);
     expect(
       await frame().evaluate(() =>
         Promise.resolve()
@@ -296,7 +288,7 @@ describeBrowser('without cookies the decision holds for the page', () => {
     await acceptAndCheck(t, frame());
 
     await t.reload();
-    await expect.poll(() => !!frame(), SOON).toBe(true);
+    await expect.poll(() => frame().exists(), SOON).toBe(true);
     await frame().getByRole('dialog', { name: DEFAULT_TITLE, exact: true }).waitFor();
     await t.settle();
     expect(await runs(frame())).toEqual({});

@@ -4,9 +4,8 @@
 // Arabic and Hebrew. One page per language: the layouts are switched by their root class (the way
 // the config's ui.layout sets them) and the viewport is resized, so that 40 languages stay fast.
 import { beforeAll, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { describeBrowser } from './chromium';
-import { useBrowser } from './harness';
+import type { Page } from './harness';
+import { describeBrowser, useBrowser } from './harness';
 import { LANGUAGES } from '../support/languages';
 
 const LAYOUTS = ['cg-box', 'cg-bar', 'cg-cloud'] as const;
@@ -172,7 +171,7 @@ describeBrowser("language: 'auto' in the browser", () => {
     it(`<html lang="${html}">, navigator.languages ${JSON.stringify(languages)} → ${expected}`, async () => {
       const t = await browser.newPage();
       // What the browser reports: set before any script of the page runs.
-      await t.page.addInitScript(
+      t.addInitScript(
         (list) => {
           Object.defineProperty(Navigator.prototype, 'languages', { get: () => list });
         },

@@ -2,9 +2,9 @@
 // narrow screen, in every layout. The demo page takes the ui options from its address
 // (examples/options.js), e.g. /?layout=bar&position=top&theme=dark&blocking=1&lang=ar.
 import { expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { describeBrowser } from './chromium';
+import type { Locator, Page, PageOptions, TestPage } from './harness';
 import {
+  describeBrowser,
   banner,
   button,
   categorySwitch,
@@ -69,10 +69,8 @@ const rootClass = (page: Page) => page.locator('.cg-root').first().getAttribute(
 describeBrowser('banner and preferences in the browser', () => {
   const browser = useBrowser();
 
-  async function open(query = '', width = 1280, height = 800) {
-    const t = await browser.newPage();
-    await t.page.setViewportSize({ width, height });
-    await t.goto(query);
+  async function open(query = '', width = 1280, height = 800, media: PageOptions = {}) {
+    const t = await browser.newPage(query || '/', { viewport: { width, height }, ...media });
     await t.page.locator('.cg-banner').waitFor();
     return t;
   }
@@ -485,16 +483,16 @@ describeBrowser('banner and preferences in the browser', () => {
   });
 
   it('follows the system colour scheme with theme auto', async () => {
-    const t = await open('/?theme=auto');
-    const bg = () => t.page.locator('.cg-banner').evaluate((el) => getComputedStyle(el).backgroundColor);
-    expect(await bg()).toBe('rgb(255, 255, 255)');
-    await t.page.emulateMedia({ colorScheme: 'dark' });
-    expect(await bg()).toBe('rgb(28, 33, 40)');
+    const bg = (t: TestPage) =>
+      t.page.locator('.cg-banner').evaluate((el) => getComputedStyle(el).backgroundColor);
+    const light = await open('/?theme=auto');
+    expect(await bg(light)).toBe('rgb(255, 255, 255)');
+    const dark = await open('/?theme=auto', 1280, 800, { colorScheme: 'dark' });
+    expect(await bg(dark)).toBe('rgb(28, 33, 40)');
   });
 
   it('turns animations off under prefers-reduced-motion', async () => {
-    const t = await open('/');
-    await t.page.emulateMedia({ reducedMotion: 'reduce' });
+    const t = await open('/', 1280, 800, { reducedMotion: 'reduce' });
     await button(banner(t.page), 'Preferences').click();
     const sw = t.page.locator('.cg-prefs [role=switch]:not(:disabled)');
     expect(await sw.evaluate((el) => getComputedStyle(el).transitionDuration)).toBe('0s');

@@ -13,15 +13,15 @@ import type {
   LaunchOptions,
 } from './driver';
 
-/** Where the system Chromium is, or why there is none (and how to get one). */
+/** Where the system Chromium is (CHROME_PATH or the usual places), or why there is none. */
 export function chromiumPresent(): { path: string } | { problem: string } {
   const found = findChromium();
-  return 'path' in found ? found : { problem: `${found.problem}; ${CHROMIUM_HOW_TO}` };
+  return found;
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<Engine> {
   const found = chromiumPresent();
-  if (!('path' in found)) throw new Error(`No Chromium: ${found.problem}.`);
+  if (!('path' in found)) throw new Error(`No Chromium: ${found.problem}; ${CHROMIUM_HOW_TO}.`);
   const args = [...CHROMIUM_ARGS];
   if (options.hostsToLoopback?.length) {
     args.push(`--host-resolver-rules=${options.hostsToLoopback.map((h) => `MAP ${h} 127.0.0.1`).join(', ')}`);
@@ -47,15 +47,16 @@ class ChromiumEngine implements Engine {
       colorScheme: options.colorScheme ?? 'light',
       reducedMotion: options.reducedMotion ?? 'no-preference',
       locale: options.locale,
+      ignoreHTTPSErrors: this.launchOptions.acceptInsecureCerts ?? false,
     });
-    // Chromium has no pref for the signal: the layer's init script sets it when asked (LaunchOptions.gpc).
-    if (this.launchOptions.gpc) {
+    // Chromium has no switch for the signal: an init script sets navigator.globalPrivacyControl.
+    if (options.gpc ?? this.launchOptions.gpc) {
       await context.addInitScript(() =>
         Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }),
       );
     }
     context.setDefaultTimeout(5_000);
-    return new ChromiumContext(context);
+    return new ChromiumContext(context, options.blockCookies ?? false);
   }
 
   close(): Promise<void> {
@@ -64,13 +65,22 @@ class ChromiumEngine implements Engine {
 }
 
 class ChromiumContext implements EngineContext {
-  constructor(private readonly context: BrowserContext) {}
+  constructor(
+    private readonly context: BrowserContext,
+    private readonly blockCookies: boolean,
+  ) {}
 
   async newPage(): Promise<EnginePage> {
-    return new ChromiumPage(await this.context.newPage());
+    const page = await this.context.newPage();
+    if (this.blockCookies) {
+      // Chromium's own switch for a document without cookies (DevTools): reads are empty, writes dropped.
+      const cdp = await this.context.newCDPSession(page);
+      await cdp.send('Emulation.setDocumentCookieDisabled', { disabled: true });
+    }
+    return new ChromiumPage(page);
   }
 
-  async cookies(url: string): Promise<Cookie[]> {
+  async cookies(url?: string): Promise<Cookie[]> {
     return (await this.context.cookies(url)).map((c) => ({ ...c }));
   }
 
@@ -122,8 +132,8 @@ class ChromiumPage implements EnginePage {
     }
   }
 
-  async click(element: ElementRef): Promise<void> {
-    await (element.__element as ElementHandle).click();
+  async click(element: ElementRef, options: { count?: number } = {}): Promise<void> {
+    await (element.__element as ElementHandle).click({ clickCount: options.count ?? 1, delay: 0 });
   }
 
   async press(key: string): Promise<void> {

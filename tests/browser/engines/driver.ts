@@ -55,8 +55,12 @@ export interface EnginePage {
    * ElementRef when it returns an element.
    */
   evaluate<T = unknown>(fn: string, arg?: unknown, frameUrl?: string): Promise<T>;
-  /** A real mouse click at the element's centre (scrolled into view first). */
-  click(element: ElementRef): Promise<void>;
+  /**
+   * A real mouse click at the element's centre (scrolled into view first); `count` clicks in a row
+   * at that point as one gesture, as fast as the engine can (optional; added for the double-run
+   * tests: an engine without it may click `count` times).
+   */
+  click(element: ElementRef, options?: { count?: number }): Promise<void>;
   /** Real key presses, each a key name as Playwright spells them: 'Tab', 'Shift+Tab', 'Enter', 'a'. */
   press(key: string): Promise<void>;
   /** Type text with real key events into the focused element. */
@@ -80,6 +84,11 @@ export interface ContextOptions {
    * LaunchOptions.gpc for the whole browser. Added for the GPC tests (additive).
    */
   gpc?: boolean;
+  /**
+   * Cookies blocked for documents (navigator.cookieEnabled false, document.cookie empty and writes
+   * dropped), as a visitor's "block all cookies" setting. Added for the double-run tests (additive).
+   */
+  blockCookies?: boolean;
 }
 
 export interface EngineContext {

@@ -33,19 +33,21 @@ export function firefoxPresent(): { path: string } | { problem: string } {
     return { path: FIREFOX };
   } catch {
     return {
-      problem: `no Firefox at ${FIREFOX}; install it with \`apt-get install firefox-esr\` or set FIREFOX_PATH`,
+      problem: `no Firefox at ${FIREFOX} (FIREFOX_PATH points elsewhere)`,
     };
   }
 }
 
-type MediaOptions = Pick<ContextOptions, 'colorScheme' | 'reducedMotion' | 'locale'>;
+type MediaOptions = Pick<ContextOptions, 'colorScheme' | 'reducedMotion' | 'locale' | 'gpc' | 'blockCookies'>;
 
 function prefs(options: LaunchOptions, media: MediaOptions): Record<string, unknown> {
   return {
-    'privacy.globalprivacycontrol.enabled': options.gpc === true,
+    'privacy.globalprivacycontrol.enabled': (media.gpc ?? options.gpc) === true,
     // 0 dark, 1 light: never the machine's theme, so that every run sees the same page.
     'layout.css.prefers-color-scheme.content-override': media.colorScheme === 'dark' ? 0 : 1,
     'ui.prefersReducedMotion': media.reducedMotion === 'reduce' ? 1 : 0,
+    // 2: block all cookies, as a visitor's setting does (navigator.cookieEnabled is false).
+    ...(media.blockCookies ? { 'network.cookie.cookieBehavior': 2 } : {}),
     ...(media.locale ? { 'intl.accept_languages': media.locale, 'intl.locale.requested': media.locale } : {}),
     ...(options.hostsToLoopback?.length
       ? { 'network.dns.localDomains': options.hostsToLoopback.join(',') }
@@ -59,6 +61,7 @@ function launchBrowser(options: LaunchOptions, media: MediaOptions): Promise<Bro
     executablePath: FIREFOX,
     headless: true,
     defaultViewport: null,
+    acceptInsecureCerts: options.acceptInsecureCerts ?? false,
     extraPrefsFirefox: prefs(options, media),
   });
 }
@@ -86,12 +89,16 @@ class FirefoxEngine implements Engine {
   ) {}
 
   private browserFor(media: MediaOptions): Promise<Browser> {
+    const gpc = media.gpc ?? this.launchOptions.gpc ?? false;
     const key = JSON.stringify([
       media.colorScheme ?? 'light',
       media.reducedMotion ?? 'no-preference',
       media.locale ?? '',
+      gpc,
+      media.blockCookies ?? false,
     ]);
-    if (key === JSON.stringify(['light', 'no-preference', ''])) return Promise.resolve(this.browser);
+    const usual = JSON.stringify(['light', 'no-preference', '', this.launchOptions.gpc ?? false, false]);
+    if (key === usual) return Promise.resolve(this.browser);
     let other = this.others.get(key);
     if (!other) {
       other = launchBrowser(this.launchOptions, media);
@@ -101,8 +108,11 @@ class FirefoxEngine implements Engine {
   }
 
   async newContext(options: ContextOptions = {}): Promise<EngineContext> {
-    const browser = await this.browserFor(options);
-    return new FirefoxContext(await browser.createBrowserContext(), options.viewport ?? DEFAULT_VIEWPORT);
+    const { viewport, ...media } = options;
+    return new FirefoxContext(
+      await (await this.browserFor(media)).createBrowserContext(),
+      viewport ?? DEFAULT_VIEWPORT,
+    );
   }
 
   async close(): Promise<void> {
@@ -134,10 +144,10 @@ class FirefoxContext implements EngineContext {
     return page;
   }
 
-  async cookies(url: string): Promise<Cookie[]> {
-    const target = new URL(url);
+  async cookies(url?: string): Promise<Cookie[]> {
+    const target = url === undefined ? undefined : new URL(url);
     return (await this.context.cookies())
-      .filter((c) => appliesTo(c, target))
+      .filter((c) => !target || appliesTo(c, target))
       .map((c) => ({
         name: c.name,
         value: c.value,
@@ -210,8 +220,8 @@ class FirefoxPage implements EnginePage {
     }
   }
 
-  async click(element: ElementRef): Promise<void> {
-    await (element.__element as ElementHandle).click();
+  async click(element: ElementRef, options: { count?: number } = {}): Promise<void> {
+    await (element.__element as ElementHandle).click({ count: options.count ?? 1 });
   }
 
   /** Playwright's spelling: modifiers joined with '+', e.g. 'Shift+Tab'. */
