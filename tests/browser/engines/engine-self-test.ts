@@ -208,6 +208,8 @@ export function engineSelfTest(
       // An element goes back into the page as itself.
       expect(await p.evaluate('(el) => el.id', element)).toBe('field');
       await expect(p.evaluate('() => { throw new TypeError("nope"); }')).rejects.toThrow(/TypeError: nope/);
+      expect(await p.evaluate('() => window.notThere')).toBeUndefined();
+      expect(await p.evaluate('() => null')).toBeNull();
 
       await p.evaluate(`() => new Promise((resolve) => {
         const frame = document.createElement('iframe');

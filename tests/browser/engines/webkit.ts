@@ -197,7 +197,12 @@ class Browser {
             'webkitgtk:browserOptions': {
               binary: MINIBROWSER,
               // --dark-mode is what prefers-color-scheme follows.
-              args: ['--automation', ...(options.colorScheme === 'dark' ? ['--dark-mode'] : [])],
+              args: [
+                '--automation',
+                ...(options.colorScheme === 'dark' ? ['--dark-mode'] : []),
+                // A visitor's "block all cookies": navigator.cookieEnabled false, document.cookie empty.
+                ...(options.blockCookies ? ['--cookies-policy=never'] : []),
+              ],
             },
           });
           const cookieWindow = await session.command<string>('GET', '/window');
@@ -522,19 +527,21 @@ class WebKitPage implements EnginePage {
         } catch (error) {
           failure = error instanceof Error ? { name: error.name, message: error.message } : { name: 'thrown', message: String(error) };
         }
-        return { value, failure, drained: ${DRAIN} };
+        // JSON has no undefined; WebDriver sends null for it. Say which it was, as the other engines do.
+        return { value, undefined: value === undefined, failure, drained: ${DRAIN} };
       })();`;
     return this.run(async (session) => {
       if (frameUrl) await this.enterFrame(session, frameUrl);
       try {
         const result = await session.command<{
           value: unknown;
+          undefined: boolean;
           failure?: { name: string; message: string };
           drained: Drained;
         }>('POST', '/execute/sync', { script, args: [arg ?? null] });
         this.deliver(result.drained);
         if (result.failure) throw new Error(`evaluate: ${result.failure.name}: ${result.failure.message}`);
-        return toRefs(result.value) as T;
+        return (result.undefined ? undefined : toRefs(result.value)) as T;
       } finally {
         if (frameUrl) await session.command('POST', '/frame', { id: null });
       }
@@ -653,6 +660,7 @@ function isDefault(options: ContextOptions, launch: LaunchOptions): boolean {
   return (
     options.colorScheme !== 'dark' &&
     options.reducedMotion !== 'reduce' &&
+    !options.blockCookies &&
     (options.gpc === undefined || options.gpc === (launch.gpc ?? false))
   );
 }
