@@ -5,10 +5,20 @@ import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 
 const owned = new Set<number>();
 
-process.once('exit', () => {
-  // The last chance: synchronous signals only. The group goes too (see spawnOwned).
+function stopAll(): void {
   for (const pid of owned) signalGroup(pid, 'SIGKILL');
-});
+}
+
+// The last chance: synchronous signals only. The group goes too (see spawnOwned).
+process.once('exit', stopAll);
+// A worker ended by a signal (vitest stopping a run, Ctrl+C) runs no 'exit' handlers: take the helpers
+// down first, then die of the same signal as before.
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    stopAll();
+    process.kill(process.pid, signal);
+  });
+}
 
 function signalGroup(pid: number, signal: NodeJS.Signals): void {
   try {

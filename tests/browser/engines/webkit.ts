@@ -184,21 +184,20 @@ class Browser {
           await waitForDriver(url, driver);
           const session = await WebDriverSession.create(url, {
             browserName: 'MiniBrowser',
-            pageLoadStrategy: 'normal',
+            // Navigation returns at once and the engine waits for the load itself (WebKitPage.loaded),
+            // one short command at a time: with 'normal', the session would block on a page load the
+            // test holds back, and the test's own calls in the meantime would wait for ever.
+            pageLoadStrategy: 'none',
             // The test server's own self-signed certificate, for its https port.
             acceptInsecureCerts: launch.acceptInsecureCerts ?? false,
             timeouts: { script: 30_000, pageLoad: 30_000, implicit: 0 },
-            proxy: {
-              proxyType: 'manual',
-              httpProxy: `127.0.0.1:${proxy.port}`,
-              sslProxy: `127.0.0.1:${proxy.port}`,
-              noProxy: [],
-            },
+
             'webkitgtk:browserOptions': {
               binary: MINIBROWSER,
               // --dark-mode is what prefers-color-scheme follows.
               args: [
                 '--automation',
+                `--proxy=http://127.0.0.1:${proxy.port}`,
                 ...(options.colorScheme === 'dark' ? ['--dark-mode'] : []),
                 // A visitor's "block all cookies": navigator.cookieEnabled false, document.cookie empty.
                 ...(options.blockCookies ? ['--cookies-policy=never'] : []),
@@ -351,14 +350,46 @@ class WebKitContext implements EngineContext {
     return page;
   }
 
+  /**
+   * The proxy answers the cookie window's http pages itself, on any host and port; an https page has
+   * to come through a tunnel from a server. Cookies do not depend on the port, so an https URL whose
+   * port nothing serves (https://secure.example.test/) is read on a port of that host the context
+   * has reached.
+   */
+  private reachable(url: URL): URL {
+    if (url.protocol !== 'https:' || this.browser.proxy.visited.has(url.origin)) return url;
+    for (const origin of this.browser.proxy.visited.keys()) {
+      const other = new URL(origin);
+      if (other.protocol === 'https:' && other.hostname === url.hostname) {
+        const moved = new URL(url);
+        moved.port = other.port;
+        return moved;
+      }
+    }
+    return url;
+  }
+
   /** Put the cookie window on `url`'s site (and path), then run `task` there. */
   private atCookieWindow<T>(url: URL, task: (session: WebDriverSession) => Promise<T>): Promise<T> {
     if (!/^https?:$/.test(url.protocol))
       throw new Error(`WebKit engine: cookies of ${url.href}: not http(s)`);
     return this.run(this.browser.cookieWindow, async (session) => {
-      const target = privatePage(url);
+      const target = privatePage(this.reachable(url));
       if (this.cookieWindowAt !== target) {
         await session.command('POST', '/url', { url: target });
+        // Navigation returns at once (pageLoadStrategy 'none'); the proxy answers these pages itself,
+        // so waiting here, inside the one command slot, is a matter of milliseconds.
+        for (let i = 0; ; i++) {
+          const at = await session
+            .command<boolean>('POST', '/execute/sync', {
+              script: "return location.href === arguments[0] && document.readyState === 'complete';",
+              args: [target],
+            })
+            .catch(() => false);
+          if (at) break;
+          if (i > 500) throw new Error(`WebKit engine: the cookie window did not reach ${target}`);
+          await sleep(10);
+        }
         this.cookieWindowAt = target;
       }
       return task(session);
@@ -379,27 +410,29 @@ class WebKitContext implements EngineContext {
     url: string,
     cookies: (Pick<Cookie, 'name' | 'value'> & Partial<Cookie>)[],
   ): Promise<void> {
-    const target = new URL(url);
+    const given = new URL(url);
     // As Playwright does for a cookie given with a URL: the URL's folder, Secure on https.
-    const folder = target.pathname.slice(0, target.pathname.lastIndexOf('/') + 1);
-    await this.atCookieWindow(target, async (session) => {
-      for (const cookie of cookies) {
-        const wire: WireCookie = {
-          name: cookie.name,
-          value: cookie.value,
-          path: cookie.path ?? folder,
-          secure: cookie.secure ?? target.protocol === 'https:',
-          httpOnly: cookie.httpOnly ?? false,
-        };
-        if (cookie.domain) wire.domain = cookie.domain;
-        if (cookie.expires !== undefined && cookie.expires > 0) wire.expiry = Math.round(cookie.expires);
-        if (cookie.sameSite) wire.sameSite = cookie.sameSite;
-        await session.command('POST', '/cookie', { cookie: wire });
-        const folders = this.planted.get(target.origin) ?? new Set<string>();
-        folders.add(wire.path ?? '/');
-        this.planted.set(target.origin, folders);
-      }
-    });
+    const folder = given.pathname.slice(0, given.pathname.lastIndexOf('/') + 1);
+    for (const cookie of cookies) {
+      // A cookie for a domain is planted from a document of that domain (WebKit takes one for
+      // .example.test from 127.0.0.1 too, but it is read back only through a page of example.test).
+      const target = new URL(given);
+      if (cookie.domain) target.hostname = cookie.domain.replace(/^\./, '');
+      const wire: WireCookie = {
+        name: cookie.name,
+        value: cookie.value,
+        path: cookie.path ?? folder,
+        secure: cookie.secure ?? given.protocol === 'https:',
+        httpOnly: cookie.httpOnly ?? false,
+      };
+      if (cookie.domain) wire.domain = cookie.domain;
+      if (cookie.expires !== undefined && cookie.expires > 0) wire.expiry = Math.round(cookie.expires);
+      if (cookie.sameSite) wire.sameSite = cookie.sameSite;
+      await this.atCookieWindow(target, (session) => session.command('POST', '/cookie', { cookie: wire }));
+      const folders = this.planted.get(target.origin) ?? new Set<string>();
+      folders.add(wire.path ?? '/');
+      this.planted.set(target.origin, folders);
+    }
   }
 
   /**
@@ -496,20 +529,61 @@ class WebKitPage implements EnginePage {
     if (!this.closed) await this.run((session) => this.drain(session)).catch(() => undefined);
   }
 
-  goto(url: string): Promise<void> {
-    return this.run(async (session) => {
+  async goto(url: string): Promise<void> {
+    const leaving = await this.run(async (session) => {
       await this.drain(session); // the page about to go away
+      const mark = await this.markDocument(session);
       await session.command('POST', '/url', { url });
-      await this.drain(session);
+      return mark;
     });
+    await this.loaded(leaving, url.includes('#') ? url : undefined);
   }
 
-  reload(): Promise<void> {
-    return this.run(async (session) => {
+  async reload(): Promise<void> {
+    const leaving = await this.run(async (session) => {
       await this.drain(session);
+      const mark = await this.markDocument(session);
       await session.command('POST', '/refresh');
-      await this.drain(session);
+      return mark;
     });
+    await this.loaded(leaving);
+  }
+
+  /** Mark the current document, so that loaded() can tell the next one from it. */
+  private async markDocument(session: WebDriverSession): Promise<string> {
+    const mark = `${Date.now()}-${Math.random()}`;
+    await session
+      .command('POST', '/execute/sync', {
+        script: 'window.__consentGateLeaving = arguments[0];',
+        args: [mark],
+      })
+      .catch(() => undefined); // a document that cannot run script (an error page) has no mark to leave
+    return mark;
+  }
+
+  /**
+   * Wait for the load event of the document after the one marked `leaving` (or, for a URL with a
+   * fragment, which may not load a new document, until the page is at `sameDocument`). Polled, one
+   * short command at a time, so that other calls of the test run in between.
+   */
+  private async loaded(leaving: string, sameDocument?: string, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const done = await this.run(
+        (session) =>
+          session
+            .command<boolean>('POST', '/execute/sync', {
+              script: `return (window.__consentGateLeaving !== arguments[0] || location.href === arguments[1])
+              && document.readyState === 'complete';`,
+              args: [leaving, sameDocument ?? null],
+            })
+            .catch(() => false), // between documents
+      );
+      if (done) break;
+      if (Date.now() > deadline) throw new Error(`WebKit engine: the page did not load in ${timeoutMs} ms`);
+      await sleep(20);
+    }
+    await this.run((session) => this.drain(session));
   }
 
   url(): Promise<string> {
