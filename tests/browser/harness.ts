@@ -228,7 +228,13 @@ export function useBrowser(options: { headers?: ExtraHeaders; launch?: LaunchOpt
     },
     /** A new page in a fresh context (no cookies), optionally already at `path`. */
     async newPage(path?: string, pageOptions: PageOptions = {}): Promise<TestPage> {
-      const context = new Context(await up().engine.newContext(pageOptions), up().server.url);
+      const engineContext = await up().engine.newContext(pageOptions);
+      // What the engine needs in every page of the context (WebKit: its console capture, and the GPC
+      // signal it lacks), in before the first page loads; the server drops them after the test.
+      for (const script of (engineContext as { initScripts?: readonly string[] }).initScripts ?? []) {
+        up().server.addInitScript(script);
+      }
+      const context = new Context(engineContext, up().server.url);
       contexts.add(context);
       return pageIn(context, path);
     },
