@@ -62,7 +62,7 @@ describeBrowser('script-tag configuration errors', () => {
     const t = await browser.newPage();
     t.expectConsole(
       'error',
-      /^consent-gate: #consent-gate-config: ConsentGateConfigError: categories\.analytics\.services\.probe-service\.scripts\[0\]\.src must be/,
+      /^consent-gate: #consent-gate-config: (ConsentGateConfigError|Error): categories\.analytics\.services\.probe-service\.scripts\[0\]\.src must be/,
     );
     await t.goto('/fixtures/config-invalid-value.html');
     await expectNothingHappened(t);

@@ -9,6 +9,7 @@ import puppeteer, {
   type BrowserContext,
   type CookieData,
   type ElementHandle,
+  type Frame,
   type KeyInput,
   type Page,
 } from 'puppeteer-core';
@@ -192,6 +193,17 @@ class FirefoxContext implements EngineContext {
   }
 }
 
+/** How undefined crosses as JSON (an array's undefined would become null), as Playwright keeps it. */
+const UNDEFINED = '__cgUndefined';
+
+function restoreUndefined(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (UNDEFINED in value) return undefined;
+  for (const [key, item] of Object.entries(value))
+    (value as Record<string, unknown>)[key] = restoreUndefined(item);
+  return value;
+}
+
 /** Messages Firefox writes itself, and what Chromium calls the same thing on its console. */
 const BROWSER_MESSAGES: [RegExp, 'error' | 'warning'][] = [
   [/^Content-Security-Policy: /, 'error'],
@@ -226,13 +238,14 @@ class FirefoxPage implements EnginePage {
     // same array in two places) into undefined the second time.
     const handle = await frame.evaluateHandle(
       `Promise.resolve((${fn})(${JSON.stringify(arg) ?? 'undefined'})).then((r) =>
-        r instanceof Element ? r : { json: r === undefined ? undefined : JSON.stringify(r) })`,
+        r instanceof Element ? r : { json: r === undefined ? undefined :
+          JSON.stringify(r, (k, v) => (v === undefined ? { ${UNDEFINED}: 1 } : v)) })`,
     );
     const element = handle.asElement();
     if (element) return { __element: element } as T;
     try {
       const { json } = (await handle.jsonValue()) as { json?: string };
-      return (json === undefined ? undefined : JSON.parse(json)) as T;
+      return (json === undefined ? undefined : restoreUndefined(JSON.parse(json))) as T;
     } finally {
       await handle.dispose();
     }
@@ -292,29 +305,19 @@ class FirefoxPage implements EnginePage {
   }
 
   onConsole(listener: (entry: ConsoleEntry) => void): void {
-    this.page.on('console', (message) => {
-      const type = message.type();
-      if (type !== 'error' && type !== 'warn' && type !== 'assert') return;
-      const kind = type === 'warn' ? 'warning' : 'error';
-      // An object argument (an Error, say) is "JSHandle@error" in Puppeteer's text: ask the page
-      // for its words, as Chromium's console gives them.
-      if (!message.text().includes('JSHandle@')) return listener({ kind, text: message.text() });
-      void Promise.all(
-        message.args().map((arg) =>
-          arg
-            .evaluate((v: unknown) => {
-              if (typeof v === 'string') return v;
-              if (v instanceof Error) return `${v.name}: ${v.message}`;
-              try {
-                return JSON.stringify(v);
-              } catch {
-                return String(v);
-              }
-            })
-            .catch(() => arg.toString()),
-        ),
-      ).then((parts) => listener({ kind, text: parts.join(' ') }));
-    });
+    // Console calls straight from BiDi's log entries, whose text is Firefox's own rendering of the
+    // arguments ("x: SyntaxError: ..."); Puppeteer's text says "JSHandle@error" for an object.
+    const watch = (frame: Frame) => {
+      const context = (frame as unknown as { browsingContext: BiDiContext }).browsingContext;
+      context.on('log', ({ entry }) => {
+        if (entry.type !== 'console' || entry.source?.context !== context.id) return;
+        const kinds: Record<string, ConsoleEntry['kind']> = { warn: 'warning', error: 'error' };
+        const kind = kinds[entry.level];
+        if (kind) listener({ kind, text: entry.text ?? '' });
+      });
+    };
+    this.page.frames().forEach(watch);
+    this.page.on('frameattached', watch);
     this.page.on('pageerror', (error) => {
       const text = error instanceof Error ? (error.stack ?? String(error)) : String(error);
       const message = error instanceof Error ? error.message : text;
@@ -335,5 +338,12 @@ class FirefoxPage implements EnginePage {
 }
 
 interface BiDiContext {
+  readonly id: string;
   setViewport(options: { viewport: { width: number; height: number } | null }): Promise<void>;
+  on(
+    event: 'log',
+    listener: (event: {
+      entry: { type: string; level: string; text: string | null; source?: { context?: string } };
+    }) => void,
+  ): void;
 }

@@ -29,9 +29,16 @@
 //   | page.frames().find(url...)              | t.page.frame(urlPart): evaluate, getByRole...; or       |
 //   |                                         |   t.page.frameLocator(css) (same-origin or not)         |
 //   | CDP Emulation.setDocumentCookieDisabled | browser.newPage(path, { blockCookies: true })           |
-//   | CDP (performance metrics, bfcache)      | in-page measures (performance.*, pageshow events)       |
+//   | an init script faking GPC               | browser.newPage(path, { gpc: true }) (Firefox: real)    |
+//   | CDP Performance.getMetrics, layout-shift| in-page measures: counted layout reads, boxes compared  |
+//   | --host-resolver-rules, route to https   | useBrowser({ launch: { hostsToLoopback, acceptInsecure- |
+//   |                                         |   Certs } }) and server.httpsPort (self-signed)         |
+//   | a receiver on its own port              | startRecorder(url) in front of it (server.ts)           |
+//   | request.resourceType() (beacon, fetch)  | an init script that records sendBeacon/fetch calls      |
 //   | page.on('console'), 'pageerror'         | t.expectConsole(kind, pattern): undeclared output fails  |
 //   | page.on('dialog')                       | an init script that records window.alert               |
+//   | waitForEvent('download'), clipboard     | an init script that records the Blob / writeText        |
+//   | setInputFiles(path)                     | locator.setInputFiles([{ name, text }]) (a DataTransfer)|
 //   | "Failed to load resource: 404" console  | not console output in every engine: t.status(path)      |
 //
 // A test must mean the same thing in every engine. Where an engine lacks a feature (Trusted Types in
