@@ -54,7 +54,30 @@ export function webkitProblem(): string | undefined {
 export const WEBKIT_CANNOT = {
   locale:
     'WebKitGTK takes navigator.languages and Accept-Language from the process locale, and MiniBrowser has no option for it',
+  narrowViewport:
+    "MiniBrowser's window cannot be narrower than its toolbar: no viewport under 447 px (WebKitGTK's GTK window minimum)",
+  blockCookies:
+    "MiniBrowser's --cookies-policy=never leaves navigator.cookieEnabled true for the page (measured in double-run.test.ts), and it has no other switch for a visitor's block-all-cookies",
 } as const;
+
+/** The narrowest viewport MiniBrowser gives (see WEBKIT_CANNOT.narrowViewport). */
+export const WEBKIT_MIN_WIDTH = 447;
+
+/** What a context or a test may ask of the engine that WebKit's driver cannot give. */
+export interface WebKitNeeds {
+  /** The narrowest viewport width the test needs, in CSS px. */
+  width?: number;
+  locale?: string;
+  blockCookies?: boolean;
+}
+
+/** Why WebKit here cannot give what `needs` asks for (one of WEBKIT_CANNOT), or undefined. */
+export function webkitCannot(needs: WebKitNeeds): string | undefined {
+  if (needs.width !== undefined && needs.width < WEBKIT_MIN_WIDTH) return WEBKIT_CANNOT.narrowViewport;
+  if (needs.locale) return WEBKIT_CANNOT.locale;
+  if (needs.blockCookies) return WEBKIT_CANNOT.blockCookies;
+  return undefined;
+}
 
 /**
  * WebKit has no Global Privacy Control: a context asked for it gets navigator.globalPrivacyControl
@@ -669,6 +692,8 @@ class WebKitPage implements EnginePage {
   }
 
   async setViewport(size: { width: number; height: number }): Promise<void> {
+    const cannot = webkitCannot({ width: size.width });
+    if (cannot) throw new Error(`WebKit engine: no ${size.width} px wide viewport: ${cannot}`);
     await this.run(async (session) => {
       // The window is larger than the viewport by MiniBrowser's toolbar. The window resizes a moment
       // after the command returns, so wait for the viewport to settle before measuring it.
