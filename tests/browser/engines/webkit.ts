@@ -282,13 +282,25 @@ function toCookie(wire: WireCookie): Cookie {
   };
 }
 
-/** Web element references anywhere in a result become ElementRefs (which WebDriver also accepts back). */
-function toRefs(value: unknown): unknown {
-  if (isWebElement(value))
-    return { ...value, __element: value[ELEMENT_KEY] } satisfies ElementRef & WebElement;
-  if (Array.isArray(value)) return value.map(toRefs);
+/** An element of this engine: WebDriver's reference, and the frame (by URL part) it was found in. */
+type WebKitElement = ElementRef & WebElement & { __frame?: string };
+
+/**
+ * Web element references anywhere in a result become ElementRefs (which WebDriver also accepts back).
+ * A reference is good only in the browsing context it came from (WebDriver answers "stale element
+ * reference" in any other), so each remembers its frame.
+ */
+function toRefs(value: unknown, frameUrl?: string): unknown {
+  if (isWebElement(value)) {
+    return {
+      ...value,
+      __element: value[ELEMENT_KEY],
+      ...(frameUrl ? { __frame: frameUrl } : {}),
+    } satisfies WebKitElement;
+  }
+  if (Array.isArray(value)) return value.map((item) => toRefs(item, frameUrl));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toRefs(item)]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toRefs(item, frameUrl)]));
   }
   return value;
 }
@@ -638,7 +650,7 @@ class WebKitPage implements EnginePage {
         }>('POST', '/execute/sync', { script, args: [arg ?? null] });
         this.deliver(result.drained);
         if (result.failure) throw new Error(`evaluate: ${result.failure.name}: ${result.failure.message}`);
-        return (result.undefined ? undefined : toRefs(result.value)) as T;
+        return (result.undefined ? undefined : toRefs(result.value, frameUrl)) as T;
       } finally {
         if (frameUrl) await session.command('POST', '/frame', { id: null });
       }
@@ -658,8 +670,15 @@ class WebKitPage implements EnginePage {
   }
 
   click(element: ElementRef): Promise<void> {
+    const frameUrl = (element as WebKitElement).__frame;
     return this.run(async (session) => {
-      await session.command('POST', `/element/${elementId(element)}/click`);
+      // In the element's own frame: its reference means nothing in any other.
+      if (frameUrl) await this.enterFrame(session, frameUrl);
+      try {
+        await session.command('POST', `/element/${elementId(element)}/click`);
+      } finally {
+        if (frameUrl) await session.command('POST', '/frame', { id: null });
+      }
       await this.drain(session);
     });
   }
