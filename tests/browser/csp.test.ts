@@ -66,8 +66,8 @@ const hasTrustedTypes = (t: TestPage) => t.page.evaluate(() => 'trustedTypes' in
 
 /**
  * A string refused by a Trusted Types sink, on the console: Chromium names the type it wanted ("This
- * document requires 'TrustedScript' assignment"), WebKit the sink ("Refused trusted-types-sink
- * (HTMLScriptElement text|...)").
+ * document requires 'TrustedScript' assignment"); in WebKit the console capture records the violation
+ * event, which names the sink ("Refused trusted-types-sink (HTMLScriptElement text|...)").
  */
 const SINK_REFUSED = /TrustedScript|Refused trusted-types-sink/;
 
