@@ -282,6 +282,18 @@ function toCookie(wire: WireCookie): Cookie {
   };
 }
 
+/** How evaluate() marks an undefined inside a result, which WebDriver's JSON would make null. */
+const UNDEFINED = '__cgUndefined';
+
+function isUndefinedMark(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.keys(value).length === 1 &&
+    (value as Record<string, unknown>)[UNDEFINED] === true
+  );
+}
+
 /** An element of this engine: WebDriver's reference, and the frame (by URL part) it was found in. */
 type WebKitElement = ElementRef & WebElement & { __frame?: string };
 
@@ -291,6 +303,7 @@ type WebKitElement = ElementRef & WebElement & { __frame?: string };
  * reference" in any other), so each remembers its frame.
  */
 function toRefs(value: unknown, frameUrl?: string): unknown {
+  if (isUndefinedMark(value)) return undefined;
   if (isWebElement(value)) {
     return {
       ...value,
@@ -636,8 +649,18 @@ class WebKitPage implements EnginePage {
         } catch (error) {
           failure = error instanceof Error ? { name: error.name, message: error.message } : { name: 'thrown', message: String(error) };
         }
-        // JSON has no undefined; WebDriver sends null for it. Say which it was, as the other engines do.
-        return { value, undefined: value === undefined, failure, drained: ${DRAIN} };
+        // JSON has no undefined; WebDriver sends null for it. Say which it was, as the other engines do:
+        // the whole result, and each undefined inside arrays and plain objects (marked, then restored).
+        const seen = new Set();
+        const mark = (v) => {
+          if (v === undefined) return { ${UNDEFINED}: true };
+          if (v === null || typeof v !== 'object' || v instanceof Node || v instanceof Window || seen.has(v)) return v;
+          seen.add(v);
+          if (Array.isArray(v)) return Array.from(v, mark);
+          if (Object.getPrototypeOf(v) !== Object.prototype) return v;
+          return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, mark(item)]));
+        };
+        return { value: mark(value), undefined: value === undefined, failure, drained: ${DRAIN} };
       })();`;
     return this.run(async (session) => {
       if (frameUrl) await this.enterFrame(session, frameUrl);
