@@ -54,10 +54,9 @@ export function webkitProblem(): string | undefined {
 export const WEBKIT_CANNOT = {
   locale:
     'WebKitGTK takes navigator.languages and Accept-Language from the process locale, and MiniBrowser has no option for it',
-  narrowViewport:
-    "MiniBrowser's window cannot be narrower than its toolbar: no viewport under 447 px (WebKitGTK's GTK window minimum)",
+  narrowViewport: "MiniBrowser's window cannot be narrower than its toolbar: no viewport under 447 px",
   blockCookies:
-    "MiniBrowser's --cookies-policy=never leaves navigator.cookieEnabled true for the page (measured in double-run.test.ts), and it has no other switch for a visitor's block-all-cookies",
+    "MiniBrowser's --cookies-policy=never still gives the page navigator.cookieEnabled true, and it has no other switch for a visitor's block-all-cookies",
 } as const;
 
 /** The narrowest viewport MiniBrowser gives (see WEBKIT_CANNOT.narrowViewport). */
