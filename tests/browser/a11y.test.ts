@@ -4,7 +4,15 @@
 // (examples/options.js): /?layout=bar&theme=dark.
 import { createRequire } from 'node:module';
 import { expect, it } from 'vitest';
-import { describeBrowser, banner, button, preferences, useBrowser, type TestPage } from './harness';
+import {
+  describeBrowser,
+  banner,
+  button,
+  itNeeding,
+  preferences,
+  useBrowser,
+  type TestPage,
+} from './harness';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -41,19 +49,27 @@ describeBrowser('accessibility (axe-core)', () => {
   for (const width of [320, 1280]) {
     for (const theme of ['light', 'dark']) {
       for (const layout of ['box', 'bar', 'cloud']) {
-        it(`finds no violations with the ${layout} banner, ${theme}, ${width} px wide`, async () => {
-          const t = await open(width, `?layout=${layout}&theme=${theme}`);
-          await banner(t.page).waitFor();
-          expect(await axeViolations(t)).toEqual([]);
-        });
+        itNeeding(
+          { width },
+          `finds no violations with the ${layout} banner, ${theme}, ${width} px wide`,
+          async () => {
+            const t = await open(width, `?layout=${layout}&theme=${theme}`);
+            await banner(t.page).waitFor();
+            expect(await axeViolations(t)).toEqual([]);
+          },
+        );
       }
 
-      it(`finds no violations with the preferences open, ${theme}, ${width} px wide`, async () => {
-        const t = await open(width, `?theme=${theme}`);
-        await button(banner(t.page), 'Preferences').click();
-        await preferences(t.page).waitFor();
-        expect(await axeViolations(t)).toEqual([]);
-      });
+      itNeeding(
+        { width },
+        `finds no violations with the preferences open, ${theme}, ${width} px wide`,
+        async () => {
+          const t = await open(width, `?theme=${theme}`);
+          await button(banner(t.page), 'Preferences').click();
+          await preferences(t.page).waitFor();
+          expect(await axeViolations(t)).toEqual([]);
+        },
+      );
     }
   }
 

@@ -9,6 +9,7 @@ import {
   banner,
   button,
   DEFAULT_TITLE,
+  itNeeding,
   preferences,
   SOON,
   useBrowser,
@@ -238,29 +239,33 @@ describeBrowser('without cookies the decision holds for the page', () => {
     await where.getByRole('dialog', { name: DEFAULT_TITLE, exact: true }).waitFor();
   }
 
-  it('with cookies blocked (navigator.cookieEnabled false): banner, Accept all works, asked again on reload', async () => {
-    // The browser's own switch for a document without cookies: reads are empty, writes are dropped.
-    const t = await browser.newPage(undefined, { blockCookies: true });
-    // The library tells the site owner, once, that the decision holds for this page only.
-    t.expectConsole(
-      'warning',
-      /the decision could not be stored: cookies blocked, or cookie\.domain\/sameSite refused/,
-    );
-    await t.goto('/fixtures/once.html');
-    expect(await t.page.evaluate(() => navigator.cookieEnabled)).toBe(false);
-    await banner(t.page, DEFAULT_TITLE).waitFor();
-    await t.settle();
-    expect(await runs(t.page)).toEqual({});
+  itNeeding(
+    { blockCookies: true },
+    'with cookies blocked (navigator.cookieEnabled false): banner, Accept all works, asked again on reload',
+    async () => {
+      // The browser's own switch for a document without cookies: reads are empty, writes are dropped.
+      const t = await browser.newPage(undefined, { blockCookies: true });
+      // The library tells the site owner, once, that the decision holds for this page only.
+      t.expectConsole(
+        'warning',
+        /the decision could not be stored: cookies blocked, or cookie\.domain\/sameSite refused/,
+      );
+      await t.goto('/fixtures/once.html');
+      expect(await t.page.evaluate(() => navigator.cookieEnabled)).toBe(false);
+      await banner(t.page, DEFAULT_TITLE).waitFor();
+      await t.settle();
+      expect(await runs(t.page)).toEqual({});
 
-    await acceptAndCheck(t, t.page);
-    expect(await t.context.cookies()).toEqual([]);
+      await acceptAndCheck(t, t.page);
+      expect(await t.context.cookies()).toEqual([]);
 
-    await t.reload();
-    expect(await t.page.evaluate(() => navigator.cookieEnabled)).toBe(false);
-    await banner(t.page, DEFAULT_TITLE).waitFor();
-    await t.settle();
-    expect(await runs(t.page)).toEqual({});
-  });
+      await t.reload();
+      expect(await t.page.evaluate(() => navigator.cookieEnabled)).toBe(false);
+      await banner(t.page, DEFAULT_TITLE).waitFor();
+      await t.settle();
+      expect(await runs(t.page)).toEqual({});
+    },
+  );
 
   it('in a sandboxed frame, where reading and writing document.cookie throws: the same, without an exception', async () => {
     const t = await browser.newPage();

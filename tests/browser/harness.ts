@@ -6,9 +6,10 @@
 import { closeSync, existsSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, it, type TestFunction } from 'vitest';
 import type { ConsoleEntry, ContextOptions, Engine, EngineName, LaunchOptions } from './engines/driver';
 import { Context, currentEngine, enginePresent, Locator, openEngine, Page } from './engines/index';
+import { webkitCannot, type WebKitNeeds } from './engines/webkit';
 import { ROOT, startTestServer, type ExtraHeaders, type RequestRecord, type TestServer } from './server';
 
 export { ROOT, startTestServer, type ExtraHeaders } from './server';
@@ -299,6 +300,30 @@ export function describeBrowser(name: string, body: () => void): void {
   // Deliberate, and only outside CI: a developer without this browser still gets everything else,
   // with the loud line above saying how to install it. On CI (above) a missing browser fails the run.
   describe.skip(name, body);
+}
+
+// --- what an engine's driver cannot do -----------------------------------------------------------
+
+/** What a test needs of the browser that not every engine's driver can give. */
+export type EngineNeeds = WebKitNeeds;
+
+/**
+ * Why this run's engine cannot give what `needs` asks for, or undefined. Only WebKit's driver has
+ * such limits (WEBKIT_CANNOT in engines/webkit.ts); what an engine lacks as a browser is not one:
+ * the test asserts the documented behaviour there instead.
+ */
+export function engineCannot(needs: EngineNeeds): string | undefined {
+  return ENGINE === 'webkit' ? webkitCannot(needs) : undefined;
+}
+
+/**
+ * `it`, except where this engine's driver cannot give what the test needs: there the test is
+ * reported skipped, with the reason as its note (the run's summary counts and lists it).
+ */
+export function itNeeding(needs: EngineNeeds, name: string, fn: TestFunction): void {
+  const reason = engineCannot(needs);
+  if (reason === undefined) it(name, fn);
+  else it(name, (context) => context.skip(`${ENGINE} cannot: ${reason}`));
 }
 
 // --- the consent UI, found the way a person finds it: by role and accessible name ----------------

@@ -210,6 +210,12 @@ export function engineSelfTest(
       await expect(p.evaluate('() => { throw new TypeError("nope"); }')).rejects.toThrow(/TypeError: nope/);
       expect(await p.evaluate('() => window.notThere')).toBeUndefined();
       expect(await p.evaluate('() => null')).toBeNull();
+      // undefined and null inside a result stay apart, as in Playwright (an element's missing dataset key).
+      expect(await p.evaluate('() => [undefined, null, { a: undefined, b: null }]')).toEqual([
+        undefined,
+        null,
+        { a: undefined, b: null },
+      ]);
 
       await p.evaluate(`() => new Promise((resolve) => {
         const frame = document.createElement('iframe');

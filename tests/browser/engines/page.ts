@@ -34,6 +34,14 @@ async function poll<T>(attempt: () => Promise<T | NotYet>, timeout = WAIT_MS): P
   }
 }
 
+/** An element reference the page no longer has: WebDriver's "stale element reference", CDP's and BiDi's detached node. */
+function isStaleElement(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    /stale element reference|not attached to the DOM|no such node|detached/i.test(error.message)
+  );
+}
+
 export interface RoleOptions {
   name?: string | RegExp;
   exact?: boolean;
@@ -201,8 +209,16 @@ export class Locator extends Scope {
     options: { timeout?: number; clickCount?: number; delay?: 0; force?: boolean } = {},
   ): Promise<void> {
     const need = options.force ? 'attached' : 'enabled';
-    const element = await this.onElement<ElementRef>('(el) => el', undefined, need, options.timeout);
-    await this.page.engine.click(element, { count: options.clickCount ?? 1 });
+    const find = () => this.onElement<ElementRef>('(el) => el', undefined, need, options.timeout);
+    const count = options.clickCount ?? 1;
+    try {
+      await this.page.engine.click(await find(), { count });
+    } catch (error) {
+      // The page replaced the element between the find and the click (a re-render): find it again
+      // and click once more, as Playwright does. Anything else, or a second time, is the test's failure.
+      if (!isStaleElement(error)) throw error;
+      await this.page.engine.click(await find(), { count });
+    }
   }
 
   isVisible(): Promise<boolean> {

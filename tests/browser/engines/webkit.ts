@@ -54,7 +54,29 @@ export function webkitProblem(): string | undefined {
 export const WEBKIT_CANNOT = {
   locale:
     'WebKitGTK takes navigator.languages and Accept-Language from the process locale, and MiniBrowser has no option for it',
+  narrowViewport: "MiniBrowser's window cannot be narrower than its toolbar: no viewport under 447 px",
+  blockCookies:
+    "MiniBrowser's --cookies-policy=never still gives the page navigator.cookieEnabled true, and it has no other switch for a visitor's block-all-cookies",
 } as const;
+
+/** The narrowest viewport MiniBrowser gives (see WEBKIT_CANNOT.narrowViewport). */
+export const WEBKIT_MIN_WIDTH = 447;
+
+/** What a context or a test may ask of the engine that WebKit's driver cannot give. */
+export interface WebKitNeeds {
+  /** The narrowest viewport width the test needs, in CSS px. */
+  width?: number;
+  locale?: string;
+  blockCookies?: boolean;
+}
+
+/** Why WebKit here cannot give what `needs` asks for (one of WEBKIT_CANNOT), or undefined. */
+export function webkitCannot(needs: WebKitNeeds): string | undefined {
+  if (needs.width !== undefined && needs.width < WEBKIT_MIN_WIDTH) return WEBKIT_CANNOT.narrowViewport;
+  if (needs.locale) return WEBKIT_CANNOT.locale;
+  if (needs.blockCookies) return WEBKIT_CANNOT.blockCookies;
+  return undefined;
+}
 
 /**
  * WebKit has no Global Privacy Control: a context asked for it gets navigator.globalPrivacyControl
@@ -259,13 +281,38 @@ function toCookie(wire: WireCookie): Cookie {
   };
 }
 
-/** Web element references anywhere in a result become ElementRefs (which WebDriver also accepts back). */
-function toRefs(value: unknown): unknown {
-  if (isWebElement(value))
-    return { ...value, __element: value[ELEMENT_KEY] } satisfies ElementRef & WebElement;
-  if (Array.isArray(value)) return value.map(toRefs);
+/** How evaluate() marks an undefined inside a result, which WebDriver's JSON would make null. */
+const UNDEFINED = '__cgUndefined';
+
+function isUndefinedMark(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.keys(value).length === 1 &&
+    (value as Record<string, unknown>)[UNDEFINED] === true
+  );
+}
+
+/** An element of this engine: WebDriver's reference, and the frame (by URL part) it was found in. */
+type WebKitElement = ElementRef & WebElement & { __frame?: string };
+
+/**
+ * Web element references anywhere in a result become ElementRefs (which WebDriver also accepts back).
+ * A reference is good only in the browsing context it came from (WebDriver answers "stale element
+ * reference" in any other), so each remembers its frame.
+ */
+function toRefs(value: unknown, frameUrl?: string): unknown {
+  if (isUndefinedMark(value)) return undefined;
+  if (isWebElement(value)) {
+    return {
+      ...value,
+      __element: value[ELEMENT_KEY],
+      ...(frameUrl ? { __frame: frameUrl } : {}),
+    } satisfies WebKitElement;
+  }
+  if (Array.isArray(value)) return value.map((item) => toRefs(item, frameUrl));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toRefs(item)]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toRefs(item, frameUrl)]));
   }
   return value;
 }
@@ -601,8 +648,18 @@ class WebKitPage implements EnginePage {
         } catch (error) {
           failure = error instanceof Error ? { name: error.name, message: error.message } : { name: 'thrown', message: String(error) };
         }
-        // JSON has no undefined; WebDriver sends null for it. Say which it was, as the other engines do.
-        return { value, undefined: value === undefined, failure, drained: ${DRAIN} };
+        // JSON has no undefined; WebDriver sends null for it. Say which it was, as the other engines do:
+        // the whole result, and each undefined inside arrays and plain objects (marked, then restored).
+        const seen = new Set();
+        const mark = (v) => {
+          if (v === undefined) return { ${UNDEFINED}: true };
+          if (v === null || typeof v !== 'object' || v instanceof Node || v instanceof Window || seen.has(v)) return v;
+          seen.add(v);
+          if (Array.isArray(v)) return Array.from(v, mark);
+          if (Object.getPrototypeOf(v) !== Object.prototype) return v;
+          return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, mark(item)]));
+        };
+        return { value: mark(value), undefined: value === undefined, failure, drained: ${DRAIN} };
       })();`;
     return this.run(async (session) => {
       if (frameUrl) await this.enterFrame(session, frameUrl);
@@ -615,7 +672,7 @@ class WebKitPage implements EnginePage {
         }>('POST', '/execute/sync', { script, args: [arg ?? null] });
         this.deliver(result.drained);
         if (result.failure) throw new Error(`evaluate: ${result.failure.name}: ${result.failure.message}`);
-        return (result.undefined ? undefined : toRefs(result.value)) as T;
+        return (result.undefined ? undefined : toRefs(result.value, frameUrl)) as T;
       } finally {
         if (frameUrl) await session.command('POST', '/frame', { id: null });
       }
@@ -635,8 +692,15 @@ class WebKitPage implements EnginePage {
   }
 
   click(element: ElementRef): Promise<void> {
+    const frameUrl = (element as WebKitElement).__frame;
     return this.run(async (session) => {
-      await session.command('POST', `/element/${elementId(element)}/click`);
+      // In the element's own frame: its reference means nothing in any other.
+      if (frameUrl) await this.enterFrame(session, frameUrl);
+      try {
+        await session.command('POST', `/element/${elementId(element)}/click`);
+      } finally {
+        if (frameUrl) await session.command('POST', '/frame', { id: null });
+      }
       await this.drain(session);
     });
   }
@@ -669,6 +733,8 @@ class WebKitPage implements EnginePage {
   }
 
   async setViewport(size: { width: number; height: number }): Promise<void> {
+    const cannot = webkitCannot({ width: size.width });
+    if (cannot) throw new Error(`WebKit engine: no ${size.width} px wide viewport: ${cannot}`);
     await this.run(async (session) => {
       // The window is larger than the viewport by MiniBrowser's toolbar. The window resizes a moment
       // after the command returns, so wait for the viewport to settle before measuring it.
