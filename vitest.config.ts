@@ -2,8 +2,10 @@ import { fileURLToPath } from 'node:url';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
+const ENGINES = ['chromium', 'firefox', 'webkit'] as const;
+
 // Projects: fast jsdom unit tests of the source; the built package in Node and its public types;
-// real-browser tests of the built dist/ files in the system Chromium (driven by playwright-core).
+// real-browser tests of the built dist/ files in Chromium, Firefox and WebKit (browser-<engine>).
 export default defineConfig({
   test: {
     reporters: ['default', './tests/support/summary-reporter.ts'],
@@ -40,19 +42,22 @@ export default defineConfig({
           },
         },
       },
-      {
+      ...ENGINES.map((engine) => ({
         test: {
-          name: 'browser',
+          // The same browser suite in each engine (tests/browser/engines/index.ts); the harness reads
+          // the engine from CONSENT_GATE_ENGINE.
+          name: `browser-${engine}`,
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
+          env: { CONSENT_GATE_ENGINE: engine },
           // Node-side console; the page's console goes through the harness (tests/browser/harness.ts).
           setupFiles: ['tests/quiet.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          // One Chromium at a time: the machine has two cores.
+          // One browser of an engine at a time: the machine has two cores.
           fileParallelism: false,
         },
-      },
+      })),
       {
         test: {
           // consent-gate audit: pure parts, the command, and the fixture sites audited in Chromium.

@@ -204,8 +204,15 @@ function watch(current: Session) {
   });
   // Decisions of other tabs: at once through a BroadcastChannel; and when this tab is shown again,
   // for what no message brings (a subdomain sharing the cookie, a frozen tab, no BroadcastChannel).
-  if (self.BroadcastChannel) {
-    const channel = new BroadcastChannel('consent-gate');
+  // Firefox throws a SecurityError instead where the visitor blocks all cookies: then this tab
+  // learns of other tabs' decisions when it is shown again, as without BroadcastChannel.
+  let channel: BroadcastChannel | undefined;
+  try {
+    channel = new BroadcastChannel('consent-gate');
+  } catch {
+    // no BroadcastChannel, or no storage for this page
+  }
+  if (channel) {
     channel.onmessage = (e) => {
       for (const delay of LOOKS_AFTER_MESSAGE)
         setTimeout(() => {

@@ -3,6 +3,7 @@
 // there), and a value may not decode.
 import Cookies from 'js-cookie';
 import { consentIn } from './cookie-string';
+import { cookieDomains, cookiePaths } from './cookie-scopes';
 import { guard } from '../guard';
 import type { Consent } from '../types';
 import type { Settings } from '../config/validate';
@@ -32,34 +33,13 @@ export function writeConsent(settings: Settings, consent: Consent): boolean {
   });
 }
 
-/** "/", then each path from "/" to here with and without its trailing slash: "/shop", "/shop/", "/shop/cart", … */
-function pathsToHere(): string[] {
-  const paths = ['/'];
-  let path = '';
-  for (const segment of location.pathname.split('/')) {
-    if (!segment) continue;
-    path += '/' + segment;
-    paths.push(path, path + '/');
-  }
-  return paths;
-}
-
-/** Host-only (no domain), then this host and each parent domain short of the top level. */
-function domainsOfHere(): (string | undefined)[] {
-  const labels = location.hostname.split('.');
-  const domains: (string | undefined)[] = [undefined];
-  for (let i = 0; i < labels.length - 1; i++) domains.push(labels.slice(i).join('.'));
-  return domains;
-}
-
 /**
  * Deletes the cookies this page can see whose names match (those of a declined service): host-only and
- * on this host and each parent domain, at every path from "/" to here (a cookie is deleted only at the
- * path it was set on).
+ * on this host and each parent domain, at every path a cookie of this page can have (cookie-scopes.ts).
  */
 export function deleteCookies(matchers: (string | RegExp)[]): void {
-  const paths = pathsToHere();
-  const domains = domainsOfHere();
+  const paths = cookiePaths(location.pathname);
+  const domains = cookieDomains(location.hostname);
   const matches = (name: string) =>
     matchers.some((m) => (typeof m == 'string' ? m == name : name.search(m) >= 0));
   guard(() => {

@@ -15,8 +15,11 @@ export function keepClear(root: HTMLElement): () => void {
       if (root.contains(target as Node)) return;
       const a = (target as Element).getBoundingClientRect();
       const b = box.getBoundingClientRect();
-      const covers = b.top < a.bottom && a.top < b.bottom && b.left < a.right && a.left < b.right;
-      if (covers) {
+      if (b.left >= a.right || a.left >= b.right) return;
+      // The banner at the other edge: only there if that hides less of the control. A banner taller
+      // than half the screen (200 % text on a phone) can cover a control at either edge.
+      const otherTop = root.classList.contains('cg-top') ? innerHeight - b.height : 0;
+      if (coveredHeight(a, otherTop, otherTop + b.height) < coveredHeight(a, b.top, b.bottom)) {
         root.classList.toggle('cg-top');
         root.classList.toggle('cg-bottom');
       }
@@ -30,4 +33,9 @@ export function keepClear(root: HTMLElement): () => void {
     // first matters: Chromium writes it back from the emptied style object when read later.
     if (!html.getAttribute('style')) html.removeAttribute('style');
   };
+}
+
+/** How much of the control's height lies between top and bottom. */
+function coveredHeight(control: DOMRect, top: number, bottom: number): number {
+  return Math.max(0, Math.min(control.bottom, bottom) - Math.max(control.top, top));
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeBrowser } from '../browser/chromium';
+import { describeBrowser } from './chromium';
 import { startFixtures, type Fixtures } from './fixture-server';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runAudit } from '../../src/audit/audit';
 import type { AuditOptions, AuditReport, FindingKind, Phase } from '../../src/audit/types';
-import { describeBrowser } from '../browser/chromium';
+import { describeBrowser } from './chromium';
 import { startFixtures, type Fixtures } from './fixture-server';
 
 const KINDS: FindingKind[] = [

@@ -4,8 +4,15 @@
 // (examples/options.js): /?layout=bar&theme=dark.
 import { createRequire } from 'node:module';
 import { expect, it } from 'vitest';
-import { describeBrowser } from './chromium';
-import { banner, button, preferences, useBrowser, type TestPage } from './harness';
+import {
+  describeBrowser,
+  banner,
+  button,
+  itNeeding,
+  preferences,
+  useBrowser,
+  type TestPage,
+} from './harness';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -33,29 +40,36 @@ describeBrowser('accessibility (axe-core)', () => {
   const browser = useBrowser();
 
   async function open(width: number, query: string, dark = false): Promise<TestPage> {
-    const t = await browser.newPage();
-    await t.page.setViewportSize({ width, height: width < 400 ? 640 : 800 });
-    if (dark) await t.page.emulateMedia({ colorScheme: 'dark' });
-    await t.goto('/' + query);
-    return t;
+    return browser.newPage('/' + query, {
+      viewport: { width, height: width < 400 ? 640 : 800 },
+      colorScheme: dark ? 'dark' : 'light',
+    });
   }
 
   for (const width of [320, 1280]) {
     for (const theme of ['light', 'dark']) {
       for (const layout of ['box', 'bar', 'cloud']) {
-        it(`finds no violations with the ${layout} banner, ${theme}, ${width} px wide`, async () => {
-          const t = await open(width, `?layout=${layout}&theme=${theme}`);
-          await banner(t.page).waitFor();
-          expect(await axeViolations(t)).toEqual([]);
-        });
+        itNeeding(
+          { width },
+          `finds no violations with the ${layout} banner, ${theme}, ${width} px wide`,
+          async () => {
+            const t = await open(width, `?layout=${layout}&theme=${theme}`);
+            await banner(t.page).waitFor();
+            expect(await axeViolations(t)).toEqual([]);
+          },
+        );
       }
 
-      it(`finds no violations with the preferences open, ${theme}, ${width} px wide`, async () => {
-        const t = await open(width, `?theme=${theme}`);
-        await button(banner(t.page), 'Preferences').click();
-        await preferences(t.page).waitFor();
-        expect(await axeViolations(t)).toEqual([]);
-      });
+      itNeeding(
+        { width },
+        `finds no violations with the preferences open, ${theme}, ${width} px wide`,
+        async () => {
+          const t = await open(width, `?theme=${theme}`);
+          await button(banner(t.page), 'Preferences').click();
+          await preferences(t.page).waitFor();
+          expect(await axeViolations(t)).toEqual([]);
+        },
+      );
     }
   }
 

@@ -9,8 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs script without type declarations
 import { startConsentLog } from '../../examples/consent-log-server.mjs';
-import { describeBrowser } from './chromium';
-import { banner, button, DEFAULT_TITLE, decide, ROOT, SOON, useBrowser } from './harness';
+import { describeBrowser, banner, button, DEFAULT_TITLE, decide, ROOT, SOON, useBrowser } from './harness';
+import { startRecorder } from './server';
 
 const DIR = path.join(ROOT, 'tests/browser/fixtures/generated/addon-order');
 
@@ -72,7 +72,8 @@ const EMBEDS_ORDERS: [string, string, string[]][] = [
 
 describeBrowser('add-ons and the order of the tags', () => {
   const browser = useBrowser();
-  let log: { url: string; close(): Promise<void> };
+  let store: { url: string; close(): Promise<void> };
+  let log: Awaited<ReturnType<typeof startRecorder>>;
   const logDir = mkdtempSync(path.join(tmpdir(), 'addon-order-'));
 
   beforeAll(async () => {
@@ -114,10 +115,13 @@ describeBrowser('add-ons and the order of the tags', () => {
         },
       ),
     );
-    log = await startConsentLog({ port: 0, file: path.join(logDir, 'log.jsonl') });
+    store = await startConsentLog({ port: 0, file: path.join(logDir, 'log.jsonl') });
+    // The page reaches the receiver through a recorder, which sees every request it gets.
+    log = await startRecorder(store.url);
   });
   afterAll(async () => {
     await log?.close();
+    await store?.close();
     rmSync(DIR, { recursive: true, force: true });
     rmSync(logDir, { recursive: true, force: true });
   });
@@ -173,8 +177,7 @@ describeBrowser('add-ons and the order of the tags', () => {
 
   it('the consent log before a deferred library posts the decision', async () => {
     const t = await browser.newPage();
-    const posted: string[] = [];
-    t.page.on('request', (r) => r.url() == log.url && posted.push(r.method()));
+    log.log.length = 0;
     // The page is written here because the receiver's port is known only now.
     writeFileSync(
       path.join(DIR, 'consent-log-first.html'),
@@ -187,6 +190,6 @@ describeBrowser('add-ons and the order of the tags', () => {
     );
     await t.goto('/fixtures/generated/addon-order/consent-log-first.html');
     await decide(t.page, 'Decline all', DEFAULT_TITLE);
-    await expect.poll(() => posted, SOON).toEqual(['POST']);
+    await expect.poll(() => log.log.map((r) => r.method), SOON).toEqual(['POST']);
   });
 });

@@ -3,8 +3,7 @@
 // a gated one injects a tracker when it runs. Chromium's own network log (page.on('request')) must
 // show no request for a tracker before its service is accepted.
 import { expect, it } from 'vitest';
-import { describeBrowser } from './chromium';
-import { banner, DEFAULT_TITLE, decide, SOON, useBrowser, type TestPage } from './harness';
+import { describeBrowser, banner, DEFAULT_TITLE, decide, SOON, useBrowser, type TestPage } from './harness';
 
 const ROUTES = [
   'tracker-appendChild',
@@ -89,13 +88,7 @@ describeBrowser('auto-blocking add-on', () => {
   it('after Accept all: every held tracker runs, in the order it was added, keeping its onload; iframes load', async () => {
     const t = await loaded();
     // The first one is slow: the others must wait for it, as the order they were added in asks.
-    await t.page.route(
-      (url) => url.searchParams.get('name') == ROUTES[0],
-      async (route) => {
-        await new Promise((done) => setTimeout(done, 400));
-        await route.continue();
-      },
-    );
+    browser.server.delay((url) => url.searchParams.get('name') == ROUTES[0], 400);
     await decide(t.page, 'Accept all', DEFAULT_TITLE);
     // The gated tag manager runs on the same decision; its tracker, not held, races the released ones.
     const gated = 'tracker-from-gated-tag-manager';

@@ -1,10 +1,9 @@
-// Issue 13, in Chromium with the real stylesheet (the unit tests, tests/unit/banner-aside.test.ts and
+// Issue 13, in every engine with the real stylesheet (the unit tests, tests/unit/banner-aside.test.ts and
 // text-direction.test.ts, hold the markup): the banner is out of sight while the preferences are open
 // and back, focused where the visitor left it, when they close without a decision; and a site's
 // English text in an Arabic page keeps its full stop at its end.
 import { expect, it } from 'vitest';
-import { describeBrowser } from './chromium';
-import { anyDialog, banner, button, preferences, useBrowser } from './harness';
+import { anyDialog, banner, button, describeBrowser, preferences, useBrowser } from './harness';
 
 describeBrowser('the banner while the preferences are open', () => {
   const browser = useBrowser();

@@ -2,8 +2,7 @@
 // no script unblocked". The fixtures also hold a gated script of the required category, which a valid
 // configuration would run at once: with a broken one, even that must stay blocked.
 import { expect, it } from 'vitest';
-import { describeBrowser } from './chromium';
-import { anyDialog, useBrowser, type TestPage } from './harness';
+import { describeBrowser, anyDialog, useBrowser, type TestPage } from './harness';
 
 describeBrowser('script-tag configuration errors', () => {
   const browser = useBrowser();
@@ -63,7 +62,7 @@ describeBrowser('script-tag configuration errors', () => {
     const t = await browser.newPage();
     t.expectConsole(
       'error',
-      /^consent-gate: #consent-gate-config: ConsentGateConfigError: categories\.analytics\.services\.probe-service\.scripts\[0\]\.src must be/,
+      /^consent-gate: #consent-gate-config: (ConsentGateConfigError|Error): categories\.analytics\.services\.probe-service\.scripts\[0\]\.src must be/,
     );
     await t.goto('/fixtures/config-invalid-value.html');
     await expectNothingHappened(t);

@@ -1,13 +1,11 @@
 // The configurator (dist/configurator/, served here under /dist/configurator/), used the way a site
 // owner uses it: by role and name, with the mouse and with the keyboard alone. The snippet it
 // gives is pasted into a blank page next to dist/ and must work there with the library alone.
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Page } from './harness';
 import { expect, it } from 'vitest';
-import { describeBrowser } from './chromium';
-import { parseConsentCookie, ROOT, SOON, useBrowser, type TestPage } from './harness';
+import { describeBrowser, parseConsentCookie, ROOT, SOON, useBrowser, type TestPage } from './harness';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
@@ -19,11 +17,14 @@ const CONFIGURATOR = '/dist/configurator/';
  */
 async function axeViolations(t: TestPage): Promise<string[]> {
   const out: string[] = [];
-  // Not the held-back embed in the preview: an iframe without its src, an empty about:blank.
-  for (const frame of t.page.frames().filter((f) => f.url() !== 'about:blank')) {
+  // The page and the preview (not the held-back embed in the preview: an empty about:blank).
+  for (const [where, frame] of [
+    ['page', t.page],
+    ['preview', t.page.frame('/dist/configurator/preview.html')],
+  ] as const) {
     await frame.addScriptTag({ path: AXE });
     const violations: { id: string; impact: string; help: string; nodes: { target: unknown[] }[] }[] =
-      await frame.evaluate(async (tags) => {
+      await frame.evaluate(async (tags: string[]) => {
         // Each frame on its own (iframes: false), and no fetching of stylesheets a sandbox may not read.
         const result = await (window as any).axe.run(document, {
           runOnly: { type: 'tag', values: tags },
@@ -32,7 +33,6 @@ async function axeViolations(t: TestPage): Promise<string[]> {
         });
         return result.violations;
       }, TAGS);
-    const where = frame === t.page.mainFrame() ? 'page' : 'preview';
     for (const v of violations)
       out.push(
         `${where}: ${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
@@ -70,14 +70,43 @@ const focused = (page: Page) =>
     return el.labels?.[0]?.textContent ?? el.textContent ?? '';
   });
 
+/**
+ * What Copy and Download config hand over, recorded in the page: no engine-neutral clipboard or
+ * download API exists. Copy still goes to the real clipboard (or its fallback); a download's
+ * anchor is not followed (no file lands anywhere), its Blob is kept for the test to read.
+ */
+function recordHandOvers(t: TestPage): void {
+  t.addInitScript(() => {
+    const w = window as any;
+    const writeText = Clipboard.prototype.writeText;
+    Clipboard.prototype.writeText = function (text: string) {
+      w.__copied = text;
+      return writeText.call(this, text);
+    };
+    const blobs = new Map<string, Blob>();
+    const createObjectURL = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob) => {
+      const url = createObjectURL(blob);
+      blobs.set(url, blob);
+      return url;
+    };
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      const blob = blobs.get(this.href);
+      if (!this.hasAttribute('download') || !blob) return click.call(this);
+      w.__download = blob.text().then((text) => ({ name: this.download, text }));
+    };
+  });
+}
+
+const copied = (page: Page): Promise<string> => page.evaluate(() => (window as any).__copied);
+
 describeBrowser('the configurator', () => {
   const browser = useBrowser();
 
   it('builds a config as a person would, and its snippet works on a blank page with the library alone', async () => {
     const t = await browser.newPage();
-    await t.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: new URL(t.url('/')).origin,
-    });
+    recordHandOvers(t);
     await t.goto(CONFIGURATOR);
     const page = t.page;
 
@@ -108,25 +137,23 @@ describeBrowser('the configurator', () => {
 
     await button(page, 'Copy').click();
     await page.getByText('The script tag is copied').waitFor();
-    const snippet = await page.evaluate(() => navigator.clipboard.readText());
+    const snippet = await copied(page);
     expect(snippet).toBe(await field(page, 'Script tag').inputValue());
     expect(snippet).toContain('"google-analytics"');
 
     // A blank page next to dist/, with the snippet and the site's Google Analytics tag, marked up,
     // visited in a browser of its own (a fresh context: no cookies).
     const site = await browser.newPage();
-    await site.context.route(site.url('/site/'), (route) =>
-      route.fulfill({
-        contentType: 'text/html; charset=utf-8',
-        body: `<!doctype html><html><head><meta charset="utf-8"><title>Blank page</title>
+    site.server.respond('/site/', {
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+      body: `<!doctype html><html><head><meta charset="utf-8"><title>Blank page</title>
 <link rel="icon" href="data:,">
 ${snippet}
 <script type="text/plain" data-category="analytics" data-service="google-analytics">
   window.__gaRuns = (window.__gaRuns || 0) + 1;
 </script>
 </head><body><main><h1>A page</h1></main></body></html>`,
-      }),
-    );
+    });
     await site.goto('/site/');
     const banner = site.page.getByRole('dialog', { name: 'Wir verwenden Cookies' });
     await banner.waitFor();
@@ -187,9 +214,7 @@ ${snippet}
 
   it('works with the keyboard alone: presets, reordering, the theme, the preview, Copy', async () => {
     const t = await browser.newPage();
-    await t.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: new URL(t.url('/')).origin,
-    });
+    recordHandOvers(t);
     await t.goto(CONFIGURATOR);
     const page = t.page;
 
@@ -226,7 +251,7 @@ ${snippet}
     await tabTo(page, button(page, 'Open the preferences'), false, 40);
     await page.keyboard.press('Enter');
     await preview(page).getByRole('dialog', { name: 'Cookie preferences' }).waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('"hotjar"');
+    expect(await copied(page)).toContain('"hotjar"');
   });
 
   it('finds no accessibility violations (axe-core), also with messages, every fold open and the preview’s dialog', async () => {
@@ -314,24 +339,27 @@ ${snippet}
   });
 
   it('downloads the config as JSON, and the file imports back into the same draft', async () => {
-    const t = await browser.newPage(CONFIGURATOR);
+    const t = await browser.newPage();
+    recordHandOvers(t);
+    await t.goto(CONFIGURATOR);
     const page = t.page;
     await button(page, 'Add Hotjar').click();
     await page.getByRole('radio', { name: 'Cloud', exact: true }).check();
     const snippet = await field(page, 'Script tag').inputValue();
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      button(page, 'Download config').click(),
-    ]);
-    expect(download.suggestedFilename()).toBe('consent-gate-config.json');
-    const file = await download.path();
-    const config = JSON.parse(readFileSync(file, 'utf8'));
+    await button(page, 'Download config').click();
+    const download: { name: string; text: string } = await page.waitForFunction(
+      () => (window as any).__download,
+    );
+    expect(download.name).toBe('consent-gate-config.json');
+    const config = JSON.parse(download.text);
     expect(snippet).toContain(JSON.stringify(config, null, 2));
 
     await button(page, 'Start over').click();
     expect(await field(page, 'Script tag').inputValue()).not.toContain('hotjar');
     await page.getByText('Import an existing config').click();
-    await page.getByLabel('Or choose a config file').setInputFiles(file);
+    await page
+      .getByLabel('Or choose a config file')
+      .setInputFiles([{ name: download.name, mimeType: 'application/json', text: download.text }]);
     await page.getByText(/^Imported .*: 3 categories, 1 services\.$/).waitFor();
     expect(await field(page, 'Script tag').inputValue()).toBe(snippet);
   });

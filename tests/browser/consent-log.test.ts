@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 // @ts-expect-error -- a plain .mjs script without type declarations
 import { startConsentLog } from '../../examples/consent-log-server.mjs';
 import {
+  describeBrowser,
   banner,
   DEFAULT_TITLE,
   decide,
@@ -15,22 +16,29 @@ import {
   useBrowser,
   type TestPage,
 } from './harness';
-import { describeBrowser } from './chromium';
+import { startRecorder } from './server';
 
 describeBrowser('consent log', () => {
   const browser = useBrowser();
   const dir = mkdtempSync(path.join(tmpdir(), 'consent-log-'));
   const file = path.join(dir, 'log.jsonl');
-  let receiver: { url: string; close(): Promise<void> };
+  let store: { url: string; close(): Promise<void> };
+  /** The receiver as the page reaches it: through a recorder, which sees every request it gets. */
+  let receiver: Awaited<ReturnType<typeof startRecorder>>;
 
   beforeAll(async () => {
-    receiver = await startConsentLog({ port: 0, file });
+    store = await startConsentLog({ port: 0, file });
+    receiver = await startRecorder(store.url);
   });
   afterAll(async () => {
     await receiver?.close();
+    await store?.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  beforeEach(() => writeFileSync(file, ''));
+  beforeEach(() => {
+    writeFileSync(file, '');
+    receiver.log.length = 0;
+  });
 
   const lines = (): any[] =>
     readFileSync(file, 'utf8')
@@ -38,7 +46,7 @@ describeBrowser('consent log', () => {
       .filter(Boolean)
       .map((line) => JSON.parse(line));
 
-  async function open(setup?: (t: TestPage) => Promise<unknown>): Promise<TestPage> {
+  async function open(setup?: (t: TestPage) => unknown): Promise<TestPage> {
     const t = await browser.newPage();
     if (setup) await setup(t);
     await t.goto('/fixtures/consent-log.html?log=' + encodeURIComponent(receiver.url));
@@ -48,11 +56,7 @@ describeBrowser('consent log', () => {
 
   it('sends each decision with revision, language, page, user agent, GPC flag and a SHA-256 of the texts', async () => {
     const t = await open();
-    const posts: { method: string; type?: string }[] = [];
-    t.page.on(
-      'request',
-      (r) => r.url() == receiver.url && posts.push({ method: r.method(), type: r.headers()['content-type'] }),
-    );
+    const posts = () => receiver.log.map((r) => ({ method: r.method, type: r.headers['content-type'] }));
 
     await decide(t.page, 'Accept all', DEFAULT_TITLE);
     await expect.poll(() => lines().length, SOON).toBe(1);
@@ -70,7 +74,7 @@ describeBrowser('consent log', () => {
       hashAlgorithm: 'SHA-256',
     });
     // A simple request: text/plain, no preflight.
-    expect(posts).toEqual([{ method: 'POST', type: 'text/plain;charset=UTF-8' }]);
+    expect(posts()).toEqual([{ method: 'POST', type: 'text/plain;charset=UTF-8' }]);
 
     // The same texts, the same fingerprint; other texts, another one.
     await t.page.evaluate(() => window.ConsentGate.rejectAll());
@@ -95,7 +99,7 @@ describeBrowser('consent log', () => {
 
   it('without crypto.subtle or sendBeacon: a 32-bit FNV-1a fingerprint, sent with fetch keepalive', async () => {
     const t = await open((t) =>
-      t.page.addInitScript(() => {
+      t.addInitScript(() => {
         Object.defineProperty(Navigator.prototype, 'sendBeacon', { value: undefined });
         Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined });
         Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true });

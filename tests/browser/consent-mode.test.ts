@@ -3,8 +3,7 @@
 // command must be one; `consent default` comes before anything a gated script pushes, `consent
 // update` after each decision and on each load with a stored decision, before the released tags.
 import { expect, it } from 'vitest';
-import { describeBrowser } from './chromium';
-import { banner, DEFAULT_TITLE, decide, SOON, useBrowser, type TestPage } from './harness';
+import { describeBrowser, banner, DEFAULT_TITLE, decide, SOON, useBrowser, type TestPage } from './harness';
 
 interface Entry {
   /** An `arguments` object (a gtag command), or something else (a plain event object). */
@@ -99,7 +98,7 @@ describeBrowser('Google Consent Mode v2', () => {
 
   it('keeps what the page pushed before it, and gtag() calls after it, in their places', async () => {
     const t = await browser.newPage();
-    await t.page.addInitScript(() => {
+    t.addInitScript(() => {
       // A site that pushes an event of its own before the library starts.
       (window as any).dataLayer = [{ event: 'page.early' }];
     });

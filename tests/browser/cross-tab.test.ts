@@ -1,8 +1,7 @@
 // Cross-tab (integrations issue, item 5): a decision in one tab reaches the site's other open tabs
 // without a reload. Two tabs of one browser context on the demo page; tab B records its own events.
 import { expect, it } from 'vitest';
-import { describeBrowser } from './chromium';
-import { anyDialog, banner, decide, SOON, useBrowser, type TestPage } from './harness';
+import { describeBrowser, anyDialog, banner, decide, SOON, useBrowser, type TestPage } from './harness';
 
 describeBrowser('cross-tab', () => {
   const browser = useBrowser();
@@ -10,7 +9,7 @@ describeBrowser('cross-tab', () => {
   /** Two tabs on the demo page, both asking; `noChannel` takes BroadcastChannel away from tab B. */
   async function twoTabs(noChannel = false): Promise<[TestPage, TestPage]> {
     const a = await browser.newPage();
-    await a.context.addInitScript(() => {
+    a.addInitScript(() => {
       const events: [string, boolean][] = ((window as any).__cgEvents = []);
       for (const type of ['consent', 'change'])
         window.addEventListener(`consent-gate:${type}`, (e) =>
@@ -19,7 +18,7 @@ describeBrowser('cross-tab', () => {
     });
     await a.goto('/');
     const b = await browser.newTab(a);
-    if (noChannel) await b.page.addInitScript(() => delete (window as any).BroadcastChannel);
+    if (noChannel) b.addInitScript(() => delete (window as any).BroadcastChannel);
     await b.goto('/');
     await banner(a.page).waitFor();
     await banner(b.page).waitFor();

@@ -2,8 +2,8 @@
 // decide, a reload after each, and withdrawing consent later. Google Analytics is the local stand-in
 // gated by markup; it counts its runs in window.__gaRuns.
 import { expect, it } from 'vitest';
-import { describeBrowser } from './chromium';
 import {
+  describeBrowser,
   anyDialog,
   banner,
   button,

@@ -1,10 +1,10 @@
-// Cookies across domains, with real host names: Chromium resolves *.example.test to the test server, so
+// Cookies across domains, with real host names: the browser resolves them to the test server, so
 // that a page on www.shop.example.test can hold cookies of its own, of .shop.example.test and of
 // .example.test, the way a shop on a subdomain of a company's site does.
-import type { Cookie } from 'playwright-core';
+import type { Cookie } from './engines/driver';
 import { expect, it } from 'vitest';
-import { describeBrowser } from './chromium';
 import {
+  describeBrowser,
   anyDialog,
   banner,
   button,
@@ -18,7 +18,12 @@ import {
 } from './harness';
 
 describeBrowser('cookies across domains', () => {
-  const browser = useBrowser({ launchArgs: ['--host-resolver-rules=MAP *.example.test 127.0.0.1'] });
+  const browser = useBrowser({
+    launch: {
+      hostsToLoopback: ['www.shop.example.test', 'a.example.test', 'b.example.test', 'secure.example.test'],
+      acceptInsecureCerts: true,
+    },
+  });
   const origin = (host: string) => `http://${host}:${browser.port}`;
   const SHOP = 'www.shop.example.test';
 
@@ -78,7 +83,7 @@ describeBrowser('cookies across domains', () => {
     const id = parseConsentCookie(shared.value).id;
 
     // Same visitor (same browser context), another subdomain: no banner, the tag runs.
-    const b = await a.context.newPage();
+    const b = (await browser.newTab(a)).page;
     await b.goto(`${origin('b.example.test')}/fixtures/shared-domain.html`);
     await expect.poll(() => b.evaluate(() => window.__gaRuns), SOON).toBe(1);
     expect(await anyDialog(b).count()).toBe(0);
@@ -117,17 +122,10 @@ describeBrowser('cookies across domains', () => {
     expect(await t.gaRuns()).toBeUndefined();
   });
 
-  it('on an https page the decision is stored Secure (https served through request interception)', async () => {
+  it('on an https page the decision is stored Secure', async () => {
     const t = await browser.newPage();
-    // There is no certificate here, so Playwright answers https://secure.example.test itself, with
-    // what the plain http server serves; the page's origin is https all the same.
-    await t.context.route('https://secure.example.test/**', async (route) => {
-      const url = new URL(route.request().url());
-      await route.fulfill({
-        response: await route.fetch({ url: `${origin('127.0.0.1')}${url.pathname}${url.search}` }),
-      });
-    });
-    await t.goto('https://secure.example.test/fixtures/domains.html');
+    // The test server's https side has a self-signed certificate, which this browser accepts.
+    await t.goto(`https://secure.example.test:${browser.server.httpsPort}/fixtures/domains.html`);
     expect(await t.page.evaluate(() => [location.protocol, window.isSecureContext])).toEqual([
       'https:',
       true,

@@ -1,14 +1,15 @@
 // No double runs, no lost decisions. Every once-*.html fixture gates the same four scripts (a service's
 // external and inline scripts from the configuration, an external and an inline one in the markup);
 // each calls probe(name) when it runs, so counting the names tells how often each ran.
-import type { Frame, Page, Route } from 'playwright-core';
+import type { Frame, Page } from './harness';
 import { expect, it } from 'vitest';
-import { describeBrowser } from './chromium';
 import {
+  describeBrowser,
   anyDialog,
   banner,
   button,
   DEFAULT_TITLE,
+  itNeeding,
   preferences,
   SOON,
   useBrowser,
@@ -125,19 +126,13 @@ describeBrowser('each gated script runs exactly once', () => {
 
   /** Holds back the response for one gated external script until the returned function is called. */
   async function holdScript(t: TestPage, name: string) {
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let requested!: () => void;
-    const wasRequested = new Promise<void>((resolve) => (requested = resolve));
-    await t.context.route(
+    const held = t.server.hold(
       (url) => url.pathname === '/fixtures/probe.js' && url.searchParams.get('name') === name,
-      async (route: Route) => {
-        requested();
-        await released;
-        await route.continue();
-      },
     );
-    return { wasRequested, release };
+    const wasRequested = expect
+      .poll(() => t.requests.some((url) => url.includes(`name=${name}`)), SOON)
+      .toBe(true);
+    return { wasRequested, release: held.release };
   }
 
   it('decisions made while a gated external script is still loading run nothing twice', async () => {
@@ -244,31 +239,33 @@ describeBrowser('without cookies the decision holds for the page', () => {
     await where.getByRole('dialog', { name: DEFAULT_TITLE, exact: true }).waitFor();
   }
 
-  it('with cookies blocked (navigator.cookieEnabled false): banner, Accept all works, asked again on reload', async () => {
-    const t = await browser.newPage();
-    // Chromium's own switch for a document without cookies: reads are empty, writes are dropped.
-    const cdp = await t.context.newCDPSession(t.page);
-    await cdp.send('Emulation.setDocumentCookieDisabled', { disabled: true });
-    // The library tells the site owner, once, that the decision holds for this page only.
-    t.expectConsole(
-      'warning',
-      /the decision could not be stored: cookies blocked, or cookie\.domain\/sameSite refused/,
-    );
-    await t.goto('/fixtures/once.html');
-    expect(await t.page.evaluate(() => navigator.cookieEnabled)).toBe(false);
-    await banner(t.page, DEFAULT_TITLE).waitFor();
-    await t.settle();
-    expect(await runs(t.page)).toEqual({});
+  itNeeding(
+    { blockCookies: true },
+    'with cookies blocked (navigator.cookieEnabled false): banner, Accept all works, asked again on reload',
+    async () => {
+      // The browser's own switch for a document without cookies: reads are empty, writes are dropped.
+      const t = await browser.newPage(undefined, { blockCookies: true });
+      // The library tells the site owner, once, that the decision holds for this page only.
+      t.expectConsole(
+        'warning',
+        /the decision could not be stored: cookies blocked, or cookie\.domain\/sameSite refused/,
+      );
+      await t.goto('/fixtures/once.html');
+      expect(await t.page.evaluate(() => navigator.cookieEnabled)).toBe(false);
+      await banner(t.page, DEFAULT_TITLE).waitFor();
+      await t.settle();
+      expect(await runs(t.page)).toEqual({});
 
-    await acceptAndCheck(t, t.page);
-    expect(await t.context.cookies()).toEqual([]);
+      await acceptAndCheck(t, t.page);
+      expect(await t.context.cookies()).toEqual([]);
 
-    await t.reload();
-    expect(await t.page.evaluate(() => navigator.cookieEnabled)).toBe(false);
-    await banner(t.page, DEFAULT_TITLE).waitFor();
-    await t.settle();
-    expect(await runs(t.page)).toEqual({});
-  });
+      await t.reload();
+      expect(await t.page.evaluate(() => navigator.cookieEnabled)).toBe(false);
+      await banner(t.page, DEFAULT_TITLE).waitFor();
+      await t.settle();
+      expect(await runs(t.page)).toEqual({});
+    },
+  );
 
   it('in a sandboxed frame, where reading and writing document.cookie throws: the same, without an exception', async () => {
     const t = await browser.newPage();
@@ -277,8 +274,8 @@ describeBrowser('without cookies the decision holds for the page', () => {
       /the decision could not be stored: cookies blocked, or cookie\.domain\/sameSite refused/,
     );
     await t.goto('/fixtures/sandboxed.html');
-    const frame = () => t.page.frames().find((f) => f.url().endsWith('/fixtures/once.html'))!;
-    await expect.poll(() => !!frame(), SOON).toBe(true);
+    const frame = () => t.page.frame('/fixtures/once.html');
+    await expect.poll(() => frame().exists(), SOON).toBe(true);
     expect(
       await frame().evaluate(() =>
         Promise.resolve()
@@ -296,7 +293,7 @@ describeBrowser('without cookies the decision holds for the page', () => {
     await acceptAndCheck(t, frame());
 
     await t.reload();
-    await expect.poll(() => !!frame(), SOON).toBe(true);
+    await expect.poll(() => frame().exists(), SOON).toBe(true);
     await frame().getByRole('dialog', { name: DEFAULT_TITLE, exact: true }).waitFor();
     await t.settle();
     expect(await runs(frame())).toEqual({});

@@ -3,8 +3,8 @@
 // that names the service, loads just that service, and opens the preferences.
 import { expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { describeBrowser } from './chromium';
 import {
+  describeBrowser,
   anyDialog,
   banner,
   button,
@@ -155,12 +155,7 @@ describeBrowser('embeds add-on', () => {
     await button(first, 'Alle ablehnen').click();
     await first.waitFor({ state: 'hidden' });
     // The translation comes late: meanwhile the iframe is covered all the same, in the texts at hand.
-    let release!: () => void;
-    const late = new Promise<void>((r) => (release = r));
-    await t.page.route('**/dist/i18n/de.json', async (route) => {
-      await late;
-      await route.continue();
-    });
+    const late = browser.server.hold('/dist/i18n/de.json');
     await t.page.reload();
     const video = group(t, 'Product tour');
     await video.waitFor();
@@ -168,7 +163,7 @@ describeBrowser('embeds add-on', () => {
     expect(
       await video.getByText('This content is hosted by VideoTube, which may set cookies.').isVisible(),
     ).toBe(true);
-    release();
+    late.release();
     await video
       .getByText('Dieser Inhalt wird von VideoTube bereitgestellt. Dabei können Cookies gesetzt werden.')
       .waitFor();

@@ -1,8 +1,7 @@
 // Window events: "consent fires once on every page load that has a valid decision and once after every
 // decision; change fires when a decision differs from the one before, the first decision included."
 import { expect, it } from 'vitest';
-import { describeBrowser } from './chromium';
-import { decide, SOON, useBrowser, type TestPage } from './harness';
+import { describeBrowser, decide, SOON, useBrowser, type TestPage } from './harness';
 
 interface Recorded {
   type: string;
@@ -15,7 +14,7 @@ describeBrowser('window events', () => {
   /** Record consent-gate:consent and :change from the very start of every page load. */
   async function recordingPage(): Promise<TestPage> {
     const t = await browser.newPage();
-    await t.context.addInitScript(() => {
+    t.addInitScript(() => {
       const events: Recorded[] = ((window as any).__cgEvents = []);
       for (const type of ['consent', 'change']) {
         window.addEventListener(`consent-gate:${type}`, (event) => {

@@ -2,8 +2,8 @@
 // and Marketing are `default: true` in opt-out mode; Marketing is `gpc: true`. GPC is simulated the way
 // browsers expose it: navigator.globalPrivacyControl === true, defined before any page script runs.
 import { expect, it } from 'vitest';
-import { describeBrowser } from './chromium';
 import {
+  describeBrowser,
   banner,
   button,
   categorySwitch,
@@ -23,12 +23,10 @@ describeBrowser('Global Privacy Control and opt-out mode', () => {
   const browser = useBrowser();
 
   async function open(path: string, gpc: boolean): Promise<TestPage> {
-    const t = await browser.newPage();
-    if (gpc)
-      await t.context.addInitScript(() =>
-        Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }),
-      );
-    await t.goto(path);
+    // Firefox sends the real signal (its privacy.globalprivacycontrol.enabled preference); Chromium
+    // has no switch for it, so there navigator.globalPrivacyControl is defined by an init script.
+    const t = await browser.newPage(path, { gpc });
+    expect(await t.page.evaluate(() => (navigator as any).globalPrivacyControl === true)).toBe(gpc);
     await banner(t.page, DEFAULT_TITLE).waitFor();
     return t;
   }

@@ -1,13 +1,19 @@
-// Shared set-up for the browser tests: one Chromium and one static server per test file, a fresh
-// browser context per test, and a per-page record of requests and console output so that every test
-// fails on a console error/warning or an uncaught exception it did not declare.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
-// @ts-expect-error -- a plain .mjs script without type declarations
-import { startServer } from '../../scripts/serve.mjs';
-import { launch } from './chromium';
+// Shared set-up for the browser tests, in whichever engine CONSENT_GATE_ENGINE names (see
+// tests/browser/engines/index.ts for how to write a test for all three): one browser and one test
+// server per test file, a fresh context per test, the server's request log as the network truth, and
+// a per-page record of console output so that every test fails on a console error/warning or an
+// uncaught exception it did not declare.
+import { closeSync, existsSync, openSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, it, type TestFunction } from 'vitest';
+import type { ConsoleEntry, ContextOptions, Engine, EngineName, LaunchOptions } from './engines/driver';
+import { Context, currentEngine, enginePresent, Locator, openEngine, Page } from './engines/index';
+import { webkitCannot, type WebKitNeeds } from './engines/webkit';
+import { ROOT, startTestServer, type ExtraHeaders, type RequestRecord, type TestServer } from './server';
+
+export { ROOT, startTestServer, type ExtraHeaders } from './server';
+export type { Frame, Locator, Page } from './engines/index';
 
 declare global {
   interface Window {
@@ -21,79 +27,53 @@ declare global {
 /** For expect.poll: scripts load over the network, so allow more than the 1 s default. */
 export const SOON = { timeout: 5_000 };
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The engine of this run. */
+export const ENGINE: EngineName = currentEngine();
+
 const DIST = `${ROOT}dist`;
 const GATED_GA = '/vendor/gtag-stand-in.js';
+const isCI = /^(1|true|yes)$/i.test(process.env.CI ?? '');
 
-export type ExtraHeaders = Record<string, string> | ((urlPath: string) => Record<string, string> | undefined);
+type ConsoleKind = ConsoleEntry['kind'];
 
-interface Server {
-  url: string;
-  port: number;
-  close(): Promise<void>;
-}
+/**
+ * Chromium reports a failed load ("Failed to load resource: ... 404") on the console, Firefox a
+ * failed script ("Loading failed for the <script> with source ..."), WebKit neither. The server's log
+ * is the network truth in every engine (t.status()), so those lines are not console output here.
+ */
+const NETWORK_NOISE = /^(Failed to load resource: |Loading failed for the (module )?<script> with source)/;
 
-/** The demo (examples/) at /, the build at /dist/, the test fixtures at /fixtures/. */
-export function startTestServer(headers?: ExtraHeaders): Promise<Server> {
-  return startServer({
-    port: 0,
-    mounts: {
-      '/dist/': DIST,
-      '/fixtures/': `${ROOT}tests/browser/fixtures`,
-      '/': `${ROOT}examples`,
-    },
-    headers,
-  });
-}
-
-type ConsoleKind = 'error' | 'warning' | 'pageerror';
-interface ConsoleEntry {
-  kind: ConsoleKind;
-  text: string;
-}
-
-/** A page in its own browser context that remembers what it requested and what it logged. */
+/** A page in its own browser context that remembers what it logged; the server knows what it asked. */
 export class TestPage {
-  /** Every URL requested by the page and its frames (and other pages of its context), in order, across reloads. */
-  readonly requests: string[] = [];
   readonly log: ConsoleEntry[] = [];
   private readonly expected: { kind: ConsoleKind; pattern: RegExp }[] = [];
-  private inFlight = 0;
-  private lastActivity = Date.now();
+  /** Where this page's part of the server's log starts. */
+  private readonly since: number;
 
   constructor(
-    readonly context: BrowserContext,
+    readonly context: Context,
     readonly page: Page,
-    private readonly base: string,
+    readonly server: TestServer,
+    readonly engine: EngineName,
   ) {
-    this.watch(page);
-    // A second page a test opens in the same context (another subdomain, say) is held to the same rules.
-    context.on('page', (other) => this.watch(other));
+    this.since = server.log.length;
+    page.engine.onConsole((entry) => {
+      if (!NETWORK_NOISE.test(entry.text)) this.log.push(entry);
+    });
   }
 
-  private watch(page: Page): void {
-    page.on('request', (request) => {
-      this.requests.push(request.url());
-      this.inFlight++;
-      this.lastActivity = Date.now();
-    });
-    const done = () => {
-      this.inFlight--;
-      this.lastActivity = Date.now();
-    };
-    page.on('requestfinished', done);
-    page.on('requestfailed', done);
-    page.on('console', (message) => {
-      const type = message.type();
-      if (type === 'error' || type === 'warning' || type === 'assert') {
-        this.log.push({ kind: type === 'warning' ? 'warning' : 'error', text: message.text() });
-      }
-    });
-    page.on('pageerror', (error) => this.log.push({ kind: 'pageerror', text: error.stack ?? String(error) }));
+  /** Requests the server had since this page was opened (from every page of this test), in order. */
+  get records(): RequestRecord[] {
+    return this.server.log.slice(this.since);
+  }
+
+  /** Every URL requested since this page was opened, in order, across reloads. */
+  get requests(): string[] {
+    return this.records.map((r) => r.url);
   }
 
   url(path: string): string {
-    return new URL(path, this.base).href;
+    return new URL(path, this.server.url).href;
   }
 
   async goto(path: string): Promise<void> {
@@ -115,22 +95,32 @@ export class TestPage {
 
   /** Whether any request so far went to a URL whose path starts with `path` (query ignored). */
   requested(path: string): boolean {
-    return this.requests.some((url) => new URL(url).pathname.startsWith(path));
+    return this.records.some((r) => new URL(r.url).pathname.startsWith(path));
+  }
+
+  /** The statuses the server answered requests for `path` (exact pathname) with, in order. */
+  status(path: string): (number | undefined)[] {
+    return this.records.filter((r) => new URL(r.url).pathname === path).map((r) => r.status);
+  }
+
+  /** The POSTs (beacons, fetches) to `path`, as the server received them. */
+  posts(path: string): RequestRecord[] {
+    return this.records.filter((r) => r.method === 'POST' && new URL(r.url).pathname === path);
+  }
+
+  /** Wait until no request has been in flight for half a second, so that "no request was made" means something. */
+  settle(): Promise<void> {
+    return this.server.settle();
   }
 
   /**
-   * Wait until no request has been in flight for half a second, so that "no request was made" and "it
-   * ran once" mean something. Playwright's networkidle alone would not do: once a page load reached it,
-   * it returns at once, even while scripts released after the load are still coming.
+   * Run `fn(arg)` first in every HTML page the server sends from now on in this test (it goes into
+   * <head>), as Playwright's addInitScript did; so in every page of the test, not only this one.
    */
-  async settle(): Promise<void> {
-    await this.page.waitForLoadState('networkidle');
-    const deadline = Date.now() + 10_000;
-    while (this.inFlight > 0 || Date.now() - this.lastActivity < 500) {
-      if (Date.now() > deadline)
-        throw new Error(`settle(): ${this.inFlight} request(s) still in flight after 10 s`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+  addInitScript<A>(fn: ((arg: A) => unknown) | string, arg?: A): void {
+    this.server.addInitScript(
+      typeof fn === 'string' ? fn : `(${fn.toString()})(${JSON.stringify(arg) ?? ''})`,
+    );
   }
 
   problems(): string[] {
@@ -146,12 +136,12 @@ export class TestPage {
   // --- cookies ---------------------------------------------------------------------------------
 
   async cookie(name: string) {
-    return (await this.context.cookies(this.base)).find((c) => c.name === name);
+    return (await this.context.cookies(this.server.url)).find((c) => c.name === name);
   }
 
   /** Set a cookie the way a tampering visitor (or an old visit) would have left it. */
   async setCookie(name: string, value: string): Promise<void> {
-    await this.context.addCookies([{ name, value: encodeURIComponent(value), url: this.base }]);
+    await this.context.addCookies([{ name, value: encodeURIComponent(value), url: this.server.url }]);
   }
 
   // --- the demo's gated Google Analytics stand-in -----------------------------------------------
@@ -170,59 +160,170 @@ export class TestPage {
   }
 }
 
+/** Options of a new page: its context's media, language and viewport (fixed for the context). */
+export type PageOptions = ContextOptions;
+
 /**
- * Call once at the top of a test file's describe block. Launches Chromium and the server for the
- * file, hands out fresh pages, and after each test closes them and fails the test on console trouble.
+ * Call once at the top of a test file's describe block. Launches the engine and the server for the
+ * file, hands out fresh pages, and after each test closes them, resets the server's hooks and fails
+ * the test on console trouble.
  */
-export function useBrowser(options: { headers?: ExtraHeaders; launchArgs?: string[] } = {}) {
-  let browser: Browser | undefined;
-  let server: Server | undefined;
+export function useBrowser(options: { headers?: ExtraHeaders; launch?: LaunchOptions } = {}) {
+  let engine: Engine | undefined;
+  let server: TestServer | undefined;
   const open: TestPage[] = [];
+  const contexts = new Set<Context>();
 
   beforeAll(async () => {
     if (!existsSync(`${DIST}/consent-gate.min.js`)) {
       throw new Error('dist/consent-gate.min.js is missing: run `npm run build` before the browser tests.');
     }
-    [browser, server] = await Promise.all([launch(options.launchArgs), startTestServer(options.headers)]);
+    [engine, server] = await Promise.all([
+      openEngine(ENGINE, options.launch),
+      startTestServer(options.headers),
+    ]);
   });
 
   afterEach(async () => {
     const pages = open.splice(0);
     const problems = pages.flatMap((p) => p.problems());
-    await Promise.all([...new Set(pages.map((p) => p.context))].map((context) => context.close()));
+    // Closing twice (a test closed one itself) is harmless in every engine.
+    await Promise.all([...contexts].map((context) => context.close().catch(() => undefined)));
+    contexts.clear();
+    server?.reset();
     if (problems.length) throw new Error(`Browser console:\n  ${problems.join('\n  ')}`);
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await engine?.close();
     await server?.close();
   });
 
+  function up(): { engine: Engine; server: TestServer } {
+    if (!engine || !server) throw new Error('useBrowser: the browser is not up (see beforeAll)');
+    return { engine, server };
+  }
+
+  async function pageIn(context: Context, path?: string): Promise<TestPage> {
+    const testPage = new TestPage(
+      context,
+      new Page(await context.engine.newPage(), up().server.url),
+      up().server,
+      ENGINE,
+    );
+    open.push(testPage);
+    if (path) await testPage.goto(path);
+    return testPage;
+  }
+
   return {
-    /** The test server's port, for URLs on other host names (see --host-resolver-rules). */
+    /** The engine of this run. */
+    engine: ENGINE,
+    /** The test server's port, for URLs on other host names (see LaunchOptions.hostsToLoopback). */
     get port(): number {
-      if (!server) throw new Error('useBrowser: the server is not up (see beforeAll)');
-      return server.port;
+      return up().server.port;
+    },
+    /** The test server: its log and its hooks (hold, delay, rewrite, respond, headers). */
+    get server(): TestServer {
+      return up().server;
     },
     /** A new page in a fresh context (no cookies), optionally already at `path`. */
-    async newPage(path?: string): Promise<TestPage> {
-      if (!browser || !server) throw new Error('useBrowser: the browser is not up (see beforeAll)');
-      const context = await browser.newContext();
-      // Fail fast with Playwright's own message instead of running into the test timeout.
-      context.setDefaultTimeout(5_000);
-      const testPage = new TestPage(context, await context.newPage(), server.url);
-      open.push(testPage);
-      if (path) await testPage.goto(path);
-      return testPage;
+    async newPage(path?: string, pageOptions: PageOptions = {}): Promise<TestPage> {
+      const engineContext = await up().engine.newContext(pageOptions);
+      // What the engine needs in every page of the context (WebKit: its console capture, and the GPC
+      // signal it lacks), in before the first page loads; the server drops them after the test.
+      for (const script of (engineContext as { initScripts?: readonly string[] }).initScripts ?? []) {
+        up().server.addInitScript(script);
+      }
+      const context = new Context(engineContext, up().server.url);
+      contexts.add(context);
+      return pageIn(context, path);
     },
     /** Another tab in the same context as `of` (same cookies, same origin), with its own console checks. */
-    async newTab(of: TestPage, path?: string): Promise<TestPage> {
-      const testPage = new TestPage(of.context, await of.context.newPage(), server!.url);
-      open.push(testPage);
-      if (path) await testPage.goto(path);
-      return testPage;
+    newTab(of: TestPage, path?: string): Promise<TestPage> {
+      return pageIn(of.context, path);
     },
   };
+}
+
+// --- the run without a browser -----------------------------------------------------------------
+
+/**
+ * Print the "no browser" line once per engine and test run, not once per test file: every file runs
+ * in its own worker, all children of the same vitest process, so an exclusive marker file keyed by
+ * that process tells the first worker from the rest.
+ */
+function warnOnce(line: string): void {
+  const prefix = `consent-gate-no-${ENGINE}-`;
+  // Markers of earlier runs whose vitest process is gone are litter: remove them.
+  for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith(prefix))) {
+    if (!isAlive(Number(name.slice(prefix.length)))) rmSync(path.join(tmpdir(), name), { force: true });
+  }
+  try {
+    closeSync(openSync(path.join(tmpdir(), `${prefix}${process.ppid}`), 'wx'));
+  } catch {
+    return; // another file already said it
+  }
+  process.stderr.write(`\n!!! ${line}\n\n`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0); // signal 0 only asks whether the process exists
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const present = enginePresent(ENGINE);
+
+/**
+ * `describe` for tests that need the browser. Without the engine's browser the file is skipped with
+ * one loud line naming the package to install, except on CI (CI=true), where a missing browser must
+ * fail the run instead of passing it silently.
+ */
+export function describeBrowser(name: string, body: () => void): void {
+  if ('path' in present) {
+    describe(name, body);
+    return;
+  }
+  if (isCI) {
+    describe(name, () => {
+      it(`has ${ENGINE} to run in`, () => {
+        throw new Error(`Browser tests cannot run on CI in ${ENGINE}: ${present.problem}.`);
+      });
+    });
+    return;
+  }
+  warnOnce(`Browser tests in ${ENGINE} SKIPPED: ${present.problem}.`);
+  // Deliberate, and only outside CI: a developer without this browser still gets everything else,
+  // with the loud line above saying how to install it. On CI (above) a missing browser fails the run.
+  describe.skip(name, body);
+}
+
+// --- what an engine's driver cannot do -----------------------------------------------------------
+
+/** What a test needs of the browser that not every engine's driver can give. */
+export type EngineNeeds = WebKitNeeds;
+
+/**
+ * Why this run's engine cannot give what `needs` asks for, or undefined. Only WebKit's driver has
+ * such limits (WEBKIT_CANNOT in engines/webkit.ts); what an engine lacks as a browser is not one:
+ * the test asserts the documented behaviour there instead.
+ */
+export function engineCannot(needs: EngineNeeds): string | undefined {
+  return ENGINE === 'webkit' ? webkitCannot(needs) : undefined;
+}
+
+/**
+ * `it`, except where this engine's driver cannot give what the test needs: there the test is
+ * reported skipped, with the reason as its note (the run's summary counts and lists it).
+ */
+export function itNeeding(needs: EngineNeeds, name: string, fn: TestFunction): void {
+  const reason = engineCannot(needs);
+  if (reason === undefined) it(name, fn);
+  else it(name, (context) => context.skip(`${ENGINE} cannot: ${reason}`));
 }
 
 // --- the consent UI, found the way a person finds it: by role and accessible name ----------------

@@ -4,10 +4,9 @@
 //   placeholder follows ui.theme (it stayed a white box);
 // - the bar layout on a 1280 px screen keeps its buttons in one row beside the text (it wrapped into
 //   two rows: a 136 px bar over the site's header).
-import type { Page } from 'playwright-core';
+import type { Page } from './harness';
 import { expect, it } from 'vitest';
-import { describeBrowser } from './chromium';
-import { banner, button, DEFAULT_TITLE, preferences, useBrowser } from './harness';
+import { describeBrowser, banner, button, DEFAULT_TITLE, preferences, useBrowser } from './harness';
 
 const LIGHT = { scheme: 'light', bg: 'rgb(255, 255, 255)', fg: 'rgb(31, 35, 40)' };
 const DARK = { scheme: 'dark', bg: 'rgb(28, 33, 40)', fg: 'rgb(230, 237, 243)' };
@@ -33,9 +32,7 @@ describeBrowser('how the UI looks', () => {
 
   for (const [theme, browserScheme, want] of CASES) {
     it(`theme ${theme} in a ${browserScheme} browser: ${want.scheme} banner, radios and embed placeholder`, async () => {
-      const t = await browser.newPage();
-      await t.page.emulateMedia({ colorScheme: browserScheme });
-      await t.goto(`/fixtures/theme.html?theme=${theme}`);
+      const t = await browser.newPage(`/fixtures/theme.html?theme=${theme}`, { colorScheme: browserScheme });
       await banner(t.page, DEFAULT_TITLE).waitFor();
       expect(await looks(t.page, '.cg-banner')).toEqual(want);
 

@@ -5,8 +5,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser } from './chromium';
-import { banner, button, DEFAULT_TITLE, preferences, ROOT, useBrowser } from './harness';
+import { banner, button, DEFAULT_TITLE, describeBrowser, preferences, ROOT, useBrowser } from './harness';
 
 const DIR = path.join(ROOT, 'tests/browser/fixtures/generated/presets');
 
@@ -87,7 +86,6 @@ describeBrowser('presets by name in a script-tag config', () => {
       /categories\.analytics\.services\.google-analytics\.preset must be a preset of consent-gate\.presets\.min\.js, which is not loaded/,
     );
     await t.goto('/fixtures/generated/presets/no-presets.html');
-    await t.page.waitForLoadState('load');
     await expect.poll(() => t.page.evaluate(() => document.readyState)).toBe('complete');
     await t.page.waitForTimeout(100);
     expect(await t.page.getByRole('dialog', { includeHidden: true }).count()).toBe(0);

@@ -9,11 +9,10 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import type { Page } from 'playwright-core';
+import type { Page } from './harness';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { documentExamples, runs, where, type Example } from '../support/examples';
-import { describeBrowser } from './chromium';
-import { ROOT, useBrowser, type TestPage } from './harness';
+import { describeBrowser, ROOT, useBrowser, type TestPage } from './harness';
 
 const DIR = path.join(ROOT, 'tests/browser/fixtures/generated/readme');
 const URL_BASE = '/fixtures/generated/readme';
@@ -75,20 +74,27 @@ async function write(e: Example): Promise<string> {
   return `${URL_BASE}/${slug(e)}/index.html`;
 }
 
-/** Other sites answer with an empty page or script: no network here, and none is needed. */
-async function offline(t: TestPage): Promise<void> {
-  const local = new URL(t.url('/')).host;
-  await t.context.route(
-    (url) => url.host != local && /^https?:$/.test(url.protocol),
-    (route) => {
-      const js = route.request().resourceType() == 'script';
-      return route.fulfill({
-        status: 200,
-        contentType: js ? 'text/javascript' : 'text/html',
-        body: js ? '' : '<!doctype html><title>elsewhere</title>',
-      });
-    },
+/**
+ * Other sites answer with an empty page or script: no network here, and none is needed. The examples'
+ * pages and bundles are served with every other site's address pointed at /__elsewhere/ on the test
+ * server, which answers a script with nothing and anything else with an empty page.
+ */
+function offline(t: TestPage): void {
+  const here = new URL(t.url('/')).origin;
+  t.server.rewrite(`${URL_BASE}/*`, (body) =>
+    body.replace(
+      /\bhttps?:\/\/(?!www\.w3\.org\/)([\w.-]+\.[a-z]{2,})(?=[/"'`?#\s]|$)/g,
+      `${here}/__elsewhere/$1`,
+    ),
   );
+  t.server.respond('/__elsewhere/*', (request) => {
+    const js = request.headers['sec-fetch-dest'] == 'script';
+    return {
+      status: 200,
+      headers: { 'content-type': js ? 'text/javascript' : 'text/html; charset=utf-8' },
+      body: js ? '' : '<!doctype html><title>elsewhere</title>',
+    };
+  });
 }
 
 /**
@@ -116,7 +122,7 @@ describeBrowser('the README examples', () => {
     it(`${where(e)}: loads, accepts, returns and declines without a console error`, async () => {
       const url = await write(e);
       const first = await browser.newPage();
-      await offline(first);
+      offline(first);
       // goto() waits for the load event: by then deferred and module scripts have run, and the banner is up.
       await first.goto(url);
       const accept = bannerButton(first.page, 0);
@@ -130,7 +136,7 @@ describeBrowser('the README examples', () => {
         expect(await first.page.locator('.cg-banner').count()).toBe(0);
 
         const second = await browser.newPage();
-        await offline(second);
+        offline(second);
         await second.goto(url);
         await bannerButton(second.page, 1).click();
         await second.settle();

@@ -1,8 +1,8 @@
 // The stored decision: what Accept all writes, and that a cookie the library did not write (or no
 // longer accepts) counts as no decision at all.
 import { expect, it } from 'vitest';
-import { describeBrowser } from './chromium';
 import {
+  describeBrowser,
   anyDialog,
   banner,
   decide,

@@ -2,10 +2,11 @@
 // narrow screen, in every layout. The demo page takes the ui options from its address
 // (examples/options.js), e.g. /?layout=bar&position=top&theme=dark&blocking=1&lang=ar.
 import { expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { describeBrowser } from './chromium';
+import type { Locator, Page, PageOptions, TestPage } from './harness';
 import {
+  describeBrowser,
   banner,
+  itNeeding,
   button,
   categorySwitch,
   parseConsentCookie,
@@ -69,10 +70,8 @@ const rootClass = (page: Page) => page.locator('.cg-root').first().getAttribute(
 describeBrowser('banner and preferences in the browser', () => {
   const browser = useBrowser();
 
-  async function open(query = '', width = 1280, height = 800) {
-    const t = await browser.newPage();
-    await t.page.setViewportSize({ width, height });
-    await t.goto(query);
+  async function open(query = '', width = 1280, height = 800, media: PageOptions = {}) {
+    const t = await browser.newPage(query || '/', { viewport: { width, height }, ...media });
     await t.page.locator('.cg-banner').waitFor();
     return t;
   }
@@ -170,59 +169,63 @@ describeBrowser('banner and preferences in the browser', () => {
     expect(await status.evaluate((el) => (el as any).__before)).toBe(true);
   });
 
-  it('gives Accept all and Decline all the same style, size and rank in every layout', async () => {
-    const props = [
-      'backgroundColor',
-      'color',
-      'fontFamily',
-      'fontSize',
-      'fontWeight',
-      'borderTopWidth',
-      'borderTopStyle',
-      'borderTopColor',
-      'borderRadius',
-      'paddingTop',
-      'paddingLeft',
-      'textDecorationLine',
-      'opacity',
-    ];
-    const compare = async (scope: Locator, where: string) => {
-      const [a, d] = await Promise.all(
-        ['Accept all', 'Decline all'].map((name) =>
-          button(scope, name).evaluate((el, props) => {
-            const cs = getComputedStyle(el) as unknown as Record<string, string>;
-            const r = el.getBoundingClientRect();
-            return {
-              style: Object.fromEntries(props.map((p) => [p, cs[p]])),
-              width: r.width,
-              height: r.height,
-              top: r.top,
-              left: r.left,
-            };
-          }, props),
-        ),
-      );
-      expect(d.style, where).toEqual(a.style);
-      expect(Math.abs(a.width - d.width), where + ': width').toBeLessThanOrEqual(1);
-      expect(Math.abs(a.height - d.height), where + ': height').toBeLessThanOrEqual(1);
-      // Side by side on one row, Accept first in the reading direction; or, where a row each keeps
-      // every language's labels on one line, one above the other in the same column, Accept on top.
-      if (Math.abs(a.top - d.top) <= 1) expect(a.left, where + ': order').toBeLessThan(d.left);
-      else {
-        expect(a.top, where + ': order').toBeLessThan(d.top);
-        expect(Math.abs(a.left - d.left), where + ': column').toBeLessThanOrEqual(1);
-      }
-    };
-    for (const width of [320, 1280]) {
-      for (const q of ['layout=box', 'layout=bar', 'layout=cloud', 'layout=box&theme=dark']) {
-        const t = await open('/?' + q, width);
-        await compare(banner(t.page), `banner ${q} at ${width}px`);
-        await button(banner(t.page), 'Preferences').click();
-        await compare(preferences(t.page), `preferences ${q} at ${width}px`);
-        await t.context.close();
-      }
-    }
-  });
+  for (const width of [1280, 320]) {
+    itNeeding(
+      { width },
+      `gives Accept all and Decline all the same style, size and rank in every layout, ${width} px wide`,
+      async () => {
+        const props = [
+          'backgroundColor',
+          'color',
+          'fontFamily',
+          'fontSize',
+          'fontWeight',
+          'borderTopWidth',
+          'borderTopStyle',
+          'borderTopColor',
+          'borderRadius',
+          'paddingTop',
+          'paddingLeft',
+          'textDecorationLine',
+          'opacity',
+        ];
+        const compare = async (scope: Locator, where: string) => {
+          const [a, d] = await Promise.all(
+            ['Accept all', 'Decline all'].map((name) =>
+              button(scope, name).evaluate((el, props) => {
+                const cs = getComputedStyle(el) as unknown as Record<string, string>;
+                const r = el.getBoundingClientRect();
+                return {
+                  style: Object.fromEntries(props.map((p) => [p, cs[p]])),
+                  width: r.width,
+                  height: r.height,
+                  top: r.top,
+                  left: r.left,
+                };
+              }, props),
+            ),
+          );
+          expect(d.style, where).toEqual(a.style);
+          expect(Math.abs(a.width - d.width), where + ': width').toBeLessThanOrEqual(1);
+          expect(Math.abs(a.height - d.height), where + ': height').toBeLessThanOrEqual(1);
+          // Side by side on one row, Accept first in the reading direction; or, where a row each keeps
+          // every language's labels on one line, one above the other in the same column, Accept on top.
+          if (Math.abs(a.top - d.top) <= 1) expect(a.left, where + ': order').toBeLessThan(d.left);
+          else {
+            expect(a.top, where + ': order').toBeLessThan(d.top);
+            expect(Math.abs(a.left - d.left), where + ': column').toBeLessThanOrEqual(1);
+          }
+        };
+        for (const q of ['layout=box', 'layout=bar', 'layout=cloud', 'layout=box&theme=dark']) {
+          const t = await open('/?' + q, width);
+          await compare(banner(t.page), `banner ${q} at ${width}px`);
+          await button(banner(t.page), 'Preferences').click();
+          await compare(preferences(t.page), `preferences ${q} at ${width}px`);
+          await t.context.close();
+        }
+      },
+    );
+  }
 
   for (const [width, height, zoom] of [
     [1280, 800, ''],
@@ -233,22 +236,26 @@ describeBrowser('banner and preferences in the browser', () => {
     let cases: readonly string[] = width < 400 ? NARROW : LAYOUTS;
     if (zoom) cases = ['layout=box', 'layout=bar&position=top', 'layout=cloud'];
     for (const q of cases) {
-      it(`never hides a focused page control behind the banner (WCAG 2.4.11): ${q}, ${width} px ${zoom}`, async () => {
-        const t = await open('/?' + q, width, height);
-        const { page } = t;
-        if (zoom) await page.evaluate((z) => (document.documentElement.style.fontSize = z), zoom);
-        // Through the banner and every control of the demo page.
-        for (let i = 0; i < 13; i++) {
-          await page.keyboard.press('Tab');
-          const f = await focused(page);
-          if (f.inUI || f.none) continue;
-          const b = f.banner;
-          // At normal size, no part of it is covered (2.4.12, AAA). With 200 % text on a phone a
-          // tall control may not fit beside the banner: then at least part of it shows (2.4.11, AA).
-          if (zoom) expect(hidden(f.box, b), `${f.name} hidden behind the banner`).toBe(false);
-          else expect(overlap(f.box, b), `${f.name} behind the banner`).toBe(false);
-        }
-      });
+      itNeeding(
+        { width },
+        `never hides a focused page control behind the banner (WCAG 2.4.11): ${q}, ${width} px ${zoom}`,
+        async () => {
+          const t = await open('/?' + q, width, height);
+          const { page } = t;
+          if (zoom) await page.evaluate((z) => (document.documentElement.style.fontSize = z), zoom);
+          // Through the banner and every control of the demo page.
+          for (let i = 0; i < 13; i++) {
+            await page.keyboard.press('Tab');
+            const f = await focused(page);
+            if (f.inUI || f.none) continue;
+            const b = f.banner;
+            // At normal size, no part of it is covered (2.4.12, AAA). With 200 % text on a phone a
+            // tall control may not fit beside the banner: then at least part of it shows (2.4.11, AA).
+            if (zoom) expect(hidden(f.box, b), `${f.name} hidden behind the banner`).toBe(false);
+            else expect(overlap(f.box, b), `${f.name} behind the banner`).toBe(false);
+          }
+        },
+      );
     }
   }
 
@@ -352,15 +359,21 @@ describeBrowser('banner and preferences in the browser', () => {
       expect(ok(b, w, h), `${q}: ${JSON.stringify(b)} in ${w}×${h}`).toBe(true);
       await t.context.close();
     }
-    // Narrow screens: a full-width sheet on its edge, whatever the layout.
-    for (const q of ['layout=box&position=top-left', 'layout=cloud']) {
-      const t = await open('/?' + q, 320, 640);
-      const b = await bannerBox(t.page);
-      expect(b.x, q).toBe(0);
-      expect(b.width, q).toBe(320);
-      await t.context.close();
-    }
   });
+
+  itNeeding(
+    { width: 320 },
+    'makes every layout a full-width sheet on its edge on a narrow screen',
+    async () => {
+      for (const q of ['layout=box&position=top-left', 'layout=cloud']) {
+        const t = await open('/?' + q, 320, 640);
+        const b = await bannerBox(t.page);
+        expect(b.x, q).toBe(0);
+        expect(b.width, q).toBe(320);
+        await t.context.close();
+      }
+    },
+  );
 
   it('lays out right to left in a right-to-left language', async () => {
     // The wide bar puts Accept all and Decline all side by side (the box gives each a row).
@@ -387,64 +400,68 @@ describeBrowser('banner and preferences in the browser', () => {
     await expect.poll(knob).toBe('24px');
   });
 
-  it('stays usable at 200 % text size and 320 px wide: nothing cut off or out of reach', async () => {
-    for (const [width, height] of [
-      [1280, 800],
-      [320, 640],
-    ]) {
-      for (const q of ['layout=box', 'layout=bar&position=top', 'layout=cloud']) {
-        const t = await open('/?' + q, width, height);
-        const { page } = t;
-        await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
-        const check = async (where: string) => {
-          const problems = await page.evaluate(() => {
-            const out: string[] = [];
-            const vw = document.documentElement.clientWidth;
-            for (const el of document.querySelectorAll<HTMLElement>(
-              '.cg-root:not([inert]) :is(button, a, input, h2, p)',
-            )) {
-              const r = el.getBoundingClientRect();
-              const name =
-                el.tagName +
-                ' ' +
-                (el.textContent || el.getAttribute('aria-label') || el.id).trim().slice(0, 20);
-              if (r.left < 0 || r.right > vw + 0.5) out.push(`${name} sticks out of the window`);
-              if (el.scrollWidth > el.clientWidth + 1 && el.tagName != 'INPUT')
-                out.push(`${name}: its text overflows`);
-            }
-            for (const el of document.querySelectorAll<HTMLElement>('.cg-banner, .cg-prefs, .cg-body')) {
-              if (el.scrollWidth > el.clientWidth + 1) out.push(`${el.className} scrolls sideways`);
-            }
-            return out;
-          });
-          expect(problems, where).toEqual([]);
-          // Every control can be reached by keyboard and is then on screen, uncovered.
-          const controls = page.locator('.cg-root:not([inert]) :is(button, a, input:not(:disabled))');
-          for (let i = 0; i < (await controls.count()); i++) {
-            const c = controls.nth(i);
-            await c.focus();
-            const hit = await c.evaluate((el) => {
-              const r = el.getBoundingClientRect();
-              const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-              return (
-                !!at &&
-                (el == at ||
-                  el.contains(at) ||
-                  (at as Element).contains(el) ||
-                  at.closest('label')?.contains(el))
-              );
+  for (const [width, height] of [
+    [1280, 800],
+    [320, 640],
+  ] as const) {
+    itNeeding(
+      { width },
+      `stays usable at 200 % text size and ${width} px wide: nothing cut off or out of reach`,
+      async () => {
+        for (const q of ['layout=box', 'layout=bar&position=top', 'layout=cloud']) {
+          const t = await open('/?' + q, width, height);
+          const { page } = t;
+          await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+          const check = async (where: string) => {
+            const problems = await page.evaluate(() => {
+              const out: string[] = [];
+              const vw = document.documentElement.clientWidth;
+              for (const el of document.querySelectorAll<HTMLElement>(
+                '.cg-root:not([inert]) :is(button, a, input, h2, p)',
+              )) {
+                const r = el.getBoundingClientRect();
+                const name =
+                  el.tagName +
+                  ' ' +
+                  (el.textContent || el.getAttribute('aria-label') || el.id).trim().slice(0, 20);
+                if (r.left < 0 || r.right > vw + 0.5) out.push(`${name} sticks out of the window`);
+                if (el.scrollWidth > el.clientWidth + 1 && el.tagName != 'INPUT')
+                  out.push(`${name}: its text overflows`);
+              }
+              for (const el of document.querySelectorAll<HTMLElement>('.cg-banner, .cg-prefs, .cg-body')) {
+                if (el.scrollWidth > el.clientWidth + 1) out.push(`${el.className} scrolls sideways`);
+              }
+              return out;
             });
-            expect(hit, `${where}: control ${i} visible when focused`).toBe(true);
-          }
-        };
-        await check(`banner ${q} at ${width}px`);
-        await button(banner(page), 'Preferences').click();
-        await preferences(page).waitFor();
-        await check(`preferences ${q} at ${width}px`);
-        await t.context.close();
-      }
-    }
-  });
+            expect(problems, where).toEqual([]);
+            // Every control can be reached by keyboard and is then on screen, uncovered.
+            const controls = page.locator('.cg-root:not([inert]) :is(button, a, input:not(:disabled))');
+            for (let i = 0; i < (await controls.count()); i++) {
+              const c = controls.nth(i);
+              await c.focus();
+              const hit = await c.evaluate((el) => {
+                const r = el.getBoundingClientRect();
+                const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                return (
+                  !!at &&
+                  (el == at ||
+                    el.contains(at) ||
+                    (at as Element).contains(el) ||
+                    at.closest('label')?.contains(el))
+                );
+              });
+              expect(hit, `${where}: control ${i} visible when focused`).toBe(true);
+            }
+          };
+          await check(`banner ${q} at ${width}px`);
+          await button(banner(page), 'Preferences').click();
+          await preferences(page).waitFor();
+          await check(`preferences ${q} at ${width}px`);
+          await t.context.close();
+        }
+      },
+    );
+  }
 
   it('blocks the page when ui.blocking is set, until a decision', async () => {
     const t = await open('/?blocking=1&layout=cloud');
@@ -485,16 +502,16 @@ describeBrowser('banner and preferences in the browser', () => {
   });
 
   it('follows the system colour scheme with theme auto', async () => {
-    const t = await open('/?theme=auto');
-    const bg = () => t.page.locator('.cg-banner').evaluate((el) => getComputedStyle(el).backgroundColor);
-    expect(await bg()).toBe('rgb(255, 255, 255)');
-    await t.page.emulateMedia({ colorScheme: 'dark' });
-    expect(await bg()).toBe('rgb(28, 33, 40)');
+    const bg = (t: TestPage) =>
+      t.page.locator('.cg-banner').evaluate((el) => getComputedStyle(el).backgroundColor);
+    const light = await open('/?theme=auto');
+    expect(await bg(light)).toBe('rgb(255, 255, 255)');
+    const dark = await open('/?theme=auto', 1280, 800, { colorScheme: 'dark' });
+    expect(await bg(dark)).toBe('rgb(28, 33, 40)');
   });
 
   it('turns animations off under prefers-reduced-motion', async () => {
-    const t = await open('/');
-    await t.page.emulateMedia({ reducedMotion: 'reduce' });
+    const t = await open('/', 1280, 800, { reducedMotion: 'reduce' });
     await button(banner(t.page), 'Preferences').click();
     const sw = t.page.locator('.cg-prefs [role=switch]:not(:disabled)');
     expect(await sw.evaluate((el) => getComputedStyle(el).transitionDuration)).toBe('0s');

@@ -1,16 +1,11 @@
-// Finds and launches the system Chromium for the browser tests. Never a downloaded browser: the suite
-// must run offline, and playwright-core ships no browser of its own.
+// Whether the audit's tests have the system Chromium to run in (the audit is Chromium-only by design;
+// the browser suite has its own engines in tests/browser/engines). Never a downloaded browser.
 import { closeSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
 import { describe, it } from 'vitest';
 // One finder and one set of flags for the tests and the audit command (src/audit/chromium.ts).
-import {
-  CHROMIUM_ARGS as LAUNCH_ARGS,
-  CHROMIUM_HOW_TO as HOW_TO,
-  findChromium,
-} from '../../src/audit/chromium';
+import { CHROMIUM_HOW_TO as HOW_TO, findChromium } from '../../src/audit/chromium';
 
 const isCI = /^(1|true|yes)$/i.test(process.env.CI ?? '');
 
@@ -24,7 +19,7 @@ export const chromiumPath = 'path' in found ? found.path : undefined;
  * tells the first worker from the rest.
  */
 function warnOnce(line: string): void {
-  const prefix = 'consent-gate-no-chromium-';
+  const prefix = 'consent-gate-no-chromium-audit-';
   // Markers of earlier runs whose vitest process is gone are litter: remove them.
   for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith(prefix))) {
     if (!isAlive(Number(name.slice(prefix.length)))) rmSync(path.join(tmpdir(), name), { force: true });
@@ -68,10 +63,4 @@ export function describeBrowser(name: string, body: () => void): void {
   // Deliberate, and only outside CI: a developer without Chromium still gets the unit tests, with the
   // loud line above saying how to install one. On CI (above) a missing browser fails the run instead.
   describe.skip(name, body);
-}
-
-/** `extraArgs` go after the standard flags, for a test file that needs more (e.g. --host-resolver-rules). */
-export async function launch(extraArgs: string[] = []): Promise<Browser> {
-  if (!chromiumPath) throw new Error(`No Chromium: ${HOW_TO}.`);
-  return chromium.launch({ executablePath: chromiumPath, args: [...LAUNCH_ARGS, ...extraArgs] });
 }
