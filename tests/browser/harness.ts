@@ -3,10 +3,9 @@
 // server per test file, a fresh context per test, the server's request log as the network truth, and
 // a per-page record of console output so that every test fails on a console error/warning or an
 // uncaught exception it did not declare.
-import { closeSync, existsSync, openSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, it, type TestFunction } from 'vitest';
+import { warnOnce } from '../support/warn-once';
 import type { ConsoleEntry, ContextOptions, Engine, EngineName, LaunchOptions } from './engines/driver';
 import { Context, currentEngine, enginePresent, Locator, openEngine, Page } from './engines/index';
 import { webkitCannot, type WebKitNeeds } from './engines/webkit';
@@ -248,34 +247,6 @@ export function useBrowser(options: { headers?: ExtraHeaders; launch?: LaunchOpt
 
 // --- the run without a browser -----------------------------------------------------------------
 
-/**
- * Print the "no browser" line once per engine and test run, not once per test file: every file runs
- * in its own worker, all children of the same vitest process, so an exclusive marker file keyed by
- * that process tells the first worker from the rest.
- */
-function warnOnce(line: string): void {
-  const prefix = `consent-gate-no-${ENGINE}-`;
-  // Markers of earlier runs whose vitest process is gone are litter: remove them.
-  for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith(prefix))) {
-    if (!isAlive(Number(name.slice(prefix.length)))) rmSync(path.join(tmpdir(), name), { force: true });
-  }
-  try {
-    closeSync(openSync(path.join(tmpdir(), `${prefix}${process.ppid}`), 'wx'));
-  } catch {
-    return; // another file already said it
-  }
-  process.stderr.write(`\n!!! ${line}\n\n`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0); // signal 0 only asks whether the process exists
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 const present = enginePresent(ENGINE);
 
 /**
@@ -296,7 +267,7 @@ export function describeBrowser(name: string, body: () => void): void {
     });
     return;
   }
-  warnOnce(`Browser tests in ${ENGINE} SKIPPED: ${present.problem}.`);
+  warnOnce(`no-${ENGINE}`, `Browser tests in ${ENGINE} SKIPPED: ${present.problem}.`);
   // Deliberate, and only outside CI: a developer without this browser still gets everything else,
   // with the loud line above saying how to install it. On CI (above) a missing browser fails the run.
   describe.skip(name, body);
